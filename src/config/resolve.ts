@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { ConfigError } from "../errors.js";
+import { parseEnvFile } from "./env-file.js";
+import type { ResolvedConfig, ResolvedService, ServiceConfig, UserConfig } from "./types.js";
+
+/** Every default lives here. */
+export const DEFAULTS = {
+  source: "http",
+  start: ["{python}", "-m", "uvicorn", "{app}", "--host", "127.0.0.1", "--port", "{port}"],
+  port: "auto",
+  openapiPath: "/openapi.json",
+  watch: ["**/*.py", "pyproject.toml", "requirements*.txt"],
+  readyTimeoutMs: 30_000,
+  breakingLevel: "types",
+} as const;
+
+/** Turns a validated user config into absolute paths and explicit values. */
+export function resolveConfig(user: UserConfig, file: string): ResolvedConfig {
+  const root = dirname(file);
+  const services = Object.entries(user.services).map(([name, service]) => resolveService(name, service, root, file));
+  const tsconfig = user.typecheck?.tsconfig;
+  const tsconfigs = tsconfig === undefined
+    ? [join(root, "tsconfig.json")].filter((p) => existsSync(p))
+    : (Array.isArray(tsconfig) ? tsconfig : [tsconfig]).map((p) => resolve(root, p));
+  return {
+    file,
+    root,
+    services,
+    typecheck: { tsconfig: tsconfigs },
+    breaking: { level: user.breaking?.level ?? DEFAULTS.breakingLevel },
+    plugins: user.plugins ?? [],
+    concurrency: user.concurrency ?? availableParallelism(),
+  };
+}
+
+function resolveService(name: string, service: ServiceConfig, root: string, file: string): ResolvedService {
+  const dir = resolve(root, service.dir);
+  const envFile = service.envFile === undefined ? undefined : resolve(root, service.envFile);
+  let fileEnv: Record<string, string> = {};
+  if (envFile) {
+    if (!existsSync(envFile))
+      throw new ConfigError(`services.${name}.envFile: ${envFile} does not exist`, { file, hint: "create it or remove the option" });
+    fileEnv = parseEnvFile(readFileSync(envFile, "utf8"));
+  }
+  const port = service.port ?? DEFAULTS.port;
+  return {
+    name,
+    dir,
+    app: service.app,
+    spec: resolve(root, service.spec),
+    output: resolve(root, service.output),
+    source: service.source ?? DEFAULTS.source,
+    start: service.start ?? [...DEFAULTS.start],
+    python: resolvePython(service.python, dir, root),
+    port,
+    openapiPath: service.openapiPath ?? DEFAULTS.openapiPath,
+    url: service.url ?? (typeof port === "number" ? `http://127.0.0.1:${port}` : undefined),
+    headers: service.headers ?? {},
+    env: { ...fileEnv, ...service.env },
+    envFile,
+    watch: service.watch ?? [...DEFAULTS.watch],
+    readyTimeoutMs: service.readyTimeoutMs ?? DEFAULTS.readyTimeoutMs,
+    streams: service.streams ?? {},
+  };
+}
+
+/** `python` as given (a path relative to the config, or a command), else the service venv, else `python3`. */
+function resolvePython(python: string | undefined, dir: string, root: string): string {
+  if (python !== undefined) return python.includes("/") && !isAbsolute(python) ? resolve(root, python) : python;
+  const candidates = process.platform === "win32" ? [".venv/Scripts/python.exe"] : [".venv/bin/python"];
+  const venv = candidates.map((c) => join(dir, c)).find((p) => existsSync(p));
+  return venv ?? "python3";
+}

@@ -1,0 +1,90 @@
+import type { Plugin } from "../plugins.js";
+
+/** Where a service's OpenAPI document comes from. */
+export type SourceKind = "http" | "import" | "url";
+
+export type BreakingLevel = "runtime" | "types" | "strict";
+
+export interface ServiceConfig {
+  /** Service root, relative to the config file. Its venv is `dir/.venv` unless `python` says otherwise. */
+  dir: string;
+  /** ASGI app as `"module:attr"` or `"module:factory()"`. Required unless `source` is `"url"`. */
+  app?: string;
+  /** The committed contract, relative to the config file. */
+  spec: string;
+  /** Folder of generated files (committed), relative to the config file. */
+  output: string;
+  /** Default `"http"`: start the service and fetch its spec. `"import"` needs no server; `"url"` asks a running one. */
+  source?: SourceKind;
+  /** Command for `http`. Default `["{python}", "-m", "uvicorn", "{app}", "--host", "127.0.0.1", "--port", "{port}"]`. */
+  start?: string[];
+  /** Python interpreter. Default `dir/.venv/bin/python` when it exists, else `python3` on PATH. */
+  python?: string;
+  /** Port for `http` (and the default `url`). Default `"auto"`: a free loopback port. */
+  port?: number | "auto";
+  /** Default `"/openapi.json"`. */
+  openapiPath?: string;
+  /** Base URL of a running service for `source: "url"`. Default `http://127.0.0.1:{port}` when `port` is a number. */
+  url?: string;
+  /** Request headers for `url`, e.g. `{ Authorization: "Bearer ${API_TOKEN}" }`; `${VAR}` is read from the environment and never printed. */
+  headers?: Record<string, string>;
+  /** Extra environment for the service process. Default `{}`. */
+  env?: Record<string, string>;
+  /** A dotenv file loaded into the service environment (before `env`), relative to the config file. */
+  envFile?: string;
+  /** Globs, relative to `dir`, whose changes mean the contract may have changed. Default `["**\/*.py", "pyproject.toml", "requirements*.txt"]`. */
+  watch?: string[];
+  /** How long `http` waits for the spec to answer. Default `30000`. */
+  readyTimeoutMs?: number;
+  /** Payload models for untyped streams: `{ "<operationId or METHOD /path>": "module:PydanticModel" }`. Default `{}`. */
+  streams?: Record<string, string>;
+}
+
+export interface UserConfig {
+  /** The FastAPI services, by name. */
+  services: Record<string, ServiceConfig>;
+  typecheck?: {
+    /** The consumer project(s) whose call sites are checked. Default `"tsconfig.json"` when it exists. */
+    tsconfig?: string | string[];
+  };
+  breaking?: {
+    /** What fails `check`. Default `"types"`. */
+    level?: BreakingLevel;
+  };
+  /** Default `[]`. */
+  plugins?: Plugin[];
+  /** Services processed at once. Default: the number of CPUs. */
+  concurrency?: number;
+}
+
+export interface ResolvedService {
+  name: string;
+  dir: string;
+  app: string | undefined;
+  spec: string;
+  output: string;
+  source: SourceKind;
+  start: string[];
+  python: string;
+  port: number | "auto";
+  openapiPath: string;
+  url: string | undefined;
+  headers: Record<string, string>;
+  env: Record<string, string>;
+  envFile: string | undefined;
+  watch: string[];
+  readyTimeoutMs: number;
+  streams: Record<string, string>;
+}
+
+export interface ResolvedConfig {
+  /** Absolute path of the config file. */
+  file: string;
+  /** Folder of the config file; every relative path is resolved from it. */
+  root: string;
+  services: ResolvedService[];
+  typecheck: { tsconfig: string[] };
+  breaking: { level: BreakingLevel };
+  plugins: Plugin[];
+  concurrency: number;
+}

@@ -1,0 +1,10 @@
+/** The public API: the CLI is a thin driver over these. */
+export { defineConfig, loadConfig } from "./config/index.js";
+export type { ResolvedConfig, ResolvedService, ServiceConfig, SourceKind, UserConfig } from "./config/index.js";
+export { definePlugin, type Plugin } from "./plugins.js";
+export { syncTypes, type ServiceResult, type SyncOptions, type SyncResult, type ProgressEvent } from "./pipeline.js";
+export { obtainSpec, stopAllProcesses } from "./services/index.js";
+export { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
+export { generateFiles, type GeneratedFile } from "./generate/index.js";
+export { ConfigError, ExitCode, PluginError, ServiceError, SpecError, SyncTypesError, UsageError } from "./errors.js";
+export type { OpenApiDocument } from "./spec/types.js";

@@ -1,0 +1,205 @@
+/**
+ * The one pipeline every driver (CLI, check, watch, hook) runs, per service:
+ *
+ *   config ──► obtain spec ──► canonicalize ──► validate ──► generate ──► compare ──► write
+ *   (load,     (http | import   (sorted keys,    (redocly)    (types,      (with the   (atomic;
+ *    plugins)   | url)           fixed bytes)                  index)       committed   nothing
+ *                                                                           files)      on failure)
+ *
+ * Services run in parallel, bounded by `concurrency`. A failing service is reported and
+ * leaves its committed files untouched; the others carry on.
+ */
+import { relative } from "node:path";
+import { loadConfig } from "./config/index.js";
+import type { ResolvedConfig, ResolvedService, SourceKind } from "./config/types.js";
+import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
+import { ExitCode, SpecError, SyncTypesError, UsageError, errorMessage, type ExitCode as Code } from "./errors.js";
+import type { GeneratedFile } from "./generate/file.js";
+import { applyOutput, planOutput, type OutputPlan } from "./generate/write.js";
+import { runHook, sortPlugins } from "./plugins.js";
+import { obtainSpec } from "./services/index.js";
+import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
+import { readTextIfExists, writeFileAtomic } from "./spec/store.js";
+import type { OpenApiDocument } from "./spec/types.js";
+
+export type ProgressEvent =
+  | { service: string; phase: "obtaining"; detail: string }
+  | { service: string; phase: "generating" }
+  | { service: string; phase: "done"; result: ServiceResult };
+
+export interface SyncOptions {
+  /** Default `process.cwd()`. */
+  cwd?: string;
+  /** Config file; default: found from `cwd` upward. */
+  config?: string;
+  /** Only these services. Default: all. */
+  services?: string[];
+  /** Overrides every service's `source`. */
+  source?: SourceKind;
+  /** `false` computes everything and writes nothing (check mode). Default `true`. */
+  write?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+  /** Each line a service process prints, for `--verbose`. */
+  onServiceOutput?: (service: string, line: string) => void;
+  onWarning?: (message: string) => void;
+}
+
+export interface ServiceResult {
+  service: string;
+  /** `created`: no committed spec before. `updated`: spec or files changed. */
+  status: "unchanged" | "updated" | "created" | "failed";
+  /** Committed spec path, relative to the config folder. */
+  specFile: string;
+  specChanged: boolean;
+  summary: SpecSummary | undefined;
+  /** Output files (relative to the config folder) that differ from the committed ones, and stale ones. */
+  files: { changed: string[]; removed: string[] };
+  /** In check mode the new bytes are kept here instead of being written. */
+  generated: GeneratedFile[];
+  timings: { obtainMs: number; generateMs: number; writeMs: number };
+  warnings: string[];
+  error: SyncTypesError | undefined;
+}
+
+export interface SyncResult {
+  config: ResolvedConfig;
+  results: ServiceResult[];
+  exitCode: Code;
+}
+
+export async function syncTypes(options: SyncOptions = {}): Promise<SyncResult> {
+  let config = await loadConfig({ cwd: options.cwd ?? process.cwd(), ...(options.config ? { config: options.config } : {}) });
+  const plugins = sortPlugins(config.plugins);
+  config = await runHook(plugins, "configResolved", config, (p, c) => p.configResolved?.(c));
+  const services = selectServices(config, options.services);
+  const results = await mapBounded(services, config.concurrency, (service) => syncService(service, config, options));
+  return { config, results, exitCode: exitCodeOf(results) };
+}
+
+function selectServices(config: ResolvedConfig, names: string[] | undefined): ResolvedService[] {
+  if (!names || names.length === 0) return config.services;
+  const known = config.services.map((s) => s.name);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown service ${unknown.map((n) => `"${n}"`).join(", ")}`, `services in ${config.file}: ${known.join(", ")}`);
+  }
+  return config.services.filter((s) => names.includes(s.name));
+}
+
+async function syncService(service: ResolvedService, config: ResolvedConfig, options: SyncOptions): Promise<ServiceResult> {
+  const result: ServiceResult = {
+    service: service.name,
+    status: "failed",
+    specFile: relative(config.root, service.spec),
+    specChanged: false,
+    summary: undefined,
+    files: { changed: [], removed: [] },
+    generated: [],
+    timings: { obtainMs: 0, generateMs: 0, writeMs: 0 },
+    warnings: [],
+    error: undefined,
+  };
+  const plugins = sortPlugins(config.plugins);
+  const warn = (message: string) => {
+    result.warnings.push(message);
+    options.onWarning?.(message);
+  };
+  try {
+    let started = performance.now();
+    const source = options.source ?? service.source;
+    options.onProgress?.({ service: service.name, phase: "obtaining", detail: source });
+    const raw = await obtainSpec(service, {
+      source,
+      signal: options.signal,
+      warn,
+      onLine: (line) => options.onServiceOutput?.(service.name, line),
+      onStatus: (detail) => options.onProgress?.({ service: service.name, phase: "obtaining", detail }),
+    });
+    result.timings.obtainMs = performance.now() - started;
+
+    started = performance.now();
+    options.onProgress?.({ service: service.name, phase: "generating" });
+    let spec = canonicalizeSpec(raw, service.name);
+    await checkSpec(service, spec, warn);
+    spec = await runHook(plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
+    const specText = serializeSpec(spec);
+    const { generateFiles } = await import("./generate/index.js");
+    let files = await generateFiles(spec, { specPath: relative(service.output, service.spec) });
+    files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f }));
+    result.generated = files;
+
+    const committedText = await readTextIfExists(service.spec);
+    const committed = committedText === undefined ? undefined : parseCommitted(committedText);
+    result.specChanged = committedText !== specText;
+    if (result.specChanged) result.summary = summarizeSpecChange(committed, spec);
+    const plan = await planOutput(service.output, files);
+    result.files = describePlan(plan, service, config);
+    result.timings.generateMs = performance.now() - started;
+
+    if (options.write !== false) {
+      started = performance.now();
+      if (result.specChanged) await writeFileAtomic(service.spec, specText);
+      await applyOutput(service.output, plan);
+      result.timings.writeMs = performance.now() - started;
+    }
+    const changed = result.specChanged || plan.write.length > 0 || plan.remove.length > 0;
+    result.status = committedText === undefined ? "created" : changed ? "updated" : "unchanged";
+  } catch (error) {
+    result.status = "failed";
+    result.error = error instanceof SyncTypesError
+      ? error
+      : new SyncTypesError(`internal error while syncing ${service.name}: ${errorMessage(error)}`, { exitCode: ExitCode.internal, cause: error });
+  }
+  options.onProgress?.({ service: service.name, phase: "done", result });
+  return result;
+}
+
+async function checkSpec(service: ResolvedService, spec: OpenApiDocument, warn: (message: string) => void): Promise<void> {
+  // Loaded on first use: Redocly and the TypeScript compiler cost more to import than a config error takes.
+  const { validateSpec } = await import("./spec/validate.js");
+  const problems = await validateSpec(spec, serializeSpec(spec), `${service.name}.openapi.json`);
+  const errors = problems.filter((p) => p.severity === "error");
+  for (const p of problems.filter((p) => p.severity === "warn")) warn(`${service.name}: ${p.message} (${p.ruleId} at ${p.pointer ?? "#/"})`);
+  if (errors.length > 0) {
+    throw new SpecError(service.name, `the spec is not valid OpenAPI (${errors.length} error${errors.length === 1 ? "" : "s"})`, {
+      problems: errors.map((p) => `${p.pointer ?? "#/"}: ${p.message} (${p.ruleId})`),
+      hint: "fix the app's OpenAPI output (custom openapi() overrides and openapi_extra are the usual suspects)",
+    });
+  }
+}
+
+/** A committed spec that is not JSON (a merge conflict, say) counts as "no previous spec". */
+function parseCommitted(text: string): OpenApiDocument | undefined {
+  try {
+    return JSON.parse(text) as OpenApiDocument;
+  } catch {
+    return undefined;
+  }
+}
+
+function describePlan(plan: OutputPlan, service: ResolvedService, config: ResolvedConfig) {
+  const rel = (file: string) => relative(config.root, `${service.output}/${file}`);
+  return { changed: plan.write.map((f) => rel(f.path)), removed: plan.remove.map(rel) };
+}
+
+/** The most severe outcome wins: a bug (70) over a service failure (3) over success. */
+export function exitCodeOf(results: ServiceResult[]): Code {
+  const codes = results.map((r) => r.error?.exitCode ?? ExitCode.ok);
+  if (codes.includes(ExitCode.internal)) return ExitCode.internal;
+  return codes.find((c) => c !== ExitCode.ok) ?? ExitCode.ok;
+}
+
+/** `Promise.all` over `items` with at most `limit` running at once; results keep input order. */
+async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

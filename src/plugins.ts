@@ -1,0 +1,48 @@
+import type { ResolvedConfig, ResolvedService } from "./config/types.js";
+import type { GeneratedFile } from "./generate/file.js";
+import type { OpenApiDocument } from "./spec/types.js";
+import { PluginError } from "./errors.js";
+
+type Awaitable<T> = T | Promise<T>;
+
+/** A plugin is a plain object with a name and optional hooks, called in order at each stage. */
+export interface Plugin {
+  name: string;
+  /** Runs first (`"pre"`) or last (`"post"`) among plugins. Default: in declaration order. */
+  enforce?: "pre" | "post";
+  /** The config is resolved; return a new one to change it. */
+  configResolved?(config: ResolvedConfig): Awaitable<ResolvedConfig | void>;
+  /** A service's spec is obtained and canonical; return a document to replace it. */
+  specReady?(context: { service: ResolvedService; spec: OpenApiDocument }): Awaitable<OpenApiDocument | void>;
+  /** A service's files are generated in memory; return a list to replace them (add, drop, transform). */
+  filesGenerated?(context: { service: ResolvedService; spec: OpenApiDocument; files: GeneratedFile[] }): Awaitable<GeneratedFile[] | void>;
+}
+
+export function definePlugin(plugin: Plugin): Plugin {
+  return plugin;
+}
+
+export function sortPlugins(plugins: Plugin[]): Plugin[] {
+  const rank = (p: Plugin) => (p.enforce === "pre" ? 0 : p.enforce === "post" ? 2 : 1);
+  return [...plugins].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Threads `value` through every plugin's `hook`; a plugin that throws is named in the error. */
+export async function runHook<K extends "configResolved" | "specReady" | "filesGenerated", T>(
+  plugins: Plugin[],
+  hook: K,
+  value: T,
+  call: (plugin: Plugin, value: T) => Awaitable<T | void> | undefined,
+): Promise<T> {
+  let current = value;
+  for (const plugin of plugins) {
+    if (!plugin[hook]) continue;
+    try {
+      const next = await call(plugin, current);
+      if (next !== undefined) current = next;
+    } catch (error) {
+      throw new PluginError(plugin.name, hook, error);
+    }
+  }
+  return current;
+}

@@ -1,0 +1,67 @@
+import type { Logger } from "../logger.js";
+import type { ServiceResult, SyncResult } from "../pipeline.js";
+import { ConfigError, ServiceError, SpecError, type SyncTypesError } from "../errors.js";
+import type { ChangeCounts } from "../diff/summary.js";
+
+/** Human report of a sync run: one line per service, details only where something happened. */
+export function reportSyncPretty(result: SyncResult, logger: Logger): void {
+  const { paint } = logger;
+  const width = Math.max(...result.results.map((r) => r.service.length));
+  for (const r of result.results) {
+    const name = paint.bold(r.service.padEnd(width));
+    const timing = paint.dim(formatTimings(r));
+    if (r.status === "failed") {
+      logger.info(`${paint.red("✗")} ${name}  ${paint.red("failed")}  ${timing}`);
+      for (const line of describeError(r.error!, logger)) logger.info(`    ${line}`);
+      continue;
+    }
+    const symbol = r.status === "unchanged" ? paint.green("✓") : paint.cyan("↻");
+    logger.info(`${symbol} ${name}  ${statusText(r)}  ${timing}`);
+    if (logger.level === "verbose" || r.status !== "unchanged") {
+      for (const file of r.files.changed) logger.info(`    ${paint.dim("wrote")}   ${file}`);
+      for (const file of r.files.removed) logger.info(`    ${paint.dim("removed")} ${file}`);
+      if (r.specChanged) logger.info(`    ${paint.dim("wrote")}   ${r.specFile}`);
+    }
+  }
+  const failed = result.results.filter((r) => r.status === "failed").length;
+  if (failed > 0) logger.info(paint.red(`\n${failed} of ${result.results.length} service${result.results.length === 1 ? "" : "s"} failed; their committed files were left untouched.`));
+}
+
+function statusText(r: ServiceResult): string {
+  if (r.status === "unchanged") return "unchanged";
+  if (r.status === "created") return `created (${r.summary?.operations.added ?? 0} operations)`;
+  if (!r.specChanged || !r.summary) return "generated files refreshed (spec unchanged)";
+  const ops = r.summary.operations;
+  const schemas = r.summary.schemas;
+  const parts = [`operations ${counts(ops)}`];
+  if (schemas.added + schemas.removed + schemas.changed > 0) parts.push(`schemas ${counts(schemas)}`);
+  return `updated: ${parts.join(", ")}`;
+}
+
+function counts(c: ChangeCounts): string {
+  return `+${c.added} −${c.removed} ~${c.changed}`;
+}
+
+function formatTimings(r: ServiceResult): string {
+  const t = r.timings;
+  const parts = [`spec ${seconds(t.obtainMs)}`];
+  if (t.generateMs > 0) parts.push(`generate ${seconds(t.generateMs)}`);
+  if (t.writeMs > 0) parts.push(`write ${seconds(t.writeMs)}`);
+  return parts.join(" · ");
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
+
+/** The lines that explain an error: message, its details, the hint. Shared by every report. */
+export function describeError(error: SyncTypesError, logger: Logger): string[] {
+  const { paint } = logger;
+  const lines = [error.message];
+  if (error instanceof ConfigError) for (const issue of error.issues) lines.push(`  ${paint.bold(issue.path)}: ${issue.message}`);
+  if (error instanceof SpecError) for (const problem of error.problems) lines.push(`  ${problem}`);
+  if (error instanceof ServiceError && error.output.length > 0) {
+    lines.push(paint.dim(`last ${error.output.length} lines of its output:`));
+    for (const line of error.output) lines.push(paint.dim(`│ ${line}`));
+  }
+  if (error.hint) lines.push(`${paint.yellow("hint:")} ${error.hint}`);
+  return lines;
+}

@@ -1,0 +1,31 @@
+import type { ResolvedService } from "../config/types.js";
+import { ServiceError } from "../errors.js";
+import type { Json } from "../spec/types.js";
+
+/** Environment for a service's Python process. */
+export function serviceEnv(service: ResolvedService): Record<string, string> {
+  // PYTHONHASHSEED=0: FastAPI's operationId for multi-method routes depends on set order.
+  return { ...service.env, PYTHONHASHSEED: "0", PYTHONUNBUFFERED: "1" };
+}
+
+/** Parses what a service returned as its spec, or explains what came back instead. */
+export function parseSpecText(service: ResolvedService, text: string, origin: string): Json {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    const start = text.trimStart().slice(0, 120).replace(/\s+/g, " ");
+    const looksHtml = /^<(!doctype|html)/i.test(start);
+    throw new ServiceError(service.name, `${origin} did not return JSON${looksHtml ? " (it returned an HTML page)" : ""}: ${JSON.stringify(start)}`, {
+      hint: `check "openapiPath" (now ${service.openapiPath}) points at FastAPI's OpenAPI route`,
+    });
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A hint for a missing interpreter, the most common first-run failure. */
+export function pythonHint(service: ResolvedService): string {
+  return service.python === "python3"
+    ? `no venv at ${service.dir}/.venv: create it (python3 -m venv .venv && .venv/bin/pip install -r requirements.txt) or set "python"`
+    : `check that ${service.python} exists and has the service's requirements installed`;
+}

@@ -1,0 +1,99 @@
+import type { ResolvedService } from "../config/types.js";
+import { ServiceError } from "../errors.js";
+import type { Json } from "../spec/types.js";
+import { parseSpecText, pythonHint, serviceEnv, sleep } from "./common.js";
+import { spawnProcess, type ManagedProcess } from "./process.js";
+import { freePort, isPortTaken } from "./ports.js";
+
+export interface HttpOptions {
+  signal?: AbortSignal | undefined;
+  /** Each line the service prints. */
+  onLine?: ((line: string) => void) | undefined;
+  onStatus?: ((status: string) => void) | undefined;
+}
+
+const PORT_CLASH = /address already in use|errno 98|eaddrinuse|only one usage of each socket/i;
+
+/** Starts the service on a loopback port, waits for its spec, fetches it, and stops it. */
+export async function obtainViaHttp(service: ResolvedService, options: HttpOptions = {}): Promise<Json> {
+  // An auto port can be taken between our check and uvicorn's bind: try again on a new one.
+  const attempts = service.port === "auto" ? 3 : 1;
+  for (let attempt = 1; ; attempt++) {
+    const running = await startHttpService(service, options);
+    try {
+      return await fetchSpecWhenReady(service, running, options);
+    } catch (error) {
+      const clash = PORT_CLASH.test(running.process.output.text());
+      if (!(clash && attempt < attempts)) throw error;
+    } finally {
+      await running.process.stop();
+    }
+  }
+}
+
+export interface RunningService {
+  process: ManagedProcess;
+  port: number;
+  baseUrl: string;
+}
+
+/** Spawns the service's start command; the caller owns (and must stop) the process. */
+export async function startHttpService(service: ResolvedService, options: HttpOptions = {}): Promise<RunningService> {
+  const port = service.port === "auto" ? await freePort() : service.port;
+  if (service.port !== "auto" && (await isPortTaken(port))) {
+    throw new ServiceError(service.name, `port ${port} on 127.0.0.1 is already in use`, {
+      hint: 'stop whatever listens there, use port: "auto", or source: "url" to read a service that is already running',
+    });
+  }
+  const argv = service.start.map((arg) =>
+    arg.replaceAll("{python}", service.python).replaceAll("{app}", service.app ?? "").replaceAll("{port}", String(port)),
+  );
+  options.onStatus?.(`starting on :${port}`);
+  const process = spawnProcess(argv, { cwd: service.dir, env: serviceEnv(service), onLine: options.onLine });
+  return { process, port, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** Polls the spec route until it answers, failing fast when the process dies. */
+async function fetchSpecWhenReady(service: ResolvedService, running: RunningService, options: HttpOptions): Promise<Json> {
+  const url = `${running.baseUrl}${service.openapiPath}`;
+  const deadline = Date.now() + service.readyTimeoutMs;
+  for (let delay = 25; ; delay = Math.min(delay * 1.5, 250)) {
+    options.signal?.throwIfAborted();
+    if (running.process.hasExited()) throw exitedEarly(service, running);
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+    if (response) return readSpecResponse(service, response, url);
+    if (Date.now() > deadline) {
+      throw new ServiceError(service.name, `did not answer at ${url} within ${service.readyTimeoutMs} ms`, {
+        output: running.process.output.lines(),
+        hint: "raise readyTimeoutMs if start-up is slow, or check the output above for where it hangs",
+      });
+    }
+    await Promise.race([sleep(delay), running.process.exited]);
+  }
+}
+
+async function readSpecResponse(service: ResolvedService, response: Response, url: string): Promise<Json> {
+  const text = await response.text();
+  if (response.status === 404) {
+    throw new ServiceError(service.name, `${url} answered 404`, {
+      hint: `set "openapiPath" to the app's openapi_url, or use source: "import" when openapi_url=None`,
+    });
+  }
+  if (!response.ok) {
+    throw new ServiceError(service.name, `${url} answered ${response.status}: ${text.slice(0, 200)}`, {
+      hint: "the app fails to build its OpenAPI document; run it and open the URL to see the traceback",
+    });
+  }
+  return parseSpecText(service, text, url);
+}
+
+function exitedEarly(service: ResolvedService, running: RunningService): ServiceError {
+  const output = running.process.output;
+  const text = output.text();
+  const enoent = /ENOENT|not found/i.test(text) && /spawn|command/i.test(text);
+  const clash = PORT_CLASH.test(text);
+  return new ServiceError(service.name, clash ? `port ${running.port} is already in use` : "exited before serving its spec", {
+    output: output.lines(),
+    hint: enoent ? pythonHint(service) : clash ? 'use port: "auto"' : "fix the error shown above; it is the service's own output",
+  });
+}

@@ -1,0 +1,56 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ResolvedService } from "../config/types.js";
+import { ServiceError } from "../errors.js";
+import type { Json } from "../spec/types.js";
+import { parseSpecText, pythonHint, serviceEnv } from "./common.js";
+import { spawnProcess } from "./process.js";
+
+/** Shipped as source (package.json "files"); resolved from dist/services/ or src/services/. */
+export const EXTRACT_SCRIPT = fileURLToPath(new URL("../../src/services/python/extract.py", import.meta.url));
+
+export interface ImportOptions {
+  signal?: AbortSignal | undefined;
+  onLine?: ((line: string) => void) | undefined;
+}
+
+/** Imports the app in the service's own interpreter and asks it for `app.openapi()`; no server, no port. */
+export async function obtainViaImport(service: ResolvedService, options: ImportOptions = {}): Promise<Json> {
+  const work = await mkdtemp(join(tmpdir(), "sync-types-"));
+  const out = join(work, "openapi.json");
+  const child = spawnProcess([service.python, EXTRACT_SCRIPT, service.app ?? "", out], {
+    cwd: service.dir,
+    env: serviceEnv(service),
+    onLine: options.onLine,
+  });
+  const abort = () => void child.stop(500);
+  options.signal?.addEventListener("abort", abort, { once: true });
+  const timer = setTimeout(abort, service.readyTimeoutMs);
+  try {
+    const { code, signal } = await child.exited;
+    options.signal?.throwIfAborted();
+    if (code !== 0) {
+      const timedOut = signal !== undefined && code === undefined;
+      const text = child.output.text();
+      const missing = code === undefined && /ENOENT/.test(text);
+      throw new ServiceError(
+        service.name,
+        missing ? `python interpreter not found: ${service.python}`
+          : timedOut ? `importing ${service.app} took longer than ${service.readyTimeoutMs} ms`
+          : `importing ${service.app} failed (exit code ${code})`,
+        {
+          output: child.output.lines(),
+          hint: missing ? pythonHint(service) : "fix the error shown above; it is the app's own traceback",
+        },
+      );
+    }
+    return parseSpecText(service, await readFile(out, "utf8"), `${service.app}.openapi()`);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener("abort", abort);
+    await child.stop(500);
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,50 @@
+import type { ResolvedService } from "../config/types.js";
+import { ServiceError, errorMessage } from "../errors.js";
+import type { Json } from "../spec/types.js";
+import { parseSpecText } from "./common.js";
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Reads the spec of a service that is already running (pm2 in dev, a tunnel to another box). */
+export async function obtainViaUrl(
+  service: ResolvedService,
+  options: { signal?: AbortSignal | undefined; warn?: ((message: string) => void) | undefined } = {},
+): Promise<Json> {
+  if (!service.url) throw new ServiceError(service.name, 'source "url" needs "url" (or a numeric "port")');
+  const url = new URL(service.openapiPath, service.url.endsWith("/") ? service.url : `${service.url}/`);
+  if (!LOOPBACK.test(url.hostname)) options.warn?.(`${service.name}: ${url.origin} is not a loopback address; the spec travels over the network`);
+  const headers = expandHeaders(service);
+  const signal = AbortSignal.any([AbortSignal.timeout(service.readyTimeoutMs), ...(options.signal ? [options.signal] : [])]);
+  let response: Response;
+  try {
+    response = await fetch(url, { headers, signal });
+  } catch (error) {
+    throw new ServiceError(service.name, `nothing answered at ${url.href}: ${errorMessage((error as Error).cause ?? error)}`, {
+      hint: 'start the service (e.g. pm2 start ecosystem.config.cjs) or use source: "http" to let sync-types start it',
+    });
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    throw new ServiceError(service.name, `${url.href} answered ${response.status}`, {
+      hint: response.status === 401 || response.status === 403 ? 'check the auth "headers" and the environment variables they name' : `check "url" and "openapiPath"`,
+    });
+  }
+  return parseSpecText(service, text, url.href);
+}
+
+/** `${VAR}` in header values comes from the environment; values are secrets and are never printed. */
+export function expandHeaders(service: ResolvedService, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, template] of Object.entries(service.headers)) {
+    headers[name] = template.replace(/\$\{(\w+)\}/g, (_, variable: string) => {
+      const value = env[variable];
+      if (value === undefined) {
+        throw new ServiceError(service.name, `header ${name} needs the environment variable ${variable}, which is not set`, {
+          hint: `export ${variable}=... before running sync-types`,
+        });
+      }
+      return value;
+    });
+  }
+  return headers;
+}

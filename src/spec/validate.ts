@@ -1,0 +1,91 @@
+import { isJsonObject, type Json } from "./types.js";
+import { BaseResolver, createConfig, lintDocument, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+
+export interface SpecProblem {
+  severity: "error" | "warn";
+  ruleId: string;
+  message: string;
+  /** JSON pointer into the document, e.g. `#/paths/~1items/get`. */
+  pointer: string | undefined;
+}
+
+let configPromise: Promise<Config> | undefined;
+
+/**
+ * Structural validation with Redocly's `minimal` ruleset. Only structural problems and
+ * unresolvable references are errors: they would produce a broken client. Style rules stay warnings.
+ */
+export function redoclyConfig(): Promise<Config> {
+  configPromise ??= createConfig(
+    {
+      rules: {
+        struct: "error",
+        // FastAPI gives every method of an api_route(methods=[...]) the same id; the generators dedupe.
+        "operation-operationId-unique": "warn",
+        "no-unresolved-refs": "error",
+        "path-parameters-defined": "error",
+      },
+    },
+    { extends: ["minimal"] },
+  );
+  return configPromise;
+}
+
+/** Lints the canonical spec text; `source` names it in messages. */
+export async function validateSpec(doc: Json, text: string, source: string): Promise<SpecProblem[]> {
+  const config = await redoclyConfig();
+  const document = makeDocumentFromString(text, source);
+  const problems = await lintDocument({
+    document,
+    config: config.styleguide,
+    externalRefResolver: new BaseResolver(config.resolve),
+  });
+  const linted = problems
+    .filter((p) => !isItemSchemaProblem(p))
+    .map((p) => ({
+      severity: p.severity === "error" ? "error" : "warn",
+      ruleId: p.ruleId,
+      message: p.message,
+      pointer: p.location[0]?.pointer,
+    }) satisfies SpecProblem);
+  const known = new Set(linted.map((p) => p.pointer));
+  return [...linted, ...findDanglingRefs(doc).filter((p) => !known.has(p.pointer))];
+}
+
+/**
+ * FastAPI emits OpenAPI 3.2's `itemSchema` (SSE, JSON Lines) inside 3.1 documents and Redocly's
+ * 3.1 model rejects the keyword. It is a documented FastAPI shape, not a mistake in the app;
+ * references inside it are still checked by `findDanglingRefs`.
+ */
+function isItemSchemaProblem(problem: NormalizedProblem): boolean {
+  const pointer = problem.location[0]?.pointer ?? "";
+  return problem.ruleId === "struct" && pointer.endsWith("/itemSchema") && problem.message.includes("`itemSchema`");
+}
+
+/** Local `$ref`s that point nowhere, anywhere in the document (Redocly skips unknown keywords). */
+export function findDanglingRefs(doc: Json): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const visit = (node: Json, pointer: string) => {
+    if (Array.isArray(node)) node.forEach((child, i) => visit(child, `${pointer}/${i}`));
+    else if (isJsonObject(node)) {
+      const ref = node["$ref"];
+      if (typeof ref === "string" && ref.startsWith("#") && resolvePointer(doc, ref.slice(1)) === undefined) {
+        problems.push({ severity: "error", ruleId: "no-unresolved-refs", message: `Can't resolve $ref ${ref}`, pointer: `#${pointer}` });
+      }
+      for (const [key, child] of Object.entries(node)) visit(child, `${pointer}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    }
+  };
+  visit(doc, "");
+  return problems;
+}
+
+function resolvePointer(doc: Json, pointer: string): Json | undefined {
+  let node: Json | undefined = doc;
+  for (const raw of pointer.split("/").slice(1)) {
+    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
+    if (Array.isArray(node)) node = node[Number(key)];
+    else if (isJsonObject(node)) node = Object.hasOwn(node, key) ? node[key] : undefined;
+    else return undefined;
+  }
+  return node;
+}

@@ -1,0 +1,23 @@
+import { execa, type ResultPromise } from "execa";
+import { BIN } from "./paths.js";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built bin as a user would, without colour. */
+export async function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+  const result = await startCli(args, options);
+  return { code: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+export function startCli(args: string[], options: { cwd: string; env?: Record<string, string> }): ResultPromise<{ reject: false }> {
+  return execa(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env: { NO_COLOR: "1", FORCE_COLOR: undefined, ...options.env } as Record<string, string>,
+    reject: false,
+    stdin: "ignore",
+  }) as ResultPromise<{ reject: false }>;
+}

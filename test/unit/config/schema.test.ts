@@ -1,0 +1,45 @@
+import { describe, expect, test } from "vitest";
+import { validateConfig } from "../../../src/config/schema.js";
+
+const service = { dir: "svc", app: "app.main:app", spec: "contracts/a.json", output: "src/clients/a" };
+
+describe("validateConfig", () => {
+  test.each<[string, unknown, string[]]>([
+    ["a minimal valid config", { services: { a: service } }, []],
+    ["a factory app and every option", {
+      services: {
+        a: {
+          ...service, app: "app.main:create_app()", source: "import", start: ["{python}", "-m", "uvicorn", "{app}", "--port", "{port}"],
+          python: ".venv/bin/python", port: 8000, openapiPath: "/api/openapi.json", env: { A: "1" }, envFile: ".env",
+          watch: ["**/*.py"], readyTimeoutMs: 5000, streams: { "POST /chat": "app.models:Token" }, headers: { X: "${T}" },
+        },
+      },
+      typecheck: { tsconfig: ["a.json", "b.json"] }, breaking: { level: "strict" }, plugins: [{ name: "p" }], concurrency: 2,
+    }, []],
+    ["not an object", 42, ["(root): expected an object"]],
+    ["no services", { services: {} }, ["services: expected at least one service"]],
+    ["a typo, suggested", { services: { a: { ...service, readyTimeout: 1 } } }, ['services.a.readyTimeout: unknown option (did you mean "readyTimeoutMs"?)']],
+    ["every problem at once", { services: { a: { dir: "", app: "main", port: 70000 } } }, [
+      "services.a.dir: required",
+      "services.a.spec: required",
+      "services.a.output: required",
+      'services.a.app: expected "module:attr"',
+      'services.a.port: expected "auto" or a port number',
+    ]],
+    ["url source needs a url or a port", { services: { a: { ...service, source: "url" } } }, ['services.a.url: required for source "url"']],
+    ["url source needs no app", { services: { a: { dir: "d", spec: "s", output: "o", source: "url", url: "http://127.0.0.1:1" } } }, []],
+    ["a start command without a port", { services: { a: { ...service, start: ["{python}", "serve.py"] } } }, ['services.a.start: must contain "{port}"']],
+    ["bad env values", { services: { a: { ...service, env: { A: 1 } } } }, ["services.a.env.A: expected a string"]],
+    ["bad openapiPath", { services: { a: { ...service, openapiPath: "openapi.json" } } }, ['services.a.openapiPath: expected a path starting with "/"']],
+    ["bad level and tsconfig", { services: { a: service }, breaking: { level: "major" }, typecheck: { tsconfig: 3 } }, [
+      "typecheck.tsconfig: expected a path or a list of paths",
+      'breaking.level: expected one of "runtime", "types", "strict"',
+    ]],
+    ["bad stream model", { services: { a: { ...service, streams: { "GET /x": "Token" } } } }, ['services.a.streams.GET /x: expected "module:Model"']],
+    ["a service name with spaces", { services: { "my api": service } }, ["services.my api: service names may use"]],
+  ])("%s", (_name, raw, expected) => {
+    const issues = validateConfig(raw).map((i) => `${i.path}: ${i.message}`);
+    expect(issues).toHaveLength(expected.length);
+    expected.forEach((prefix, i) => expect(issues[i]).toContain(prefix));
+  });
+});
