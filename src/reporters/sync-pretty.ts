@@ -18,9 +18,9 @@ export function reportSyncPretty(result: SyncResult, logger: Logger): void {
     const symbol = r.status === "unchanged" ? paint.green("✓") : paint.cyan("↻");
     logger.info(`${symbol} ${name}  ${statusText(r)}  ${timing}`);
     if (logger.level === "verbose" || r.status !== "unchanged") {
+      if (r.specChanged) logger.info(`    ${paint.dim("wrote")}   ${r.specFile}`);
       for (const file of r.files.changed) logger.info(`    ${paint.dim("wrote")}   ${file}`);
       for (const file of r.files.removed) logger.info(`    ${paint.dim("removed")} ${file}`);
-      if (r.specChanged) logger.info(`    ${paint.dim("wrote")}   ${r.specFile}`);
     }
   }
   const failed = result.results.filter((r) => r.status === "failed").length;

@@ -1,0 +1,114 @@
+import { resolve } from "node:path";
+import ts from "typescript";
+import { ConfigError } from "../errors.js";
+
+/** One compiler diagnostic at a consumer call site. */
+export interface CallSiteDiagnostic {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  code: number;
+  message: string;
+  /** The source line, trimmed, for the report. */
+  source: string;
+  /** Position in the file, to find the node at the call site. */
+  start: number;
+}
+
+/** Files to see instead of the disk: new content, or `null` for "deleted". */
+export type Overlay = ReadonlyMap<string, string | null>;
+
+/**
+ * The consumer project (its own tsconfig) type-checked with an in-memory overlay of generated
+ * files, so regenerated clients are checked before anything is written. Each check reuses the
+ * previous program: files that did not change are not parsed again (this is what keeps watch warm).
+ */
+export class ConsumerProject {
+  readonly tsconfig: string;
+  readonly #parsed: ts.ParsedCommandLine;
+  #program: ts.Program | undefined;
+  /** Parsed files by path, reused while their text is unchanged (lib.d.ts alone is most of a cold check). */
+  readonly #sourceFiles = new Map<string, ts.SourceFile>();
+
+  constructor(tsconfig: string) {
+    this.tsconfig = resolve(tsconfig);
+    const diagnostics: ts.Diagnostic[] = [];
+    const parsed = ts.getParsedCommandLineOfConfigFile(this.tsconfig, { noEmit: true }, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => diagnostics.push(d),
+    });
+    if (!parsed || diagnostics.length > 0) {
+      const reason = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")).join("; ");
+      throw new ConfigError(`typecheck.tsconfig: cannot read ${this.tsconfig}: ${reason || "unknown error"}`);
+    }
+    this.#parsed = parsed;
+  }
+
+  /** Semantic and syntactic diagnostics of the whole project, as it would be with `overlay` applied. */
+  check(overlay: Overlay = new Map()): CallSiteDiagnostic[] {
+    const host = overlayHost(this.#parsed.options, overlay, this.#sourceFiles);
+    // New generated files need not be roots: the generated index imports them.
+    const roots = this.#parsed.fileNames.filter((f) => overlay.get(resolve(f)) !== null);
+    this.#program = ts.createProgram({
+      rootNames: roots,
+      options: this.#parsed.options,
+      host,
+      ...(this.#program ? { oldProgram: this.#program } : {}),
+      projectReferences: this.#parsed.projectReferences ?? [],
+    });
+    return ts.getPreEmitDiagnostics(this.#program).flatMap((d) => toCallSite(d));
+  }
+}
+
+function overlayHost(options: ts.CompilerOptions, overlay: Overlay, cache: Map<string, ts.SourceFile>): ts.CompilerHost {
+  const host = ts.createCompilerHost(options, true);
+  const read = host.readFile.bind(host);
+  const exists = host.fileExists.bind(host);
+  host.readFile = (file) => (overlay.has(resolve(file)) ? (overlay.get(resolve(file)) ?? undefined) : read(file));
+  host.fileExists = (file) => (overlay.has(resolve(file)) ? overlay.get(resolve(file)) !== null : exists(file));
+  host.getSourceFile = (file, language) => {
+    const text = host.readFile(file);
+    if (text === undefined) return undefined;
+    const cached = cache.get(file);
+    if (cached?.text === text) return cached;
+    const created = ts.createSourceFile(file, text, language, true);
+    cache.set(file, created);
+    return created;
+  };
+  return host;
+}
+
+function toCallSite(diagnostic: ts.Diagnostic): CallSiteDiagnostic[] {
+  const { file, start } = diagnostic;
+  if (!file || start === undefined) return [];
+  const { line, character } = file.getLineAndCharacterOfPosition(start);
+  const lineStart = file.getPositionOfLineAndCharacter(line, 0);
+  const lineEnd = file.getLineEndOfPosition(start);
+  return [{
+    file: file.fileName,
+    line: line + 1,
+    column: character + 1,
+    code: diagnostic.code,
+    message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"),
+    source: file.text.slice(lineStart, lineEnd).trim(),
+    start,
+  }];
+}
+
+/**
+ * Diagnostics present with the overlay and not without it: what the regenerated files break.
+ * Matched by file, code and source line rather than position, since a call site does not move.
+ */
+export function newDiagnostics(before: CallSiteDiagnostic[], after: CallSiteDiagnostic[]): CallSiteDiagnostic[] {
+  const key = (d: CallSiteDiagnostic) => `${d.file}\0${d.code}\0${d.source}\0${d.message}`;
+  const existing = new Map<string, number>();
+  for (const d of before) existing.set(key(d), (existing.get(key(d)) ?? 0) + 1);
+  return after.filter((d) => {
+    const left = existing.get(key(d)) ?? 0;
+    if (left === 0) return true;
+    existing.set(key(d), left - 1);
+    return false;
+  });
+}
