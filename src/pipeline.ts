@@ -55,7 +55,11 @@ export interface ServiceResult {
   summary: SpecSummary | undefined;
   /** Output files (relative to the config folder) that differ from the committed ones, and stale ones. */
   files: { changed: string[]; removed: string[] };
-  /** In check mode the new bytes are kept here instead of being written. */
+  /** The canonical spec just obtained, and the committed one it was compared with. */
+  spec: OpenApiDocument | undefined;
+  committedSpec: OpenApiDocument | undefined;
+  /** Absolute output folder and the generated files (paths relative to it), kept for check mode. */
+  output: string;
   generated: GeneratedFile[];
   timings: { obtainMs: number; generateMs: number; writeMs: number };
   warnings: string[];
@@ -95,6 +99,9 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     specChanged: false,
     summary: undefined,
     files: { changed: [], removed: [] },
+    spec: undefined,
+    committedSpec: undefined,
+    output: service.output,
     generated: [],
     timings: { obtainMs: 0, generateMs: 0, writeMs: 0 },
     warnings: [],
@@ -128,11 +135,12 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     let files = await generateFiles(spec, { specPath: relative(service.output, service.spec) });
     files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f }));
     result.generated = files;
+    result.spec = spec;
 
     const committedText = await readTextIfExists(service.spec);
-    const committed = committedText === undefined ? undefined : parseCommitted(committedText);
+    result.committedSpec = committedText === undefined ? undefined : parseCommitted(committedText);
     result.specChanged = committedText !== specText;
-    if (result.specChanged) result.summary = summarizeSpecChange(committed, spec);
+    if (result.specChanged) result.summary = summarizeSpecChange(result.committedSpec, spec);
     const plan = await planOutput(service.output, files);
     result.files = describePlan(plan, service, config);
     result.timings.generateMs = performance.now() - started;

@@ -20,26 +20,52 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 function buildProgram(setLogger: (logger: Logger) => void): Command {
-  const program = new Command("sync-types")
-    .description("Keep TypeScript clients in sync with FastAPI services.")
+  const program = withServiceOptions(new Command("sync-types"))
+    .description("Keep TypeScript clients in sync with FastAPI services: obtain each spec, write it, generate the client.")
     .version(version)
-    .option("-c, --config <file>", "config file (default: sync-types.config.{ts,mjs,js,json} found upward)")
-    .option("-s, --service <name...>", "only these services")
-    .addOption(new Option("--source <kind>", "where specs come from, for every service").choices(["http", "import", "url"]))
+    // Options after a subcommand belong to it: `check --format github` is not the sync `--format`.
+    .enablePositionalOptions()
     .addOption(new Option("--format <format>", "report format").choices(["pretty", "json"]).default("pretty"))
-    .option("--verbose", "show service output and each step")
-    .option("--quiet", "print errors only")
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ outputError: () => {} });
+    .configureOutput({ outputError: () => {} })
+    .action(async (options) => {
+      const { runSync } = await import("./commands/sync.js");
+      process.exitCode = await runSync(options, start(options, setLogger));
+    });
 
-  program.action(async (options) => {
-    const logger = loggerFor(options);
-    setLogger(logger);
-    const { runSync } = await import("./commands/sync.js");
-    process.exitCode = await runSync(options, logger);
-  });
+  withServiceOptions(program.command("check"))
+    .description("CI: write nothing; exit 1 when committed specs or clients are stale or call sites break")
+    .addOption(formatOption(["pretty", "json", "github", "markdown"]))
+    .action(async (options) => {
+      const { runCheck } = await import("./commands/check.js");
+      process.exitCode = await runCheck(options, start(options, setLogger));
+    });
   return program;
+}
+
+/** Options every service-running command shares. */
+function withServiceOptions(command: Command): Command {
+  return command
+    .option("-c, --config <file>", "config file (default: sync-types.config.{ts,mts,mjs,js,json}, found upward)")
+    .option("-s, --service <name...>", "only these services")
+    .addOption(new Option("--source <kind>", "where specs come from, for every service").choices(["http", "import", "url"]))
+    .option("--verbose", "show service output and each step")
+    .option("--quiet", "print errors only")
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+}
+
+/** `--format`, defaulting to GitHub annotations inside GitHub Actions. */
+function formatOption(choices: string[]): Option {
+  const fallback = process.env["GITHUB_ACTIONS"] === "true" && choices.includes("github") ? "github" : "pretty";
+  return new Option("--format <format>", "report format").choices(choices).default(fallback);
+}
+
+function start(options: { verbose?: boolean; quiet?: boolean }, setLogger: (logger: Logger) => void): Logger {
+  const logger = loggerFor(options);
+  setLogger(logger);
+  return logger;
 }
 
 function loggerFor(options: { verbose?: boolean; quiet?: boolean }): Logger {

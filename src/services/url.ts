@@ -1,5 +1,5 @@
 import type { ResolvedService } from "../config/types.js";
-import { ServiceError, errorMessage } from "../errors.js";
+import { ConfigError, ServiceError, errorMessage } from "../errors.js";
 import type { Json } from "../spec/types.js";
 import { parseSpecText } from "./common.js";
 
@@ -10,7 +10,11 @@ export async function obtainViaUrl(
   service: ResolvedService,
   options: { signal?: AbortSignal | undefined; warn?: ((message: string) => void) | undefined } = {},
 ): Promise<Json> {
-  if (!service.url) throw new ServiceError(service.name, 'source "url" needs "url" (or a numeric "port")');
+  if (!service.url) {
+    throw new ConfigError(`services.${service.name}.url: source "url" needs "url" (or a numeric "port")`, {
+      hint: `add "url": "http://127.0.0.1:<port>" to the service, or use another --source`,
+    });
+  }
   const url = new URL(service.openapiPath, service.url.endsWith("/") ? service.url : `${service.url}/`);
   if (!LOOPBACK.test(url.hostname)) options.warn?.(`${service.name}: ${url.origin} is not a loopback address; the spec travels over the network`);
   const headers = expandHeaders(service);

@@ -1,0 +1,82 @@
+/**
+ * `sync-types check`: the pipeline in memory (nothing written), then three questions per run:
+ *
+ *   committed spec / generated files stale? ──► breaking changes at the configured level?
+ *     ──► consumer call sites that stop compiling with the regenerated files (overlay, tsc)?
+ *
+ * Any "yes" is exit 1, with the command that fixes it.
+ */
+import { join, resolve } from "node:path";
+import { ExitCode, type ExitCode as Code } from "../errors.js";
+import { syncTypes, type ServiceResult, type SyncOptions, type SyncResult } from "../pipeline.js";
+import type { CallSiteDiagnostic, Overlay } from "./typecheck.js";
+
+export interface CheckOptions extends Omit<SyncOptions, "write"> {}
+
+export interface StaleService {
+  service: string;
+  /** Committed files (relative to the config folder) whose bytes differ from what would be generated. */
+  files: string[];
+}
+
+export interface CallSiteFinding extends CallSiteDiagnostic {
+  /** The tsconfig whose program reported it. */
+  tsconfig: string;
+}
+
+export interface CheckReport {
+  sync: SyncResult;
+  stale: StaleService[];
+  callSites: CallSiteFinding[];
+  timings: { syncMs: number; typecheckMs: number };
+  exitCode: Code;
+}
+
+export async function checkProject(options: CheckOptions = {}): Promise<CheckReport> {
+  let started = performance.now();
+  const sync = await syncTypes({ ...options, write: false });
+  const syncMs = performance.now() - started;
+
+  const ok = sync.results.filter((r) => r.status !== "failed");
+  const stale = ok.filter(isStale).map((r) => ({
+    service: r.service,
+    files: [...(r.specChanged ? [r.specFile] : []), ...r.files.changed, ...r.files.removed],
+  }));
+
+  started = performance.now();
+  const overlay = overlayOf(ok.filter(isStale), sync.config.root);
+  const callSites = overlay.size === 0 ? [] : await brokenCallSites(sync.config.typecheck.tsconfig, overlay);
+  const typecheckMs = performance.now() - started;
+
+  const contractProblem = stale.length > 0 || callSites.length > 0;
+  const exitCode = sync.exitCode !== ExitCode.ok ? sync.exitCode : contractProblem ? ExitCode.contract : ExitCode.ok;
+  return { sync, stale, callSites, timings: { syncMs, typecheckMs }, exitCode };
+}
+
+function isStale(r: ServiceResult): boolean {
+  return r.specChanged || r.files.changed.length > 0 || r.files.removed.length > 0;
+}
+
+/** The regenerated output of every stale service, as the type-checker should see it. */
+function overlayOf(results: ServiceResult[], root: string): Overlay {
+  const overlay = new Map<string, string | null>();
+  for (const r of results) {
+    for (const file of r.generated) overlay.set(resolve(join(r.output, file.path)), file.content);
+    for (const removed of r.files.removed) overlay.set(resolve(root, removed), null);
+  }
+  return overlay;
+}
+
+/** Diagnostics that appear in each consumer project only once the regenerated files are in. */
+async function brokenCallSites(tsconfigs: string[], overlay: Overlay): Promise<CallSiteFinding[]> {
+  // The compiler API is loaded only when there is something to check.
+  const { ConsumerProject, newDiagnostics } = await import("./typecheck.js");
+  const findings: CallSiteFinding[] = [];
+  for (const tsconfig of tsconfigs) {
+    const project = new ConsumerProject(tsconfig);
+    const before = project.check();
+    const after = project.check(overlay);
+    for (const d of newDiagnostics(before, after)) if (!overlay.has(resolve(d.file))) findings.push({ ...d, tsconfig });
+  }
+  return findings;
+}

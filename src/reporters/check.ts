@@ -1,0 +1,116 @@
+import { relative } from "node:path";
+import type { CheckReport } from "../check/index.js";
+import type { Logger } from "../logger.js";
+import { formatAnnotation, type Annotation } from "./github.js";
+import { describeError } from "./sync-pretty.js";
+
+export type CheckFormat = "pretty" | "json" | "github" | "markdown";
+
+/** The command that brings committed files back in sync, as the user would type it. */
+export function fixCommand(report: CheckReport, cwd = process.cwd()): string {
+  const config = relative(cwd, report.sync.config.file);
+  const defaultName = /^sync-types\.config\.(ts|mts|mjs|js|json)$/.test(config);
+  return `npx sync-types${defaultName ? "" : ` -c ${config}`}`;
+}
+
+export function reportCheck(report: CheckReport, format: CheckFormat, logger: Logger, write: (text: string) => void): void {
+  if (format === "json") return write(`${JSON.stringify(checkJson(report), null, 2)}\n`);
+  if (format === "github") return write(githubAnnotations(report).map(formatAnnotation).join("\n") + "\n");
+  if (format === "markdown") return write(checkMarkdown(report));
+  reportPretty(report, logger);
+}
+
+function reportPretty(report: CheckReport, logger: Logger): void {
+  const { paint } = logger;
+  const rel = (p: string) => relative(process.cwd(), p);
+  const width = Math.max(...report.sync.results.map((r) => r.service.length));
+  for (const r of report.sync.results) {
+    const name = paint.bold(r.service.padEnd(width));
+    const stale = report.stale.find((s) => s.service === r.service);
+    if (r.status === "failed") {
+      logger.info(`${paint.red("✗")} ${name}  ${paint.red("could not be checked")}`);
+      for (const line of describeError(r.error!, logger)) logger.info(`    ${line}`);
+    } else if (stale) {
+      logger.info(`${paint.red("✗")} ${name}  ${paint.red("stale")}: the committed files differ from what the service generates`);
+      for (const file of stale.files) logger.info(`    ${file}`);
+    } else {
+      logger.info(`${paint.green("✓")} ${name}  in sync`);
+    }
+  }
+  if (report.callSites.length > 0) {
+    const n = report.callSites.length;
+    logger.info(paint.red(`\n${n} call site${n === 1 ? "" : "s"} no longer compile${n === 1 ? "s" : ""} with the regenerated clients:`));
+    for (const site of report.callSites) {
+      logger.info(`  ${paint.bold(`${rel(site.file)}:${site.line}:${site.column}`)}  ${paint.dim(`TS${site.code}`)}  ${site.message.split("\n")[0]}`);
+      logger.info(paint.dim(`    │ ${site.source}`));
+    }
+  }
+  if (report.exitCode === 0) return logger.info(paint.green("\nall contracts in sync"));
+  if (report.stale.length > 0 || report.callSites.length > 0) {
+    const steps = [`run \`${fixCommand(report)}\` and commit the result`];
+    if (report.callSites.length > 0) steps.push("fix the call sites above");
+    logger.info(`\n${paint.yellow("fix:")} ${steps.join(", then ")}.`);
+  }
+}
+
+function checkJson(report: CheckReport) {
+  return {
+    version: 1,
+    exitCode: report.exitCode,
+    fix: report.exitCode === 1 ? fixCommand(report) : null,
+    services: report.sync.results.map((r) => ({
+      service: r.service,
+      status: r.status === "failed" ? "failed" : report.stale.some((s) => s.service === r.service) ? "stale" : "in-sync",
+      staleFiles: report.stale.find((s) => s.service === r.service)?.files ?? [],
+      summary: r.summary ?? null,
+      error: r.error ? { message: r.error.message, hint: r.error.hint ?? null, exitCode: r.error.exitCode } : null,
+    })),
+    callSites: report.callSites.map((c) => ({
+      file: relative(process.cwd(), c.file),
+      line: c.line,
+      column: c.column,
+      code: c.code,
+      message: c.message,
+      source: c.source,
+    })),
+    timingsMs: { sync: Math.round(report.timings.syncMs), typecheck: Math.round(report.timings.typecheckMs) },
+  };
+}
+
+function githubAnnotations(report: CheckReport): Annotation[] {
+  const annotations: Annotation[] = [];
+  const root = report.sync.config.root;
+  const fromCwd = (p: string) => relative(process.cwd(), p.startsWith("/") ? p : `${root}/${p}`);
+  for (const r of report.sync.results.filter((r) => r.status === "failed")) {
+    annotations.push({ level: "error", title: `sync-types: ${r.service} could not be checked`, message: `${r.error!.message}${r.error!.hint ? `\nhint: ${r.error!.hint}` : ""}` });
+  }
+  for (const s of report.stale) {
+    for (const file of s.files) {
+      annotations.push({ level: "error", file: fromCwd(file), title: `sync-types: ${s.service} contract is stale`, message: `This file differs from what ${s.service} generates. Run \`${fixCommand(report)}\` and commit the result.` });
+    }
+  }
+  for (const c of report.callSites) {
+    annotations.push({ level: "error", file: relative(process.cwd(), c.file), line: c.line, column: c.column, title: `sync-types: call site breaks (TS${c.code})`, message: c.message });
+  }
+  return annotations;
+}
+
+function checkMarkdown(report: CheckReport): string {
+  const lines = [`### sync-types check: ${report.exitCode === 0 ? "✅ all contracts in sync" : "❌ contract drift"}`, ""];
+  lines.push("| service | status | files |", "|---|---|---|");
+  for (const r of report.sync.results) {
+    const stale = report.stale.find((s) => s.service === r.service);
+    const status = r.status === "failed" ? `failed: ${r.error!.message}` : stale ? "stale" : "in sync";
+    lines.push(`| \`${r.service}\` | ${escapeCell(status)} | ${stale ? stale.files.map((f) => `\`${f}\``).join("<br>") : ""} |`);
+  }
+  if (report.callSites.length > 0) {
+    lines.push("", "**Call sites that no longer compile:**", "");
+    for (const c of report.callSites) {
+      lines.push(`- \`${relative(process.cwd(), c.file)}:${c.line}:${c.column}\` TS${c.code}: ${escapeCell(c.message.split("\n")[0]!)}`);
+    }
+  }
+  if (report.exitCode === 1) lines.push("", `Fix: run \`${fixCommand(report)}\` and commit the result.`);
+  return `${lines.join("\n")}\n`;
+}
+
+const escapeCell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");

@@ -1,0 +1,102 @@
+import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { makeProject } from "../helpers/project.js";
+
+/** A consumer project calling estimation-api through its generated types. */
+const CONSUMER = `import type { Estimate, EstimateCreate } from "./clients/estimation-api/index.js";
+
+export function describeEstimate(estimate: Estimate): string {
+  return \`\${estimate.customer}: \${estimate.total} \${estimate.currency}\`;
+}
+
+export const draft: EstimateCreate = {
+  customer: "Acme",
+  line_items: [{ sku: "SEAT", quantity: 2, pricing: { kind: "fixed", amount: 10 } }],
+  stage: "prospect",
+  currency: "EUR",
+  discount_percent: 0,
+  tags: [],
+};
+`;
+
+const TSCONFIG = {
+  compilerOptions: { strict: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", noEmit: true, types: [] },
+  include: ["src"],
+};
+
+async function editModels(dir: string, from: string | RegExp, to: string): Promise<void> {
+  const file = join(dir, "services/estimation-api/app/models.py");
+  const text = await readFile(file, "utf8");
+  const edited = text.replace(from, to);
+  expect(edited).not.toBe(text);
+  await writeFile(file, edited);
+}
+
+describe("sync-types check on a copy of estimation-api", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await makeProject({ "estimation-api": { from: "estimation-api", source: "import" } }, { typecheck: { tsconfig: "tsconfig.json" } });
+    await mkdir(join(dir, "src"), { recursive: true });
+    await writeFile(join(dir, "src/consumer.ts"), CONSUMER);
+    await writeFile(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
+    expect((await runCli([], { cwd: dir })).code).toBe(0);
+  });
+
+  test("nothing changed -> exit 0, and the consumer compiles", async () => {
+    const { ConsumerProject } = await import("../../src/check/typecheck.js");
+    expect(new ConsumerProject(join(dir, "tsconfig.json")).check()).toEqual([]);
+    const run = await runCli(["check"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("all contracts in sync");
+    expect(run.code).toBe(0);
+  });
+
+  test("a renamed Pydantic field -> exit 1, stale files and the exact call site", async () => {
+    await editModels(dir, "    customer: str = Field(min_length=1, max_length=200)", "    client_name: str = Field(min_length=1, max_length=200)");
+    const before = await readFile(join(dir, "contracts/estimation-api.openapi.json"), "utf8");
+    const run = await runCli(["check"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✗ estimation-api\s+stale/);
+    expect(run.stdout).toContain("contracts/estimation-api.openapi.json");
+    expect(run.stdout).toContain("src/clients/estimation-api/types.gen.ts");
+    expect(run.stdout).toContain("src/consumer.ts:4:22");
+    expect(run.stdout).toContain("Property 'customer' does not exist");
+    expect(run.stdout).toContain("src/consumer.ts:8:3");
+    expect(run.stdout).toContain("fix: run `npx sync-types` and commit the result, then fix the call sites above.");
+    // check writes nothing
+    expect(await readFile(join(dir, "contracts/estimation-api.openapi.json"), "utf8")).toBe(before);
+
+    const github = await runCli(["check", "--format", "github"], { cwd: dir });
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(/^::error file=src\/consumer\.ts,line=4,col=22,title=sync-types%3A call site breaks \(TS2339\)::Property 'customer'/m);
+
+    const json = JSON.parse((await runCli(["check", "--format", "json"], { cwd: dir })).stdout);
+    expect(json.callSites.map((c: { file: string; line: number }) => `${c.file}:${c.line}`)).toEqual(["src/consumer.ts:4", "src/consumer.ts:8"]);
+    await editModels(dir, "    client_name: str = Field(min_length=1, max_length=200)", "    customer: str = Field(min_length=1, max_length=200)");
+  });
+
+  test("an added optional field -> exit 1 for stale files only, then 0 after sync-types", async () => {
+    await editModels(dir, "    notes: str | None = None\n", "    notes: str | None = None\n    owner: str | None = None\n");
+    const run = await runCli(["check"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✗ estimation-api\s+stale/);
+    expect(run.stdout).not.toContain("call site");
+    expect(run.stdout).toContain("fix: run `npx sync-types` and commit the result.");
+    expect((await runCli([], { cwd: dir })).code).toBe(0);
+    expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+  });
+
+  test("service down (url source, nothing listening) -> exit 3", async () => {
+    const run = await runCli(["check", "--source", "url"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('source "url" needs "url"');
+    const config = JSON.parse(await readFile(join(dir, "sync-types.config.json"), "utf8"));
+    config.services["estimation-api"].url = "http://127.0.0.1:9";
+    await writeFile(join(dir, "sync-types.config.json"), JSON.stringify(config));
+    const down = await runCli(["check", "--source", "url"], { cwd: dir });
+    expect(down.code).toBe(3);
+    expect(down.stdout).toContain("nothing answered at http://127.0.0.1:9/openapi.json");
+  });
+});
