@@ -1,5 +1,5 @@
 /** The public API: the CLI is a thin driver over these. */
-export { defineConfig, loadConfig } from "./config/index.js";
+export { defineConfig, loadConfig, resolveServices } from "./config/index.js";
 export type { ResolvedConfig, ResolvedService, ServiceConfig, SourceKind, UserConfig } from "./config/index.js";
 export { definePlugin, type Plugin } from "./plugins.js";
 export { syncTypes, type ServiceResult, type SyncOptions, type SyncResult, type ProgressEvent } from "./pipeline.js";

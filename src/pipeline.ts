@@ -18,6 +18,8 @@ import type { GeneratedFile } from "./generate/file.js";
 import { applyOutput, planOutput, type OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins } from "./plugins.js";
 import { obtainSpec } from "./services/index.js";
+import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec } from "./services/cache.js";
+import { VERSION } from "./version.js";
 import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
 import { readTextIfExists, writeFileAtomic } from "./spec/store.js";
 import type { OpenApiDocument } from "./spec/types.js";
@@ -38,6 +40,8 @@ export interface SyncOptions {
   source?: SourceKind;
   /** `false` computes everything and writes nothing (check mode). Default `true`. */
   write?: boolean;
+  /** Reuse a spec extracted earlier from identical sources (see services/cache.ts). Default `false`. */
+  cache?: boolean;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
   /** Each line a service process prints, for `--verbose`. */
@@ -62,6 +66,8 @@ export interface ServiceResult {
   output: string;
   generated: GeneratedFile[];
   timings: { obtainMs: number; generateMs: number; writeMs: number };
+  /** The spec came from the cache: the service's sources had not changed. */
+  cached: boolean;
   warnings: string[];
   error: SyncTypesError | undefined;
 }
@@ -104,6 +110,7 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     output: service.output,
     generated: [],
     timings: { obtainMs: 0, generateMs: 0, writeMs: 0 },
+    cached: false,
     warnings: [],
     error: undefined,
   };
@@ -116,13 +123,21 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     let started = performance.now();
     const source = options.source ?? service.source;
     options.onProgress?.({ service: service.name, phase: "obtaining", detail: source });
-    const raw = await obtainSpec(service, {
-      source,
-      signal: options.signal,
-      warn,
-      onLine: (line) => options.onServiceOutput?.(service.name, line),
-      onStatus: (detail) => options.onProgress?.({ service: service.name, phase: "obtaining", detail }),
-    });
+    const cache = cacheDir(config.root);
+    const key = await specCacheKey(service, source, VERSION);
+    let raw = options.cache && key ? await readCachedSpec(cache, service.name, key) : undefined;
+    result.cached = raw !== undefined;
+    if (raw === undefined) {
+      raw = await obtainSpec(service, {
+        source,
+        signal: options.signal,
+        warn,
+        onLine: (line) => options.onServiceOutput?.(service.name, line),
+        onStatus: (detail) => options.onProgress?.({ service: service.name, phase: "obtaining", detail }),
+      });
+      // The cache is an optimisation: failing to write it must never fail the service.
+      if (key) await writeCachedSpec(cache, service.name, key, raw).catch(() => undefined);
+    }
     result.timings.obtainMs = performance.now() - started;
 
     started = performance.now();

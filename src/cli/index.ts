@@ -1,11 +1,10 @@
 import { Command, Option } from "commander";
-import { createRequire } from "node:module";
 import { ExitCode, SyncTypesError, UsageError } from "../errors.js";
 import { createLogger, type Logger } from "../logger.js";
 import { describeError } from "../reporters/sync-pretty.js";
 import { stopAllProcesses } from "../services/index.js";
+import { VERSION } from "../version.js";
 
-const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 /** The CLI entry: parses flags, runs one command, and is the only place that sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
@@ -22,7 +21,7 @@ export async function main(argv: string[]): Promise<void> {
 function buildProgram(setLogger: (logger: Logger) => void): Command {
   const program = withServiceOptions(new Command("sync-types"))
     .description("Keep TypeScript clients in sync with FastAPI services: obtain each spec, write it, generate the client.")
-    .version(version)
+    .version(VERSION)
     // Options after a subcommand belong to it: `check --format github` is not the sync `--format`.
     .enablePositionalOptions()
     .addOption(new Option("--format <format>", "report format").choices(["pretty", "json"]).default("pretty"))
@@ -37,6 +36,7 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
   withServiceOptions(program.command("check"))
     .description("CI: write nothing; exit 1 when committed specs or clients are stale or call sites break")
     .addOption(formatOption(["pretty", "json", "github", "markdown"]))
+    .option("--no-cache", "extract every spec again, even when the service's sources did not change")
     .action(async (options) => {
       const { runCheck } = await import("./commands/check.js");
       process.exitCode = await runCheck(options, start(options, setLogger));

@@ -35,7 +35,7 @@ export function resolveConfig(user: UserConfig, file: string): ResolvedConfig {
   };
 }
 
-function resolveService(name: string, service: ServiceConfig, root: string, file: string): ResolvedService {
+export function resolveService(name: string, service: ServiceConfig, root: string, file: string): ResolvedService {
   const dir = resolve(root, service.dir);
   const envFile = service.envFile === undefined ? undefined : resolve(root, service.envFile);
   let fileEnv: Record<string, string> = {};

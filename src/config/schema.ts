@@ -63,7 +63,8 @@ const SERVICE_KEYS = [
   "dir", "app", "spec", "output", "source", "start", "python", "port", "openapiPath", "url",
   "headers", "env", "envFile", "watch", "readyTimeoutMs", "streams",
 ];
-const APP_REF = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\(\))?$/;
+/** `module:attr` or `module:factory()`, as uvicorn takes it. */
+export const APP_REF = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\(\))?$/;
 const SERVICE_NAME = /^[A-Za-z0-9][\w.-]*$/;
 
 function validateService(name: string, raw: unknown, report: (path: string, message: string) => void): void {

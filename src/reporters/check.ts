@@ -34,7 +34,7 @@ function reportPretty(report: CheckReport, logger: Logger): void {
       logger.info(`${paint.red("✗")} ${name}  ${paint.red("stale")}: the committed files differ from what the service generates`);
       for (const file of stale.files) logger.info(`    ${file}`);
     } else {
-      logger.info(`${paint.green("✓")} ${name}  in sync`);
+      logger.info(`${paint.green("✓")} ${name}  in sync${r.cached ? paint.dim("  (sources unchanged: cached spec)") : ""}`);
     }
   }
   if (report.callSites.length > 0) {
@@ -62,6 +62,7 @@ function checkJson(report: CheckReport) {
       service: r.service,
       status: r.status === "failed" ? "failed" : report.stale.some((s) => s.service === r.service) ? "stale" : "in-sync",
       staleFiles: report.stale.find((s) => s.service === r.service)?.files ?? [],
+      cached: r.cached,
       summary: r.summary ?? null,
       error: r.error ? { message: r.error.message, hint: r.error.hint ?? null, exitCode: r.error.exitCode } : null,
     })),

@@ -51,6 +51,9 @@ describe("sync-types check on a copy of estimation-api", () => {
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("all contracts in sync");
     expect(run.code).toBe(0);
+    // Unchanged Python sources: the second check reuses the extracted spec; --no-cache does not.
+    expect((await runCli(["check"], { cwd: dir })).stdout).toMatch(/in sync\s+\(sources unchanged: cached spec\)/);
+    expect((await runCli(["check", "--no-cache"], { cwd: dir })).stdout).not.toContain("cached spec");
   });
 
   test("a renamed Pydantic field -> exit 1, stale files and the exact call site", async () => {
@@ -59,6 +62,7 @@ describe("sync-types check on a copy of estimation-api", () => {
     const run = await runCli(["check"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✗ estimation-api\s+stale/);
+    expect(run.stdout).not.toContain("cached spec");
     expect(run.stdout).toContain("contracts/estimation-api.openapi.json");
     expect(run.stdout).toContain("src/clients/estimation-api/types.gen.ts");
     expect(run.stdout).toContain("src/consumer.ts:4:22");

@@ -9,6 +9,8 @@ export interface CheckCommandOptions {
   service?: string[];
   source?: SourceKind;
   format: CheckFormat;
+  /** `--no-cache` sets it to false. */
+  cache: boolean;
 }
 
 /** `sync-types check`: writes nothing; exit 1 on drift or broken call sites. */
@@ -19,6 +21,7 @@ export async function runCheck(options: CheckCommandOptions, logger: Logger): Pr
       ...(options.config ? { config: options.config } : {}),
       ...(options.service ? { services: options.service } : {}),
       ...(options.source ? { source: options.source } : {}),
+      cache: options.cache,
       onProgress: (event) => progress.update(event),
       onServiceOutput: (service, line) => logger.debug("services", `[${service}] ${line}`),
       onWarning: (message) => logger.warn(message),

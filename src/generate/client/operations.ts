@@ -1,0 +1,175 @@
+/**
+ * The operations of a spec as plain data, in a fixed order (paths sorted, methods in
+ * HTTP_METHODS order), so everything built from them is deterministic whatever order the
+ * document lists them in. Only what the client needs is read; types come from types.gen.ts.
+ */
+import { HTTP_METHODS, isJsonObject, type HttpMethod, type Json, type JsonObject, type OpenApiDocument } from "../../spec/types.js";
+import { codeUnitOrder } from "./identifiers.js";
+import { methodNames } from "./naming.js";
+
+export const PARAM_LOCATIONS = ["path", "query", "header", "cookie"] as const;
+export type ParamLocation = (typeof PARAM_LOCATIONS)[number];
+
+export interface MediaModel {
+  mediaType: string;
+  /** `schema`; absent when the spec gives none. */
+  schema: Json | undefined;
+  /** OpenAPI 3.2 `itemSchema` of a stream (FastAPI SSE and JSON Lines). */
+  itemSchema: Json | undefined;
+}
+
+export interface ResponseModel {
+  /** `200`, `4XX`, `default`. */
+  status: string;
+  content: MediaModel[];
+}
+
+export interface BodyModel extends MediaModel {
+  required: boolean;
+}
+
+export interface OperationModel {
+  /** Client method name, unique in the client. */
+  name: string;
+  method: HttpMethod;
+  path: string;
+  operationId: string | undefined;
+  tags: string[];
+  summary: string | undefined;
+  description: string | undefined;
+  deprecated: boolean;
+  /** Per location, whether any parameter there is required; absent when the location has none. */
+  params: Partial<Record<ParamLocation, { required: boolean }>>;
+  body: BodyModel | undefined;
+  responses: ResponseModel[];
+}
+
+/** Every operation of `spec`, named, in spec order. */
+export function collectOperations(spec: OpenApiDocument): OperationModel[] {
+  const paths = isJsonObject(spec["paths"]) ? spec["paths"] : {};
+  const unnamed: Omit<OperationModel, "name">[] = [];
+  for (const path of Object.keys(paths).sort(codeUnitOrder)) {
+    const item = resolve(spec, paths[path]);
+    if (!item) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = resolve(spec, item[method]);
+      if (operation) unnamed.push(readOperation(spec, path, method, item, operation));
+    }
+  }
+  const names = methodNames(unnamed);
+  return unnamed.map((operation, index) => ({ name: names[index]!, ...operation }));
+}
+
+function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, item: JsonObject, operation: JsonObject): Omit<OperationModel, "name"> {
+  return {
+    method,
+    path,
+    operationId: stringOrUndefined(operation["operationId"]),
+    tags: Array.isArray(operation["tags"]) ? operation["tags"].filter((tag) => typeof tag === "string") : [],
+    summary: stringOrUndefined(operation["summary"]),
+    description: stringOrUndefined(operation["description"]),
+    deprecated: operation["deprecated"] === true,
+    params: readParams(spec, item, operation),
+    body: readBody(spec, operation["requestBody"]),
+    responses: readResponses(spec, operation["responses"]),
+  };
+}
+
+function readParams(spec: OpenApiDocument, item: JsonObject, operation: JsonObject): OperationModel["params"] {
+  // Operation parameters override path-item ones with the same name and location.
+  const byKey = new Map<string, JsonObject>();
+  for (const list of [item["parameters"], operation["parameters"]]) {
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      const param = resolve(spec, entry);
+      if (param && typeof param["name"] === "string" && typeof param["in"] === "string") byKey.set(`${param["in"]} ${param["name"]}`, param);
+    }
+  }
+  const params: OperationModel["params"] = {};
+  for (const param of byKey.values()) {
+    const location = PARAM_LOCATIONS.find((candidate) => candidate === param["in"]);
+    if (!location) continue;
+    const required = location === "path" || param["required"] === true;
+    params[location] = { required: (params[location]?.required ?? false) || required };
+  }
+  return params;
+}
+
+/** Body media types, most convenient first: JSON, multipart, form, text, then anything else. */
+const BODY_PREFERENCE = [isJsonMedia, (m: string) => m === "multipart/form-data", (m: string) => m === "application/x-www-form-urlencoded", isTextMedia];
+
+function readBody(spec: OpenApiDocument, value: Json | undefined): BodyModel | undefined {
+  const body = resolve(spec, value);
+  if (!body) return undefined;
+  const media = readContent(spec, body["content"]);
+  const rank = (m: MediaModel) => {
+    const index = BODY_PREFERENCE.findIndex((test) => test(m.mediaType));
+    return index === -1 ? BODY_PREFERENCE.length : index;
+  };
+  const chosen = [...media].sort((a, b) => rank(a) - rank(b))[0];
+  return chosen && { ...chosen, required: body["required"] === true };
+}
+
+function readResponses(spec: OpenApiDocument, value: Json | undefined): ResponseModel[] {
+  if (!isJsonObject(value)) return [];
+  return Object.keys(value)
+    .sort(codeUnitOrder)
+    .map((status) => ({ status: status.toUpperCase() === "DEFAULT" ? "default" : status.toUpperCase(), content: readContent(spec, resolve(spec, value[status])?.["content"]) }));
+}
+
+function readContent(spec: OpenApiDocument, value: Json | undefined): MediaModel[] {
+  if (!isJsonObject(value)) return [];
+  return Object.keys(value)
+    .sort(codeUnitOrder)
+    .map((mediaType) => {
+      const media = resolve(spec, value[mediaType]) ?? {};
+      return { mediaType, schema: media["schema"], itemSchema: media["itemSchema"] };
+    });
+}
+
+/** `application/json`, `application/problem+json`; not `application/jsonl`. */
+export function isJsonMedia(mediaType: string): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i.test(mediaType.trim());
+}
+
+/** `text/*` and XML: read as a string. */
+export function isTextMedia(mediaType: string): boolean {
+  return /^text\//i.test(mediaType.trim()) || /[/+]xml(?:;|$)/i.test(mediaType.trim());
+}
+
+/** `value`, or what its local `$ref` points at, as an object; `undefined` for anything else. */
+export function resolve(spec: OpenApiDocument, value: Json | undefined): JsonObject | undefined {
+  let current = value;
+  // A bounded walk: a `$ref` cycle in a hostile spec must not hang generation.
+  for (let hops = 0; hops < 32 && isJsonObject(current) && typeof current["$ref"] === "string"; hops++) {
+    current = pointer(spec, current["$ref"]);
+  }
+  return isJsonObject(current) && typeof current["$ref"] !== "string" ? current : undefined;
+}
+
+/** The value at a local JSON pointer (`#/components/schemas/Item`), or `undefined`. */
+export function pointer(spec: OpenApiDocument, ref: string): Json | undefined {
+  if (!ref.startsWith("#/")) return undefined;
+  let current: Json | undefined = spec;
+  for (const raw of ref.slice(2).split("/")) {
+    const key = decodePointerSegment(raw);
+    if (!isJsonObject(current) || !Object.hasOwn(current, key)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+/** `a~1b` → `a/b`; percent-escapes too, as in a URI fragment (left as is when malformed). */
+export function decodePointerSegment(segment: string): string {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // Not percent-encoded after all: a literal `%` in a schema name.
+  }
+  return decoded.replaceAll("~1", "/").replaceAll("~0", "~");
+}
+
+function stringOrUndefined(value: Json | undefined): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}

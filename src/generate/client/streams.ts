@@ -1,0 +1,133 @@
+/**
+ * Streaming responses. FastAPI types its own streams with OpenAPI 3.2's `itemSchema`: SSE
+ * payloads at `itemSchema.properties.data.contentSchema`, JSON Lines items at `itemSchema`.
+ * Streams FastAPI cannot type (sse-starlette, `StreamingResponse`) get their item type from
+ * the config: a Pydantic model's JSON Schema, turned into TypeScript by json-schema-to-typescript.
+ */
+import { compile, type JSONSchema } from "json-schema-to-typescript";
+import { ConfigError } from "../../errors.js";
+import { isJsonObject, type Json } from "../../spec/types.js";
+import { pascalCase, type NameRegistry } from "./identifiers.js";
+import type { MediaModel, OperationModel } from "./operations.js";
+import { successResponses } from "./responses.js";
+import { schemaType, type SchemaTypeContext } from "./schema-type.js";
+import { docText, stringLiteral } from "./text.js";
+
+export type StreamShape =
+  /** `data` is JSON (parsed into `item`) or raw text (`item` is `string`). */
+  | { kind: "sse"; data: "json" | "text"; item: string }
+  | { kind: "jsonl"; item: string }
+  /** Undeclared format: SSE or JSON Lines, by the response's content type. */
+  | { kind: "auto"; item: string };
+
+export interface ConfiguredStream {
+  /** Exported name of the item type. */
+  item: string;
+  /** `export interface …` declarations from json-schema-to-typescript. */
+  source: string;
+}
+
+const JSON_LINES = /^application\/(?:jsonl|x-ndjson|x-jsonlines|json-seq)(?:;|$)/i;
+
+/** How a streaming operation streams, or `undefined` for ordinary operations. */
+export function streamShape(operation: OperationModel, models: SchemaTypeContext, configured: ConfiguredStream | undefined): StreamShape | undefined {
+  const media = successResponses(operation).flatMap((response) => response.content);
+  const sse = media.find((m) => /^text\/event-stream(?:;|$)/i.test(m.mediaType));
+  const lines = media.find((m) => JSON_LINES.test(m.mediaType));
+  if (configured) return sse ? { kind: "sse", data: "json", item: configured.item } : { kind: lines ? "jsonl" : "auto", item: configured.item };
+  if (sse) return sseShape(sse, models);
+  if (lines) return { kind: "jsonl", item: schemaType(lines.itemSchema ?? {}, models) };
+  return undefined;
+}
+
+function sseShape(media: MediaModel, models: SchemaTypeContext): StreamShape {
+  const item = isJsonObject(media.itemSchema) ? media.itemSchema : {};
+  const properties = isJsonObject(item["properties"]) ? item["properties"] : {};
+  const data = isJsonObject(properties["data"]) ? properties["data"] : {};
+  if ("contentSchema" in data) return { kind: "sse", data: "json", item: schemaType(data["contentSchema"], models) };
+  const json = typeof data["contentMediaType"] === "string" && /json/i.test(data["contentMediaType"]);
+  return json ? { kind: "sse", data: "json", item: "unknown" } : { kind: "sse", data: "text", item: "string" };
+}
+
+/**
+ * Item types for the configured streams, keyed by method name. Keys of `streamTypes` are
+ * operationIds or `METHOD /path`; one that matches no operation is a config error.
+ */
+export async function configuredStreams(
+  streamTypes: Readonly<Record<string, JSONSchema>>,
+  operations: readonly OperationModel[],
+  registry: NameRegistry,
+): Promise<Map<string, ConfiguredStream>> {
+  const streams = new Map<string, ConfiguredStream>();
+  for (const key of Object.keys(streamTypes).sort()) {
+    const route = /^([A-Za-z]+)\s+(\S+)$/.exec(key.trim());
+    const operation = operations.find((op) => op.operationId === key || (route !== null && op.method === route[1]!.toLowerCase() && op.path === route[2]));
+    if (!operation) {
+      throw new ConfigError(`streams[${stringLiteral(key)}]: no operation has this operationId or "METHOD /path"`, {
+        hint: "keys are operationIds (as in the committed spec) or e.g. \"GET /events\"",
+      });
+    }
+    streams.set(operation.name, await compileStream(streamTypes[key]!, operation, registry));
+  }
+  return streams;
+}
+
+async function compileStream(schema: JSONSchema, operation: OperationModel, registry: NameRegistry): Promise<ConfiguredStream> {
+  const base = safeName(`${pascalCase(operation.name)}Item`);
+  const item = registry.claim(base);
+  const prepared = prepare(schema as Json, item, registry);
+  const source = await compile(prepared as JSONSchema, item, {
+    bannerComment: "",
+    format: false,
+    additionalProperties: false,
+    strictIndexSignatures: true,
+    unknownAny: true,
+    declareExternallyReferenced: true,
+    $refOptions: { resolve: { external: false, file: false, http: false } },
+  });
+  for (const [, name] of source.matchAll(/^export (?:interface|type) ([A-Za-z0-9_$]+)/gm)) {
+    if (!registry.has(name!)) registry.claim(name!);
+  }
+  return { item, source: source.trim() };
+}
+
+/**
+ * A copy json-schema-to-typescript can only turn into plain types: every name is one we
+ * claimed, titles elsewhere dropped (each would become an alias), no `tsType` (raw
+ * TypeScript), no external `$ref` (no file or network reads), descriptions comment-safe.
+ */
+function prepare(schema: Json, rootName: string, registry: NameRegistry): Json {
+  const clean = (value: Json, name: string | undefined): Json => {
+    if (Array.isArray(value)) return value.map((entry) => clean(entry, undefined));
+    if (!isJsonObject(value)) return value;
+    const out: Record<string, Json> = {};
+    for (const [key, child] of Object.entries(value)) {
+      // `__proto__` is no keyword, and assigning it below would set `out`'s prototype instead.
+      if (key === "title" || key === "tsType" || key === "tsEnumNames" || key === "__proto__") continue;
+      if (key === "$ref" && (typeof child !== "string" || !child.startsWith("#"))) continue;
+      if (key === "description" && typeof child === "string") out[key] = docText(child);
+      else if (NAME_MAPS.has(key) && isJsonObject(child)) out[key] = cleanMap(key, child);
+      else out[key] = clean(child, undefined);
+    }
+    if (name !== undefined) out["title"] = name;
+    return out;
+  };
+  // Keys of these are names, not keywords; `$defs` entries are the named types.
+  const cleanMap = (keyword: string, map: Record<string, Json>): Json => {
+    const definitions = keyword === "$defs" || keyword === "definitions";
+    const entries = Object.entries(map).map(([key, child]): [string, Json] => [
+      key,
+      clean(child, definitions ? registry.claim(safeName(`${rootName}${pascalCase(key)}`)) : undefined),
+    ]);
+    return Object.fromEntries(entries);
+  };
+  return clean(schema, rootName);
+}
+
+const NAME_MAPS = new Set(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]);
+
+/** A name json-schema-to-typescript keeps as is: letters first, a capital after each digit run. */
+function safeName(name: string): string {
+  const fixed = name.replace(/(\d)([a-z])/g, (_, digit: string, letter: string) => digit + letter.toUpperCase());
+  return /^[A-Za-z]/.test(fixed) ? fixed : `Stream${fixed}`;
+}

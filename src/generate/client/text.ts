@@ -1,0 +1,27 @@
+/**
+ * Spec strings placed in generated source: as string literals or inside JSDoc. Both are
+ * escaped here and only here, so no operationId, description or enum value can end a
+ * literal or a comment early.
+ */
+
+/** A double-quoted TypeScript string literal for any string, lone surrogates included. */
+export function stringLiteral(value: string): string {
+  // JSON.stringify escapes quotes, backslashes, controls and lone surrogates; the two
+  // separators are legal in literals since ES2019 but not in every tool that reads the file.
+  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/**
+ * Text made safe for a `/** … *\/` block: `*\/` cannot close it, line breaks are `\n`, and
+ * control characters are dropped. Returns trimmed lines, without the comment markup.
+ */
+export function docText(value: string): string {
+  return value
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
+    .replace(/\*\//g, "*\\/")
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n")
+    .trim();
+}

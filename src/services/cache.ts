@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, realpath } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { glob } from "tinyglobby";
+import type { ResolvedService } from "../config/types.js";
+import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
+import type { Json } from "../spec/types.js";
+
+/** Never part of a service's contract inputs. */
+export const IGNORED_DIRS = ["**/.venv/**", "**/venv/**", "**/__pycache__/**", "**/node_modules/**", "**/.git/**", "**/.mypy_cache/**", "**/.pytest_cache/**"];
+
+/**
+ * What a service's spec depends on: its sources and requirements (the `watch` globs), its
+ * interpreter and venv, and the options that change what it serves. Same key, same spec.
+ * `url` services are never cached: their code is not ours to hash.
+ */
+export async function specCacheKey(service: ResolvedService, source: string, version: string): Promise<string | undefined> {
+  if (source === "url") return undefined;
+  const hash = createHash("sha256");
+  const add = (label: string, value: string) => hash.update(`${label}\0${value}\0`);
+  add("sync-types", version);
+  add("options", JSON.stringify([source, service.app, service.start, service.openapiPath, Object.entries(service.env).sort()]));
+  const python = await realpath(service.python).catch(() => service.python);
+  add("python", python);
+  add("pyvenv", (await readTextIfExists(join(dirname(dirname(service.python)), "pyvenv.cfg"))) ?? "");
+  const files = await glob(service.watch, { cwd: service.dir, ignore: IGNORED_DIRS, dot: true, onlyFiles: true });
+  for (const file of files.sort()) add(file, createHash("sha256").update(await readFile(join(service.dir, file))).digest("hex"));
+  return hash.digest("hex");
+}
+
+/** Cached raw specs live in the nearest `node_modules/.cache/sync-types` (else the temp dir). */
+export function cacheDir(root: string): string {
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "node_modules"))) return join(dir, "node_modules", ".cache", "sync-types");
+    if (dirname(dir) === dir) break;
+  }
+  return join(tmpdir(), "sync-types-cache", createHash("sha256").update(root).digest("hex").slice(0, 16));
+}
+
+interface CacheEntry {
+  key: string;
+  spec: Json;
+}
+
+export async function readCachedSpec(dir: string, service: string, key: string): Promise<Json | undefined> {
+  const text = await readTextIfExists(join(dir, `${service}.json`));
+  if (text === undefined) return undefined;
+  try {
+    const entry = JSON.parse(text) as CacheEntry;
+    return entry.key === key ? entry.spec : undefined;
+  } catch {
+    return undefined; // a damaged entry is a miss, never an error
+  }
+}
+
+export async function writeCachedSpec(dir: string, service: string, key: string, spec: Json): Promise<void> {
+  await writeFileAtomic(join(dir, `${service}.json`), JSON.stringify({ key, spec } satisfies CacheEntry));
+}
