@@ -22,6 +22,10 @@ export interface StaleService {
 export interface CallSiteFinding extends CallSiteDiagnostic {
   /** The tsconfig whose program reported it. */
   tsconfig: string;
+  /** The service whose regenerated files broke it, and the declaration it used there. */
+  service: string | undefined;
+  /** e.g. `components.schemas.Estimate.customer`: the generated declaration the call site relied on. */
+  declaration: string | undefined;
 }
 
 export interface CheckReport {
@@ -45,7 +49,8 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
 
   started = performance.now();
   const overlay = overlayOf(ok.filter(isStale), sync.config.root);
-  const callSites = overlay.size === 0 ? [] : await brokenCallSites(sync.config.typecheck.tsconfig, overlay);
+  const serviceOf = (file: string) => ok.find((r) => file.startsWith(`${resolve(r.output)}/`))?.service;
+  const callSites = overlay.size === 0 ? [] : await brokenCallSites(sync.config.typecheck.tsconfig, overlay, serviceOf);
   const typecheckMs = performance.now() - started;
 
   const contractProblem = stale.length > 0 || callSites.length > 0;
@@ -68,15 +73,30 @@ function overlayOf(results: ServiceResult[], root: string): Overlay {
 }
 
 /** Diagnostics that appear in each consumer project only once the regenerated files are in. */
-async function brokenCallSites(tsconfigs: string[], overlay: Overlay): Promise<CallSiteFinding[]> {
+async function brokenCallSites(
+  tsconfigs: string[],
+  overlay: Overlay,
+  serviceOf: (file: string) => string | undefined,
+): Promise<CallSiteFinding[]> {
   // The compiler API is loaded only when there is something to check.
   const { ConsumerProject, newDiagnostics } = await import("./typecheck.js");
+  const { attributeDiagnostic } = await import("./attribute.js");
   const findings: CallSiteFinding[] = [];
   for (const tsconfig of tsconfigs) {
     const project = new ConsumerProject(tsconfig);
     const before = project.check();
+    const committed = project.program!;
     const after = project.check(overlay);
-    for (const d of newDiagnostics(before, after)) if (!overlay.has(resolve(d.file))) findings.push({ ...d, tsconfig });
+    for (const d of newDiagnostics(before, after)) {
+      if (overlay.has(resolve(d.file))) continue;
+      const attribution = attributeDiagnostic(committed, d.file, d.start, (file) => overlay.has(file));
+      findings.push({
+        ...d,
+        tsconfig,
+        service: attribution ? serviceOf(attribution.file) : undefined,
+        declaration: attribution?.path.join("."),
+      });
+    }
   }
   return findings;
 }

@@ -46,6 +46,11 @@ export class ConsumerProject {
     this.#parsed = parsed;
   }
 
+  /** The program of the last `check()`, to ask what a symbol meant before the overlay. */
+  get program(): ts.Program | undefined {
+    return this.#program;
+  }
+
   /** Semantic and syntactic diagnostics of the whole project, as it would be with `overlay` applied. */
   check(overlay: Overlay = new Map()): CallSiteDiagnostic[] {
     const host = overlayHost(this.#parsed.options, overlay, this.#sourceFiles);

@@ -43,6 +43,7 @@ function reportPretty(report: CheckReport, logger: Logger): void {
     for (const site of report.callSites) {
       logger.info(`  ${paint.bold(`${rel(site.file)}:${site.line}:${site.column}`)}  ${paint.dim(`TS${site.code}`)}  ${site.message.split("\n")[0]}`);
       logger.info(paint.dim(`    │ ${site.source}`));
+      if (site.declaration) logger.info(paint.dim(`    uses ${site.service}: ${site.declaration}`));
     }
   }
   if (report.exitCode === 0) return logger.info(paint.green("\nall contracts in sync"));
@@ -73,6 +74,8 @@ function checkJson(report: CheckReport) {
       code: c.code,
       message: c.message,
       source: c.source,
+      service: c.service ?? null,
+      declaration: c.declaration ?? null,
     })),
     timingsMs: { sync: Math.round(report.timings.syncMs), typecheck: Math.round(report.timings.typecheckMs) },
   };

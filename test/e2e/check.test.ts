@@ -68,6 +68,9 @@ describe("sync-types check on a copy of estimation-api", () => {
     expect(run.stdout).toContain("src/consumer.ts:4:22");
     expect(run.stdout).toContain("Property 'customer' does not exist");
     expect(run.stdout).toContain("src/consumer.ts:8:3");
+    // Each call site is tied to the generated declaration it relied on.
+    expect(run.stdout).toContain("uses estimation-api: components.schemas.Estimate.customer");
+    expect(run.stdout).toContain("uses estimation-api: components.schemas.EstimateCreate.customer");
     expect(run.stdout).toContain("fix: run `npx sync-types` and commit the result, then fix the call sites above.");
     // check writes nothing
     expect(await readFile(join(dir, "contracts/estimation-api.openapi.json"), "utf8")).toBe(before);
