@@ -9,6 +9,8 @@
 import { join, resolve } from "node:path";
 import { ExitCode, type ExitCode as Code } from "../errors.js";
 import { syncTypes, type ServiceResult, type SyncOptions, type SyncResult } from "../pipeline.js";
+import { readFile } from "node:fs/promises";
+import type { RawCallFinding, RawCallTarget } from "./raw-calls.js";
 import type { CallSiteDiagnostic, Overlay } from "./typecheck.js";
 
 export interface CheckOptions extends Omit<SyncOptions, "write"> {}
@@ -32,6 +34,10 @@ export interface CheckReport {
   sync: SyncResult;
   stale: StaleService[];
   callSites: CallSiteFinding[];
+  /** `fetch` calls that bypass the client and hit no operation of the spec. */
+  rawCalls: RawCallFinding[];
+  /** Raw calls fail the check only at `breaking.level: "strict"`. */
+  rawCallLevel: "warn" | "error";
   timings: { syncMs: number; typecheckMs: number };
   exitCode: Code;
 }
@@ -51,11 +57,13 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
   const overlay = overlayOf(ok.filter(isStale), sync.config.root);
   const serviceOf = (file: string) => ok.find((r) => file.startsWith(`${resolve(r.output)}/`))?.service;
   const callSites = overlay.size === 0 ? [] : await brokenCallSites(sync.config.typecheck.tsconfig, overlay, serviceOf);
+  const rawCalls = await rawCallsIn(sync, ok);
+  const rawCallLevel = sync.config.breaking.level === "strict" ? "error" : "warn";
   const typecheckMs = performance.now() - started;
 
-  const contractProblem = stale.length > 0 || callSites.length > 0;
+  const contractProblem = stale.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
   const exitCode = sync.exitCode !== ExitCode.ok ? sync.exitCode : contractProblem ? ExitCode.contract : ExitCode.ok;
-  return { sync, stale, callSites, timings: { syncMs, typecheckMs }, exitCode };
+  return { sync, stale, callSites, rawCalls, rawCallLevel, timings: { syncMs, typecheckMs }, exitCode };
 }
 
 function isStale(r: ServiceResult): boolean {
@@ -98,5 +106,28 @@ async function brokenCallSites(
       });
     }
   }
+  return findings;
+}
+
+/** Raw `fetch` calls in the consumer projects' own files, checked against the fresh specs. */
+async function rawCallsIn(sync: SyncResult, ok: ServiceResult[]): Promise<RawCallFinding[]> {
+  const targets: RawCallTarget[] = [];
+  for (const r of ok) {
+    const service = sync.config.services.find((s) => s.name === r.service)!;
+    const port = typeof service.port === "number" ? service.port : undefined;
+    if (r.spec && (service.baseUrlEnv || port)) targets.push({ service: r.service, baseUrlEnv: service.baseUrlEnv, port, spec: r.spec });
+  }
+  if (targets.length === 0 || sync.config.typecheck.tsconfig.length === 0) return [];
+  const { ConsumerProject } = await import("./typecheck.js");
+  const { findRawCalls } = await import("./raw-calls.js");
+  const outputs = ok.map((r) => `${resolve(r.output)}/`);
+  const files = new Set<string>();
+  for (const tsconfig of sync.config.typecheck.tsconfig) {
+    for (const file of new ConsumerProject(tsconfig).fileNames) {
+      if (!file.endsWith(".d.ts") && !outputs.some((o) => resolve(file).startsWith(o))) files.add(resolve(file));
+    }
+  }
+  const findings: RawCallFinding[] = [];
+  for (const file of [...files].sort()) findings.push(...findRawCalls(file, await readFile(file, "utf8"), targets));
   return findings;
 }

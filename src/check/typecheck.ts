@@ -46,6 +46,11 @@ export class ConsumerProject {
     this.#parsed = parsed;
   }
 
+  /** The project's own source files, as its tsconfig lists them. */
+  get fileNames(): readonly string[] {
+    return this.#parsed.fileNames;
+  }
+
   /** The program of the last `check()`, to ask what a symbol meant before the overlay. */
   get program(): ts.Program | undefined {
     return this.#program;

@@ -62,6 +62,7 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
     envFile,
     watch: service.watch ?? [...DEFAULTS.watch],
     readyTimeoutMs: service.readyTimeoutMs ?? DEFAULTS.readyTimeoutMs,
+    baseUrlEnv: service.baseUrlEnv,
     streams: service.streams ?? {},
   };
 }

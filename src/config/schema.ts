@@ -61,7 +61,7 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
 
 const SERVICE_KEYS = [
   "dir", "app", "spec", "output", "source", "start", "python", "port", "openapiPath", "url",
-  "headers", "env", "envFile", "watch", "readyTimeoutMs", "streams",
+  "headers", "env", "envFile", "watch", "readyTimeoutMs", "baseUrlEnv", "streams",
 ];
 /** `module:attr` or `module:factory()`, as uvicorn takes it. */
 export const APP_REF = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\(\))?$/;
@@ -82,7 +82,7 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
   for (const key of ["dir", "spec", "output"]) {
     if (!isNonEmptyString(raw[key])) report(`${at}.${key}`, `required: expected a path, got ${describe(raw[key])}`);
   }
-  for (const key of ["python", "envFile", "openapiPath", "url"]) {
+  for (const key of ["python", "envFile", "openapiPath", "url", "baseUrlEnv"]) {
     if (raw[key] !== undefined && !isNonEmptyString(raw[key]))
       report(`${at}.${key}`, `expected a string, got ${describe(raw[key])}`);
   }

@@ -36,6 +36,8 @@ export interface ServiceConfig {
   watch?: string[];
   /** How long `http` waits for the spec to answer. Default `30000`. */
   readyTimeoutMs?: number;
+  /** Environment variable holding the service's base URL in the Node app (e.g. `"ESTIMATION_API_URL"`), to find raw `fetch` calls that bypass the client. Default none. */
+  baseUrlEnv?: string;
   /** Payload models for untyped streams: `{ "<operationId or METHOD /path>": "module:PydanticModel" }`. Default `{}`. */
   streams?: Record<string, string>;
 }
@@ -74,6 +76,7 @@ export interface ResolvedService {
   envFile: string | undefined;
   watch: string[];
   readyTimeoutMs: number;
+  baseUrlEnv: string | undefined;
   streams: Record<string, string>;
 }
 

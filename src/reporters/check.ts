@@ -46,6 +46,15 @@ function reportPretty(report: CheckReport, logger: Logger): void {
       if (site.declaration) logger.info(paint.dim(`    uses ${site.service}: ${site.declaration}`));
     }
   }
+  if (report.rawCalls.length > 0) {
+    const n = report.rawCalls.length;
+    const colour = report.rawCallLevel === "error" ? paint.red : paint.yellow;
+    logger.info(colour(`\n${n} raw fetch call${n === 1 ? "" : "s"} bypass${n === 1 ? "es" : ""} the client and match${n === 1 ? "es" : ""} no operation:`));
+    for (const call of report.rawCalls) {
+      logger.info(`  ${paint.bold(`${rel(call.file)}:${call.line}:${call.column}`)}  ${call.method ?? "?"} ${call.path} is not in ${call.service}'s spec`);
+      logger.info(paint.dim(`    │ ${call.source}`));
+    }
+  }
   if (report.exitCode === 0) return logger.info(paint.green("\nall contracts in sync"));
   if (report.stale.length > 0 || report.callSites.length > 0) {
     const steps = [`run \`${fixCommand(report)}\` and commit the result`];
@@ -77,6 +86,15 @@ function checkJson(report: CheckReport) {
       service: c.service ?? null,
       declaration: c.declaration ?? null,
     })),
+    rawCalls: report.rawCalls.map((c) => ({
+      level: report.rawCallLevel,
+      file: relative(process.cwd(), c.file),
+      line: c.line,
+      column: c.column,
+      service: c.service,
+      method: c.method ?? null,
+      path: c.path,
+    })),
     timingsMs: { sync: Math.round(report.timings.syncMs), typecheck: Math.round(report.timings.typecheckMs) },
   };
 }
@@ -96,6 +114,14 @@ function githubAnnotations(report: CheckReport): Annotation[] {
   for (const c of report.callSites) {
     annotations.push({ level: "error", file: relative(process.cwd(), c.file), line: c.line, column: c.column, title: `sync-types: call site breaks (TS${c.code})`, message: c.message });
   }
+  for (const c of report.rawCalls) {
+    annotations.push({
+      level: report.rawCallLevel === "error" ? "error" : "warning",
+      file: relative(process.cwd(), c.file), line: c.line, column: c.column,
+      title: "sync-types: raw call bypasses the client",
+      message: `${c.method ?? "?"} ${c.path} is not an operation of ${c.service}; use the generated client.`,
+    });
+  }
   return annotations;
 }
 
@@ -112,6 +138,10 @@ function checkMarkdown(report: CheckReport): string {
     for (const c of report.callSites) {
       lines.push(`- \`${relative(process.cwd(), c.file)}:${c.line}:${c.column}\` TS${c.code}: ${escapeCell(c.message.split("\n")[0]!)}`);
     }
+  }
+  if (report.rawCalls.length > 0) {
+    lines.push("", "**Raw fetch calls that match no operation:**", "");
+    for (const c of report.rawCalls) lines.push(`- \`${relative(process.cwd(), c.file)}:${c.line}\` ${c.method ?? "?"} ${c.path} (${c.service})`);
   }
   if (report.exitCode === 1) lines.push("", `Fix: run \`${fixCommand(report)}\` and commit the result.`);
   return `${lines.join("\n")}\n`;
