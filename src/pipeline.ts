@@ -13,7 +13,7 @@ import { relative } from "node:path";
 import { loadConfig } from "./config/index.js";
 import type { ResolvedConfig, ResolvedService, SourceKind } from "./config/types.js";
 import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
-import { ExitCode, SpecError, SyncTypesError, UsageError, errorMessage, type ExitCode as Code } from "./errors.js";
+import { ConfigError, ExitCode, SpecError, SyncTypesError, UsageError, errorMessage, type ExitCode as Code } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
 import { applyOutput, planOutput, type OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins } from "./plugins.js";
@@ -82,6 +82,12 @@ export async function syncTypes(options: SyncOptions = {}): Promise<SyncResult> 
   let config = await loadConfig({ cwd: options.cwd ?? process.cwd(), ...(options.config ? { config: options.config } : {}) });
   const plugins = sortPlugins(config.plugins);
   config = await runHook(plugins, "configResolved", config, (p, c) => p.configResolved?.(c));
+  if (config.services.length === 0) {
+    throw new ConfigError(`${config.file}: no services to sync`, {
+      file: config.file,
+      hint: "add an entry under \"services\", or check that your plugins (e.g. pm2) find the apps you expect",
+    });
+  }
   const services = selectServices(config, options.services);
   const results = await mapBounded(services, config.concurrency, (service) => syncService(service, config, options));
   return { config, results, exitCode: exitCodeOf(results) };

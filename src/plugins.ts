@@ -1,7 +1,7 @@
 import type { ResolvedConfig, ResolvedService } from "./config/types.js";
 import type { GeneratedFile } from "./generate/file.js";
 import type { OpenApiDocument } from "./spec/types.js";
-import { PluginError } from "./errors.js";
+import { PluginError, SyncTypesError } from "./errors.js";
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -41,6 +41,11 @@ export async function runHook<K extends "configResolved" | "specReady" | "filesG
       const next = await call(plugin, current);
       if (next !== undefined) current = next;
     } catch (error) {
+      // A plugin reporting a user error (a bad ecosystem file, say) keeps its exit code and details.
+      if (error instanceof SyncTypesError) {
+        error.message = `plugin "${plugin.name}" (${hook}): ${error.message}`;
+        throw error;
+      }
       throw new PluginError(plugin.name, hook, error);
     }
   }

@@ -41,6 +41,18 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
       const { runCheck } = await import("./commands/check.js");
       process.exitCode = await runCheck(options, start(options, setLogger));
     });
+  program
+    .command("init")
+    .description("write sync-types.config.ts for the FastAPI apps found here (pm2 ecosystem, pyproject [tool.fastapi], FastAPI() in Python files)")
+    .option("-y, --yes", "write without asking (required when not on a terminal)")
+    .option("--verbose", "show each step")
+    .option("--quiet", "print errors only")
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .action(async (options: { yes?: boolean; verbose?: boolean; quiet?: boolean }) => {
+      const { runInit } = await import("./commands/init.js");
+      process.exitCode = await runInit({ yes: options.yes === true }, start(options, setLogger));
+    });
   return program;
 }
 

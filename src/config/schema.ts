@@ -18,7 +18,9 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
     report("services", `expected an object of services by name, got ${describe(raw["services"])}`);
   } else {
     const names = Object.keys(raw["services"]);
-    if (names.length === 0) report("services", "expected at least one service");
+    // Plugins may add every service (pm2 does), so an empty list is only wrong without them.
+    const pluginsMayAdd = Array.isArray(raw["plugins"]) && raw["plugins"].length > 0;
+    if (names.length === 0 && !pluginsMayAdd) report("services", "expected at least one service");
     for (const name of names) validateService(name, raw["services"][name], report);
   }
 

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { APP_REF } from "../config/schema.js";
 import { fastApiModuleIn, readFastApiEntrypoint } from "./python-source.js";
@@ -53,8 +54,9 @@ export function parseServerCommand(argv: string[], cwd: string, env: Record<stri
   let args = rest;
   let server = serverNamed(first);
   if (server) {
-    // A server run from a venv's bin/ belongs to that venv's python.
-    if (first.includes("/")) python = join(dirname(resolve(cwd, first)), "python");
+    // A server run from a venv's bin/ belongs to the python beside it; a system one says nothing.
+    const beside = join(dirname(resolve(cwd, first)), process.platform === "win32" ? "python.exe" : "python");
+    if (first.includes("/") && existsSync(beside)) python = beside;
   } else if (PYTHON.test(basename(first))) {
     python = first.includes("/") ? resolve(cwd, first) : first;
     let i = 0;

@@ -1,15 +1,15 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 import type { Json } from "../spec/types.js";
 import { parseSpecText, pythonHint, serviceEnv } from "./common.js";
 import { spawnProcess } from "./process.js";
 
-/** Shipped as source (package.json "files"); resolved from dist/services/ or src/services/. */
-export const EXTRACT_SCRIPT = fileURLToPath(new URL("../../src/services/python/extract.py", import.meta.url));
+/** Shipped as source (package.json "files"), found the same way from src/ and dist/. */
+export const EXTRACT_SCRIPT = join(PACKAGE_ROOT, "src/services/python/extract.py");
 
 export interface ImportOptions {
   signal?: AbortSignal | undefined;

@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 
-/** Pids of live processes whose command line contains `marker` (Linux /proc). */
+/** Pids of live processes whose command line or environment contains `marker` (Linux /proc). */
 export function processesMatching(marker: string): number[] {
   const found: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
     try {
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ");
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      const environ = readFileSync(`/proc/${entry}/environ`, "utf8");
       const state = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.[0];
-      if (cmdline.includes(marker) && state !== "Z") found.push(Number(entry));
+      if ((cmdline.includes(marker) || environ.includes(marker)) && state !== "Z") found.push(Number(entry));
     } catch {
       // The process exited while we looked.
     }
