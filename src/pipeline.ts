@@ -16,13 +16,13 @@ import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
 import { ConfigError, ExitCode, SpecError, SyncTypesError, UsageError, errorMessage, type ExitCode as Code } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
 import { applyOutput, planOutput, type OutputPlan } from "./generate/write.js";
-import { runHook, sortPlugins } from "./plugins.js";
+import { runHook, sortPlugins, type Plugin } from "./plugins.js";
 import { obtainSpec } from "./services/index.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec } from "./services/cache.js";
 import { VERSION } from "./version.js";
 import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
 import { readTextIfExists, writeFileAtomic } from "./spec/store.js";
-import type { OpenApiDocument } from "./spec/types.js";
+import type { Json, OpenApiDocument } from "./spec/types.js";
 
 export type ProgressEvent =
   | { service: string; phase: "obtaining"; detail: string }
@@ -148,13 +148,7 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
 
     started = performance.now();
     options.onProgress?.({ service: service.name, phase: "generating" });
-    let spec = canonicalizeSpec(raw, service.name);
-    await checkSpec(service, spec, warn);
-    spec = await runHook(plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
-    const specText = serializeSpec(spec);
-    const { generateFiles } = await import("./generate/index.js");
-    let files = await generateFiles(spec, { specPath: relative(service.output, service.spec) });
-    files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f }));
+    const { spec, specText, files } = await buildService(service, raw, plugins, warn);
     result.generated = files;
     result.spec = spec;
 
@@ -182,6 +176,29 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
   }
   options.onProgress?.({ service: service.name, phase: "done", result });
   return result;
+}
+
+export interface BuiltService {
+  spec: OpenApiDocument;
+  /** The canonical bytes of the spec file. */
+  specText: string;
+  files: GeneratedFile[];
+}
+
+/** Raw spec → canonical, validated spec and every generated file, in memory. Shared by sync, check and watch. */
+export async function buildService(
+  service: ResolvedService,
+  raw: Json,
+  plugins: Plugin[],
+  warn: (message: string) => void,
+): Promise<BuiltService> {
+  let spec = canonicalizeSpec(raw, service.name);
+  await checkSpec(service, spec, warn);
+  spec = await runHook(plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
+  const { generateFiles } = await import("./generate/index.js");
+  let files = await generateFiles(spec, { specPath: relative(service.output, service.spec) });
+  files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f }));
+  return { spec, specText: serializeSpec(spec), files };
 }
 
 async function checkSpec(service: ResolvedService, spec: OpenApiDocument, warn: (message: string) => void): Promise<void> {

@@ -28,9 +28,17 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ outputError: () => {} })
+    .option("-w, --watch", "dev loop: run the services, resync a service's client when its Python changes")
+    .option("--no-serve", "with --watch: do not run the services, only resync")
     .action(async (options) => {
+      const logger = start(options, setLogger);
+      if (options.watch) {
+        const { runWatch } = await import("../watch/index.js");
+        await runWatch({ config: options.config, serve: options.serve }, logger);
+        return;
+      }
       const { runSync } = await import("./commands/sync.js");
-      process.exitCode = await runSync(options, start(options, setLogger));
+      process.exitCode = await runSync(options, logger);
     });
 
   withServiceOptions(program.command("check"))

@@ -29,3 +29,23 @@ export function pythonHint(service: ResolvedService): string {
     ? `no venv at ${service.dir}/.venv: create it (python3 -m venv .venv && .venv/bin/pip install -r requirements.txt) or set "python"`
     : `check that ${service.python} exists and has the service's requirements installed`;
 }
+
+/**
+ * A Python traceback without the frames that are ours or the import machinery's, so the
+ * user's own file and line come first: `File ".../extract.py"`, `<frozen importlib._bootstrap>`.
+ */
+export function trimTraceback(lines: string[]): string[] {
+  const kept: string[] = [];
+  let dropping = false;
+  for (const line of lines) {
+    const frame = /^ {2}File "([^"]+)"/.exec(line);
+    if (frame) dropping = isNoiseFrame(frame[1]!);
+    else if (!line.startsWith("    ")) dropping = false;
+    if (!dropping) kept.push(line);
+  }
+  return kept;
+}
+
+function isNoiseFrame(path: string): boolean {
+  return path.startsWith("<frozen ") || /[/\\]importlib[/\\]__init__\.py$/.test(path) || /[/\\]src[/\\]services[/\\]python[/\\](extract|warm)\.py$/.test(path);
+}

@@ -1,23 +1,25 @@
 import { execa } from "execa";
+import { trimTraceback } from "./common.js";
 import { isAlive, signalTree } from "./process-tree.js";
 
 /** The last lines a process printed, for error messages. */
 export class OutputTail {
   readonly #lines: string[] = [];
   #partial = "";
+  /** Keeps more than it shows: trimming noise frames from a traceback must still leave `size` lines. */
   constructor(readonly size = 20) {}
   push(chunk: string): string[] {
     const parts = (this.#partial + chunk).split(/\r?\n/);
     this.#partial = parts.pop() ?? "";
     for (const line of parts) {
       this.#lines.push(line);
-      if (this.#lines.length > this.size) this.#lines.shift();
+      if (this.#lines.length > this.size * 3) this.#lines.shift();
     }
     return parts;
   }
   lines(): string[] {
     const all = this.#partial ? [...this.#lines, this.#partial] : [...this.#lines];
-    return all.slice(-this.size);
+    return trimTraceback(all).slice(-this.size);
   }
   text(): string {
     return this.lines().join("\n");
@@ -37,6 +39,8 @@ export interface ManagedProcess {
   readonly hasExited: () => boolean;
   /** SIGTERM to the whole tree, SIGKILL after `graceMs`; resolves once the leader is gone. */
   stop(graceMs?: number): Promise<void>;
+  /** Writes to its stdin (only with `stdin: "pipe"`). */
+  write(text: string): void;
 }
 
 export interface SpawnOptions {
@@ -44,6 +48,10 @@ export interface SpawnOptions {
   env: Record<string, string>;
   /** Called with each complete line of stdout or stderr. */
   onLine?: ((line: string) => void) | undefined;
+  /** When set, stdout is a line protocol: its lines go here, not to `onLine` or the output tail. */
+  onStdoutLine?: ((line: string) => void) | undefined;
+  /** Default `"ignore"`. */
+  stdin?: "ignore" | "pipe";
 }
 
 const live = new Set<ManagedProcess>();
@@ -62,7 +70,7 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
     cleanup: false,
     reject: false,
     buffer: false,
-    stdin: "ignore",
+    stdin: options.stdin ?? "ignore",
     stdout: "pipe",
     stderr: "pipe",
   });
@@ -70,7 +78,11 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
   const onData = (chunk: Buffer) => {
     for (const line of output.push(chunk.toString("utf8"))) options.onLine?.(line);
   };
-  child.stdout?.on("data", onData);
+  const protocol = new OutputTail(0);
+  const onProtocol = (chunk: Buffer) => {
+    for (const line of protocol.push(chunk.toString("utf8"))) options.onStdoutLine?.(line);
+  };
+  child.stdout?.on("data", options.onStdoutLine ? onProtocol : onData);
   child.stderr?.on("data", onData);
 
   let done = false;
@@ -101,6 +113,9 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
       if (pid > 0) signalTree(pid, "SIGKILL");
       live.delete(managed);
     },
+    write(text) {
+      child.stdin?.write(text);
+    },
   };
   if (pid > 0) live.add(managed);
   else live.delete(managed);
@@ -110,8 +125,16 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
   return managed;
 }
 
+let shuttingDown = false;
+
+/** True once sync-types began stopping everything: exits seen after that are expected. */
+export function isShuttingDown(): boolean {
+  return shuttingDown;
+}
+
 /** Stops every process sync-types started; used on SIGINT/SIGTERM and by tests. */
 export async function stopAllProcesses(graceMs = 1500): Promise<void> {
+  shuttingDown = true;
   await Promise.all([...live].map((p) => p.stop(graceMs)));
 }
 

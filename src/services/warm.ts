@@ -1,0 +1,108 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ResolvedService } from "../config/types.js";
+import { ServiceError } from "../errors.js";
+import { PACKAGE_ROOT } from "../package-root.js";
+import type { Json } from "../spec/types.js";
+import { parseSpecText, pythonHint, serviceEnv, trimTraceback } from "./common.js";
+import { spawnProcess, type ManagedProcess } from "./process.js";
+
+const WARM_SCRIPT = join(PACKAGE_ROOT, "src/services/python/warm.py");
+
+interface Reply {
+  id?: number;
+  ok?: boolean;
+  error?: string;
+  ready?: boolean;
+  ms?: number;
+}
+
+/**
+ * A Python process per service that has imported the app's third-party dependencies once and
+ * forks a fresh child per request to import the app and emit its spec (see warm.py): a save
+ * costs the app's own import and `app.openapi()`, not fastapi's or torch's.
+ */
+export class WarmExtractor {
+  readonly #service: ResolvedService;
+  readonly #process: ManagedProcess;
+  readonly #pending = new Map<number, (reply: Reply) => void>();
+  readonly #ready: Promise<Reply>;
+  #next = 0;
+  #work: string | undefined;
+
+  private constructor(service: ResolvedService, onLine?: (line: string) => void) {
+    this.#service = service;
+    let markReady!: (reply: Reply) => void;
+    this.#ready = new Promise((resolve) => (markReady = resolve));
+    this.#process = spawnProcess([service.python, WARM_SCRIPT, service.app ?? ""], {
+      cwd: service.dir,
+      env: serviceEnv(service),
+      stdin: "pipe",
+      onLine,
+      onStdoutLine: (line) => {
+        const reply = parseReply(line);
+        if (reply.ready) markReady(reply);
+        else if (reply.id !== undefined) this.#pending.get(reply.id)?.(reply);
+      },
+    });
+    void this.#process.exited.then(() => {
+      for (const resolve of this.#pending.values()) resolve({ ok: false, error: "" });
+      markReady({ ready: false });
+    });
+  }
+
+  /** Starts the process and waits until its dependencies are imported. */
+  static async start(service: ResolvedService, onLine?: (line: string) => void): Promise<WarmExtractor> {
+    const extractor = new WarmExtractor(service, onLine);
+    const ready = await extractor.#ready;
+    if (!ready.ready) {
+      throw new ServiceError(service.name, "the warm Python process exited while starting", {
+        output: extractor.#process.output.lines(),
+        hint: pythonHint(service),
+      });
+    }
+    return extractor;
+  }
+
+  get alive(): boolean {
+    return !this.#process.hasExited();
+  }
+
+  /** The app's current spec: the saved code, imported fresh. */
+  async extract(): Promise<Json> {
+    this.#work ??= await mkdtemp(join(tmpdir(), "sync-types-warm-"));
+    const id = this.#next++;
+    const out = join(this.#work, `${id}.json`);
+    const reply = await new Promise<Reply>((resolve) => {
+      this.#pending.set(id, resolve);
+      this.#process.write(`${JSON.stringify({ id, out })}\n`);
+    });
+    this.#pending.delete(id);
+    try {
+      if (!reply.ok) {
+        const output = trimTraceback((reply.error || this.#process.output.text()).trimEnd().split("\n")).slice(-20);
+        throw new ServiceError(this.#service.name, this.alive ? `importing ${this.#service.app} failed` : "the warm Python process died", {
+          output,
+          hint: "fix the error shown above and save again",
+        });
+      }
+      return parseSpecText(this.#service, await readFile(out, "utf8"), `${this.#service.app}.openapi()`);
+    } finally {
+      await rm(out, { force: true });
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.#process.stop(1000);
+    if (this.#work) await rm(this.#work, { recursive: true, force: true });
+  }
+}
+
+function parseReply(line: string): Reply {
+  try {
+    return JSON.parse(line) as Reply;
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,65 @@
+import { isAbsolute, relative, sep } from "node:path";
+import picomatch from "picomatch";
+import type { ResolvedConfig } from "../config/types.js";
+import { IGNORED_DIRS } from "../services/cache.js";
+
+/** What a batch of file changes asks for; the session carries it out. */
+export interface WatchPlan {
+  reloadConfig: boolean;
+  /** Services whose contract may have changed, in config order. */
+  resync: string[];
+  /** Consumer TypeScript changed: re-run only the call-site check. */
+  typecheck: boolean;
+}
+
+export interface WatchTargets {
+  configFile: string;
+  services: { name: string; dir: string; matches: (relativePath: string) => boolean; output: string; spec: string }[];
+  /** Folders of the consumer tsconfigs. */
+  consumerRoots: string[];
+}
+
+const TS_FILE = /\.(ts|tsx|mts|cts)$/;
+
+export function watchTargets(config: ResolvedConfig): WatchTargets {
+  return {
+    configFile: config.file,
+    services: config.services.map((s) => ({
+      name: s.name,
+      dir: s.dir,
+      matches: picomatch(s.watch, { dot: true, ignore: IGNORED_DIRS }),
+      output: s.output,
+      spec: s.spec,
+    })),
+    consumerRoots: config.typecheck.tsconfig.map((t) => t.slice(0, t.lastIndexOf(sep))),
+  };
+}
+
+/**
+ * Pure: which services to resync and whether to re-check call sites, for a coalesced batch of
+ * changed paths. Our own outputs are ignored, so writing them never triggers another round.
+ */
+export function planChanges(paths: Iterable<string>, targets: WatchTargets): WatchPlan {
+  const plan: WatchPlan = { reloadConfig: false, resync: [], typecheck: false };
+  const resync = new Set<string>();
+  for (const path of paths) {
+    if (path === targets.configFile) {
+      plan.reloadConfig = true;
+      continue;
+    }
+    if (targets.services.some((s) => path === s.spec || within(s.output, path))) continue;
+    for (const service of targets.services) {
+      if (within(service.dir, path) && service.matches(relative(service.dir, path).split(sep).join("/"))) resync.add(service.name);
+    }
+    if (TS_FILE.test(path) && !path.includes(`${sep}node_modules${sep}`) && targets.consumerRoots.some((root) => within(root, path))) {
+      plan.typecheck = true;
+    }
+  }
+  plan.resync = targets.services.map((s) => s.name).filter((name) => resync.has(name));
+  return plan;
+}
+
+function within(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+}

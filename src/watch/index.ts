@@ -1,0 +1,88 @@
+/**
+ * `sync-types --watch`: a thin chokidar watcher over a pure change planner and a stateful session.
+ *
+ *   file events ──► Batcher (debounce, coalesce) ──► planChanges (pure) ──► WatchSession.apply
+ *                                                      config changed ──► reload, new session
+ */
+import { watch, type FSWatcher } from "chokidar";
+import { dirname } from "node:path";
+import { loadConfig } from "../config/index.js";
+import type { ResolvedConfig } from "../config/types.js";
+import { SyncTypesError, errorMessage } from "../errors.js";
+import type { Logger } from "../logger.js";
+import { describeError } from "../reporters/sync-pretty.js";
+import { Batcher } from "./batcher.js";
+import { planChanges, watchTargets } from "./handler.js";
+import { WatchSession } from "./session.js";
+
+export interface WatchOptions {
+  config?: string | undefined;
+  /** Run the services under uvicorn while watching. Default `true`. */
+  serve?: boolean;
+}
+
+export interface WatchHandle {
+  /** Resolves once the current batch, if any, is handled. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const IGNORED = /(^|[/\\])(\.venv|venv|__pycache__|node_modules|\.git|\.mypy_cache|\.pytest_cache)([/\\]|$)|\.tmp$/;
+
+export async function runWatch(options: WatchOptions, logger: Logger): Promise<WatchHandle> {
+  // The first load fails hard: there is nothing to watch without a valid config.
+  let config = await loadConfig(options.config ? { config: options.config } : {});
+  const serve = options.serve ?? true;
+  let session = await startSession(config, logger, serve);
+  let watcher = startWatcher(config);
+
+  const batcher = new Batcher(async (paths) => {
+    const plan = planChanges(paths, watchTargets(config));
+    if (plan.reloadConfig) return reload();
+    if (plan.resync.length > 0 || plan.typecheck) await session.apply(plan);
+  });
+
+  function startWatcher(current: ResolvedConfig): FSWatcher {
+    const roots = [current.file, ...current.services.map((s) => s.dir), ...current.typecheck.tsconfig.map((t) => dirname(t))];
+    const w = watch([...new Set(roots)], { ignored: (path) => IGNORED.test(path), ignoreInitial: true });
+    for (const event of ["add", "change", "unlink"] as const) w.on(event, (path: string) => batcher.add(path));
+    w.on("error", (error) => logger.warn(`file watcher: ${errorMessage(error)}`));
+    return w;
+  }
+
+  async function reload(): Promise<void> {
+    let next: ResolvedConfig;
+    try {
+      next = await loadConfig({ config: config.file });
+    } catch (error) {
+      const lines = error instanceof SyncTypesError ? describeError(error, logger) : [errorMessage(error)];
+      logger.error(`config not reloaded: ${lines[0]}`);
+      for (const line of lines.slice(1)) logger.info(`    ${line}`);
+      logger.info(logger.paint.dim("    still watching with the previous config"));
+      return;
+    }
+    logger.info(logger.paint.cyan("config changed: restarting"));
+    await watcher.close();
+    await session.stop();
+    config = next;
+    session = await startSession(config, logger, serve);
+    watcher = startWatcher(config);
+  }
+
+  return {
+    idle: () => batcher.idle(),
+    async close() {
+      batcher.dispose();
+      await watcher.close();
+      await session.stop();
+    },
+  };
+}
+
+async function startSession(config: ResolvedConfig, logger: Logger, serve: boolean): Promise<WatchSession> {
+  const session = new WatchSession(config, logger, { serve });
+  await session.start();
+  const urls = session.urls();
+  logger.info(logger.paint.dim(`watching ${config.services.length} service${config.services.length === 1 ? "" : "s"}${urls.length ? ` · ${urls.join(" · ")}` : ""} · Ctrl-C to stop`));
+  return session;
+}

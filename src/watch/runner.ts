@@ -1,0 +1,75 @@
+import type { ResolvedService } from "../config/types.js";
+import { errorMessage } from "../errors.js";
+import type { Logger } from "../logger.js";
+import { startHttpService, type RunningService } from "../services/http.js";
+import { freePort } from "../services/ports.js";
+import { isShuttingDown } from "../services/process.js";
+
+/**
+ * One service kept running for the Node app under development, like a small pm2: its output
+ * prefixed with its name, restarted on demand, a crash reported without ending the session.
+ */
+export class ServiceRunner {
+  readonly #service: ResolvedService;
+  readonly #logger: Logger;
+  readonly #prefix: string;
+  #running: RunningService | undefined;
+  #port: number | undefined;
+  #stopping = false;
+
+  constructor(service: ResolvedService, logger: Logger, colour: (text: string) => string) {
+    this.#service = service;
+    this.#logger = logger;
+    this.#prefix = colour(`[${service.name}]`);
+  }
+
+  /** Starts it on its configured port, or on one free port kept across restarts so the app can rely on it. */
+  async start(): Promise<void> {
+    this.#port ??= this.#service.port === "auto" ? await freePort() : this.#service.port;
+    const service = { ...this.#service, port: this.#port };
+    // Start-up output is held back: a service that dies while starting (a syntax error, say)
+    // was already explained by the resync, so one line is enough; after start-up, logs stream.
+    const held: string[] = [];
+    let started = false;
+    const onLine = (line: string) => {
+      // Once we asked it to stop, its shutdown chatter is ours, not news.
+      if (this.#stopping && this.#running === undefined) return;
+      if (started) return this.#logger.info(`${this.#prefix} ${line}`);
+      held.push(line);
+      if (/Application startup complete|Uvicorn running on/.test(line)) {
+        started = true;
+        for (const l of held.splice(0)) this.#logger.info(`${this.#prefix} ${l}`);
+      }
+    };
+    try {
+      const running = await startHttpService(service, { onLine });
+      this.#running = running;
+      this.#stopping = false;
+      void running.process.exited.then(({ code, signal }) => {
+        if (this.#running !== running || this.#stopping || isShuttingDown()) return;
+        this.#running = undefined;
+        const last = held.filter((l) => l.trim()).at(-1);
+        const why = started ? (signal ?? `code ${code}`) : `while starting${last ? `: ${last.trim()}` : ""}`;
+        this.#logger.warn(`${this.#service.name} exited (${why}); it restarts on the next save`);
+      });
+    } catch (error) {
+      this.#logger.warn(`${this.#service.name} could not start: ${errorMessage(error)}`);
+    }
+  }
+
+  get url(): string | undefined {
+    return this.#port === undefined ? undefined : `http://127.0.0.1:${this.#port}`;
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const running = this.#running;
+    this.#running = undefined;
+    this.#stopping = true;
+    await running?.process.stop(2000);
+  }
+}

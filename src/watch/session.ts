@@ -1,0 +1,172 @@
+import { relative, resolve } from "node:path";
+import type { ConsumerProject, CallSiteDiagnostic } from "../check/typecheck.js";
+import type { ResolvedConfig, ResolvedService } from "../config/types.js";
+import { summarizeSpecChange, isEmptySummary } from "../diff/summary.js";
+import { SyncTypesError, errorMessage } from "../errors.js";
+import { applyOutput, planOutput } from "../generate/write.js";
+import type { Logger } from "../logger.js";
+import { buildService } from "../pipeline.js";
+import { sortPlugins } from "../plugins.js";
+import { describeError } from "../reporters/sync-pretty.js";
+import { WarmExtractor } from "../services/warm.js";
+import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
+import type { OpenApiDocument } from "../spec/types.js";
+import { ServiceRunner } from "./runner.js";
+import type { WatchPlan } from "./handler.js";
+
+export interface SessionOptions {
+  /** Run each service under uvicorn for the app being developed. Default `true`. */
+  serve: boolean;
+}
+
+interface ServiceState {
+  service: ResolvedService;
+  extractor: WarmExtractor | undefined;
+  runner: ServiceRunner | undefined;
+  spec: OpenApiDocument | undefined;
+}
+
+const PREFIX_COLOURS = ["cyan", "magenta", "blue", "yellow", "green"] as const;
+
+/**
+ * The state watch mode keeps between saves: a warm extractor and a running server per
+ * service, the last spec, and the consumer type-checkers (whose programs stay warm). Every
+ * failure is reported and the session goes on; the next good save recovers.
+ */
+export class WatchSession {
+  readonly config: ResolvedConfig;
+  readonly #logger: Logger;
+  readonly #options: SessionOptions;
+  readonly #states = new Map<string, ServiceState>();
+  #projects: ConsumerProject[] | undefined;
+  #failing = new Map<string, CallSiteDiagnostic>();
+
+  constructor(config: ResolvedConfig, logger: Logger, options: SessionOptions) {
+    this.config = config;
+    this.#logger = logger;
+    this.#options = options;
+  }
+
+  /** Starts extractors and servers, then brings every service in sync once. */
+  async start(): Promise<void> {
+    await Promise.all(this.config.services.map(async (service, i) => {
+      const state: ServiceState = { service, extractor: undefined, runner: undefined, spec: undefined };
+      this.#states.set(service.name, state);
+      if (this.#options.serve && service.source !== "url") {
+        state.runner = new ServiceRunner(service, this.#logger, this.#logger.paint[PREFIX_COLOURS[i % PREFIX_COLOURS.length]!]);
+        await state.runner.start();
+      }
+    }));
+    await this.apply({ reloadConfig: false, resync: this.config.services.map((s) => s.name), typecheck: true });
+  }
+
+  async apply(plan: WatchPlan): Promise<void> {
+    const results = await Promise.all(plan.resync.map((name) => this.#resync(this.#states.get(name)!)));
+    if (plan.typecheck || results.some(Boolean)) await this.#typecheck();
+  }
+
+  /** Restarts the server and re-derives the contract in parallel; true when files were written. */
+  async #resync(state: ServiceState): Promise<boolean> {
+    const { service } = state;
+    const started = performance.now();
+    const restart = state.runner?.restart();
+    try {
+      const raw = await this.#extract(state);
+      const warnings: string[] = [];
+      const built = await buildService(service, raw, sortPlugins(this.config.plugins), (m) => warnings.push(m));
+      const committed = await readTextIfExists(service.spec);
+      const plan = await planOutput(service.output, built.files);
+      if (committed !== built.specText) await writeFileAtomic(service.spec, built.specText);
+      await applyOutput(service.output, plan);
+      const previous = state.spec ?? (committed === undefined ? undefined : safeParse(committed));
+      state.spec = built.spec;
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const written = plan.write.length + plan.remove.length + (committed !== built.specText ? 1 : 0);
+      const summary = summarizeSpecChange(previous, built.spec);
+      const { paint } = this.#logger;
+      if (written === 0) this.#logger.info(`${paint.green("✓")} ${paint.bold(service.name)} in sync ${paint.dim(`${seconds}s`)}`);
+      else {
+        const what = isEmptySummary(summary) ? "generated files refreshed" : `operations ${counts(summary.operations)}, schemas ${counts(summary.schemas)}`;
+        this.#logger.info(`${paint.cyan("↻")} ${paint.bold(service.name)} ${what} · ${written} file${written === 1 ? "" : "s"} written ${paint.dim(`${seconds}s`)}`);
+      }
+      for (const warning of warnings) this.#logger.warn(warning);
+      return written > 0;
+    } catch (error) {
+      this.#report(service, error);
+      return false;
+    } finally {
+      await restart;
+    }
+  }
+
+  async #extract(state: ServiceState) {
+    if (state.service.source === "url") {
+      const { obtainSpec } = await import("../services/index.js");
+      return obtainSpec(state.service);
+    }
+    if (!state.extractor?.alive) {
+      await state.extractor?.stop();
+      state.extractor = await WarmExtractor.start(state.service, (line) => this.#logger.debug("services", `[${state.service.name}] ${line}`));
+    }
+    return state.extractor.extract();
+  }
+
+  #report(service: ResolvedService, error: unknown): void {
+    const { paint } = this.#logger;
+    const lines = error instanceof SyncTypesError ? describeError(error, this.#logger) : [`internal error: ${errorMessage(error)}`];
+    this.#logger.info(`${paint.red("✗")} ${paint.bold(service.name)} ${lines[0]}`);
+    for (const line of lines.slice(1)) this.#logger.info(`    ${line}`);
+    this.#logger.info(paint.dim("    watching: the next save retries"));
+  }
+
+  /** Incremental check of the consumer projects: prints call sites that started or stopped failing. */
+  async #typecheck(): Promise<void> {
+    if (this.config.typecheck.tsconfig.length === 0) return;
+    const { paint } = this.#logger;
+    try {
+      // The compiler API is the heaviest import: loaded on the first check, then kept warm.
+      const { ConsumerProject } = await import("../check/typecheck.js");
+      this.#projects ??= this.config.typecheck.tsconfig.map((t) => new ConsumerProject(t));
+      const outputs = this.config.services.map((s) => `${resolve(s.output)}/`);
+      const now = new Map<string, CallSiteDiagnostic>();
+      for (const project of this.#projects) {
+        for (const d of project.check()) {
+          if (!outputs.some((o) => resolve(d.file).startsWith(o))) now.set(`${d.file}:${d.line}:${d.column}:${d.code}`, d);
+        }
+      }
+      const fresh = [...now].filter(([key]) => !this.#failing.has(key)).map(([, d]) => d);
+      const fixed = [...this.#failing.keys()].filter((key) => !now.has(key)).length;
+      this.#failing = now;
+      for (const d of fresh) {
+        this.#logger.info(`  ${paint.red("✗")} ${paint.bold(`${relative(process.cwd(), d.file)}:${d.line}:${d.column}`)} ${d.message.split("\n")[0]}`);
+        this.#logger.info(paint.dim(`      │ ${d.source}`));
+      }
+      if (fixed > 0) this.#logger.info(`  ${paint.green("✓")} ${fixed} call site${fixed === 1 ? "" : "s"} fixed`);
+      if (fresh.length === 0 && now.size > 0 && fixed === 0) this.#logger.info(paint.dim(`  ${now.size} call site${now.size === 1 ? "" : "s"} still failing`));
+    } catch (error) {
+      this.#logger.warn(`type-check failed: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Servers' URLs, for the banner. */
+  urls(): string[] {
+    return [...this.#states.values()].flatMap((s) => (s.runner?.url ? [`${s.service.name} → ${s.runner.url}`] : []));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.#states.values()].map(async (s) => {
+      await s.runner?.stop();
+      await s.extractor?.stop();
+    }));
+  }
+}
+
+const counts = (c: { added: number; removed: number; changed: number }) => `+${c.added} −${c.removed} ~${c.changed}`;
+
+function safeParse(text: string): OpenApiDocument | undefined {
+  try {
+    return JSON.parse(text) as OpenApiDocument;
+  } catch {
+    return undefined;
+  }
+}
