@@ -1,10 +1,14 @@
 // `npm run bench`: every performance figure of the README in one run, side by side with peers.
 // Numbers are measured here, never asserted in tests. `--only generate,check` picks sections.
+import { benchDiff } from "./diff.mjs";
 import { benchGenerate } from "./generate.mjs";
+import { benchWatch } from "./watch.mjs";
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const sections = [
   ["generate", () => benchGenerate()],
+  ["watch", () => benchWatch()],
+  ["diff", () => benchDiff()],
 ];
 
 for (const [name, run] of sections) {

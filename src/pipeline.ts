@@ -12,6 +12,7 @@
 import { relative } from "node:path";
 import { loadConfig } from "./config/index.js";
 import type { ResolvedConfig, ResolvedService, SourceKind } from "./config/types.js";
+import type { PolicyResult } from "./diff/policy.js";
 import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
 import { ConfigError, ExitCode, SpecError, SyncTypesError, UsageError, errorMessage, type ExitCode as Code } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
@@ -57,6 +58,8 @@ export interface ServiceResult {
   specFile: string;
   specChanged: boolean;
   summary: SpecSummary | undefined;
+  /** The semantic diff against the committed spec, judged by `breaking` (only when the spec changed). */
+  contract: PolicyResult | undefined;
   /** Output files (relative to the config folder) that differ from the committed ones, and stale ones. */
   files: { changed: string[]; removed: string[] };
   /** The canonical spec just obtained, and the committed one it was compared with. */
@@ -93,7 +96,8 @@ export async function syncTypes(options: SyncOptions = {}): Promise<SyncResult> 
   return { config, results, exitCode: exitCodeOf(results) };
 }
 
-function selectServices(config: ResolvedConfig, names: string[] | undefined): ResolvedService[] {
+/** The services named with `--service`, in config order; an unknown name is a usage error. */
+export function selectServices(config: ResolvedConfig, names: string[] | undefined): ResolvedService[] {
   if (!names || names.length === 0) return config.services;
   const known = config.services.map((s) => s.name);
   const unknown = names.filter((n) => !known.includes(n));
@@ -110,6 +114,7 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     specFile: relative(config.root, service.spec),
     specChanged: false,
     summary: undefined,
+    contract: undefined,
     files: { changed: [], removed: [] },
     spec: undefined,
     committedSpec: undefined,
@@ -156,6 +161,11 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     result.committedSpec = committedText === undefined ? undefined : parseCommitted(committedText);
     result.specChanged = committedText !== specText;
     if (result.specChanged) result.summary = summarizeSpecChange(result.committedSpec, spec);
+    if (result.specChanged && result.committedSpec) {
+      const { diffSpecs, evaluatePolicy } = await import("./diff/index.js");
+      const changes = diffSpecs(result.committedSpec, spec, { baseText: committedText! });
+      result.contract = evaluatePolicy(changes, config.breaking, new Date());
+    }
     const plan = await planOutput(service.output, files);
     result.files = describePlan(plan, service, config);
     result.timings.generateMs = performance.now() - started;
@@ -237,7 +247,7 @@ export function exitCodeOf(results: ServiceResult[]): Code {
 }
 
 /** `Promise.all` over `items` with at most `limit` running at once; results keep input order. */
-async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -1,7 +1,7 @@
 /**
  * `sync-types check`: the pipeline in memory (nothing written), then three questions per run:
  *
- *   committed spec / generated files stale? ──► breaking changes at the configured level?
+ *   committed spec / generated files stale? ──► which changes fail `breaking.level` (reported with the stale service)
  *     ──► consumer call sites that stop compiling with the regenerated files (overlay, tsc)?
  *
  * Any "yes" is exit 1, with the command that fixes it.
@@ -28,12 +28,16 @@ export interface CallSiteFinding extends CallSiteDiagnostic {
   service: string | undefined;
   /** e.g. `components.schemas.Estimate.customer`: the generated declaration the call site relied on. */
   declaration: string | undefined;
+  /** The contract change behind it, when the declaration leads to one: `{ id, location }`. */
+  cause: { id: string; location: string } | undefined;
 }
 
 export interface CheckReport {
   sync: SyncResult;
   stale: StaleService[];
   callSites: CallSiteFinding[];
+  /** Per stale service, its contract change when something in it fails `breaking.level`. */
+  breaking: ServiceResult[];
   /** `fetch` calls that bypass the client and hit no operation of the spec. */
   rawCalls: RawCallFinding[];
   /** Raw calls fail the check only at `breaking.level: "strict"`. */
@@ -57,13 +61,15 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
   const overlay = overlayOf(ok.filter(isStale), sync.config.root);
   const serviceOf = (file: string) => ok.find((r) => file.startsWith(`${resolve(r.output)}/`))?.service;
   const callSites = overlay.size === 0 ? [] : await brokenCallSites(sync.config.typecheck.tsconfig, overlay, serviceOf);
+  for (const site of callSites) site.cause = causeOf(site, ok);
   const rawCalls = await rawCallsIn(sync, ok);
   const rawCallLevel = sync.config.breaking.level === "strict" ? "error" : "warn";
   const typecheckMs = performance.now() - started;
 
+  const breaking = ok.filter((r) => (r.contract?.failing.length ?? 0) > 0);
   const contractProblem = stale.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
   const exitCode = sync.exitCode !== ExitCode.ok ? sync.exitCode : contractProblem ? ExitCode.contract : ExitCode.ok;
-  return { sync, stale, callSites, rawCalls, rawCallLevel, timings: { syncMs, typecheckMs }, exitCode };
+  return { sync, stale, breaking, callSites, rawCalls, rawCallLevel, timings: { syncMs, typecheckMs }, exitCode };
 }
 
 function isStale(r: ServiceResult): boolean {
@@ -103,6 +109,7 @@ async function brokenCallSites(
         tsconfig,
         service: attribution ? serviceOf(attribution.file) : undefined,
         declaration: attribution?.path.join("."),
+        cause: undefined,
       });
     }
   }
@@ -130,4 +137,21 @@ async function rawCallsIn(sync: SyncResult, ok: ServiceResult[]): Promise<RawCal
   const findings: RawCallFinding[] = [];
   for (const file of [...files].sort()) findings.push(...findRawCalls(file, await readFile(file, "utf8"), targets));
   return findings;
+}
+
+/**
+ * The change a broken call site comes from: its generated declaration
+ * (`components.schemas.Estimate.customer`) names the model and property the diff reports
+ * (`Estimate.customer`); the closest enclosing location wins.
+ */
+function causeOf(site: CallSiteFinding, results: ServiceResult[]): CallSiteFinding["cause"] {
+  const path = site.declaration?.split(".") ?? [];
+  if (path[0] !== "components" || path[1] !== "schemas") return undefined;
+  const changes = results.find((r) => r.service === site.service)?.contract?.changes ?? [];
+  for (let end = path.length; end > 2; end--) {
+    const location = path.slice(2, end).join(".");
+    const change = changes.find((c) => c.location === location) ?? changes.find((c) => c.location.startsWith(`${location}.`));
+    if (change) return { id: change.id, location: change.location };
+  }
+  return undefined;
 }

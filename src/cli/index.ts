@@ -49,6 +49,16 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
       const { runCheck } = await import("./commands/check.js");
       process.exitCode = await runCheck(options, start(options, setLogger));
     });
+  withServiceOptions(program.command("diff"))
+    .description("the contract change of each service as a TypeScript caller feels it; exit 1 when a change fails breaking.level")
+    .option("--base <ref|file>", "git ref or spec file to compare against (default: the committed spec file)")
+    .option("--head <file|live>", 'spec file, or "live" to ask the service', "live")
+    .addOption(formatOption(["pretty", "json", "markdown", "github"]))
+    .action(async (options) => {
+      const { runDiff } = await import("./commands/diff.js");
+      process.exitCode = await runDiff(options, start(options, setLogger));
+    });
+
   program
     .command("init")
     .description("write sync-types.config.ts for the FastAPI apps found here (pm2 ecosystem, pyproject [tool.fastapi], FastAPI() in Python files)")

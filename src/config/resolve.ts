@@ -29,7 +29,11 @@ export function resolveConfig(user: UserConfig, file: string): ResolvedConfig {
     root,
     services,
     typecheck: { tsconfig: tsconfigs },
-    breaking: { level: user.breaking?.level ?? DEFAULTS.breakingLevel },
+    breaking: {
+      level: user.breaking?.level ?? DEFAULTS.breakingLevel,
+      rules: user.breaking?.rules ?? {},
+      ignore: user.breaking?.ignore ?? [],
+    },
     plugins: user.plugins ?? [],
     concurrency: user.concurrency ?? availableParallelism(),
   };

@@ -1,3 +1,4 @@
+import { RULE_IDS } from "../diff/rules/index.js";
 import type { ConfigIssue } from "../errors.js";
 
 /**
@@ -39,8 +40,10 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
   if (breaking !== undefined) {
     if (!isRecord(breaking)) report("breaking", `expected an object, got ${describe(breaking)}`);
     else {
-      checkKeys(breaking, "breaking", ["level"], report);
+      checkKeys(breaking, "breaking", ["level", "rules", "ignore"], report);
       checkEnum(breaking["level"], "breaking.level", ["runtime", "types", "strict"], report);
+      validateBreakingRules(breaking["rules"], report);
+      validateIgnores(breaking["ignore"], report);
     }
   }
 
@@ -140,6 +143,46 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
   const watch = raw["watch"];
   if (watch !== undefined && (!isStringArray(watch) || watch.length === 0))
     report(`${at}.watch`, `expected a non-empty list of globs, got ${describe(watch)}`);
+}
+
+function validateBreakingRules(rules: unknown, report: (path: string, message: string) => void): void {
+  if (rules === undefined) return;
+  if (!isRecord(rules)) return report("breaking.rules", `expected an object of levels by rule id, got ${describe(rules)}`);
+  for (const [id, level] of Object.entries(rules)) {
+    checkRuleId(id, `breaking.rules.${id}`, report);
+    checkEnum(level, `breaking.rules.${id}`, ["error", "warn", "info", "off"], report);
+  }
+}
+
+function validateIgnores(ignore: unknown, report: (path: string, message: string) => void): void {
+  if (ignore === undefined) return;
+  if (!Array.isArray(ignore)) return report("breaking.ignore", `expected a list of { rule, location, reason }, got ${describe(ignore)}`);
+  ignore.forEach((entry, i) => {
+    const at = `breaking.ignore.${i}`;
+    if (!isRecord(entry)) return report(at, `expected { rule, location, reason, expires? }, got ${describe(entry)}`);
+    checkKeys(entry, at, ["rule", "location", "reason", "expires"], report);
+    if (!isNonEmptyString(entry["rule"])) report(`${at}.rule`, `required: expected a rule id, got ${describe(entry["rule"])}`);
+    else checkRuleId(entry["rule"], `${at}.rule`, report);
+    if (!isNonEmptyString(entry["location"]))
+      report(`${at}.location`, `required: expected the location as reported (e.g. "Item.price"), got ${describe(entry["location"])}`);
+    if (!isNonEmptyString(entry["reason"])) report(`${at}.reason`, `required: say why this change is accepted, got ${describe(entry["reason"])}`);
+    const expires = entry["expires"];
+    if (expires !== undefined && !(isString(expires) && isCalendarDate(expires)))
+      report(`${at}.expires`, `expected a date as YYYY-MM-DD, got ${describe(expires)}`);
+  });
+}
+
+function checkRuleId(id: string, path: string, report: (path: string, message: string) => void): void {
+  if (RULE_IDS.includes(id)) return;
+  const close = RULE_IDS.find((known) => editDistance(known, id) <= 3);
+  report(path, `unknown rule id${close ? ` (did you mean "${close}"?)` : ""}`);
+}
+
+/** `YYYY-MM-DD` naming a real day: `Date` rolls 2025-02-30 over to March, so compare round-tripped. */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);
 }
 
 function checkKeys(

@@ -5,6 +5,21 @@ export type SourceKind = "http" | "import" | "url";
 
 export type BreakingLevel = "runtime" | "types" | "strict";
 
+/** A rule's level set in config: `error` always fails, `warn` fails only at `strict`, `info` never, `off` hides it. */
+export type RuleLevel = "error" | "warn" | "info" | "off";
+
+/** A known change accepted on purpose. */
+export interface IgnoreEntry {
+  /** Rule id, e.g. `"response-enum-value-added"`. */
+  rule: string;
+  /** The change's location exactly as reported, e.g. `"Estimate.status"`. */
+  location: string;
+  /** Why it is fine: shown in every report. */
+  reason: string;
+  /** Last day it applies, `YYYY-MM-DD`; after it the change fails again and the entry is reported. Default: never expires. */
+  expires?: string;
+}
+
 export interface ServiceConfig {
   /** Service root, relative to the config file. Its venv is `dir/.venv` unless `python` says otherwise. */
   dir: string;
@@ -50,8 +65,12 @@ export interface UserConfig {
     tsconfig?: string | string[];
   };
   breaking?: {
-    /** What fails `check`. Default `"types"`. */
+    /** What fails `check` and `diff`: runtime breaks, also compile breaks, or also possible breaks. Default `"types"`. */
     level?: BreakingLevel;
+    /** Level per rule id, overriding the verdict-based default. Default `{}`. */
+    rules?: Record<string, RuleLevel>;
+    /** Changes accepted on purpose. Default `[]`. */
+    ignore?: IgnoreEntry[];
   };
   /** Default `[]`. */
   plugins?: Plugin[];
@@ -80,6 +99,12 @@ export interface ResolvedService {
   streams: Record<string, string>;
 }
 
+export interface ResolvedBreaking {
+  level: BreakingLevel;
+  rules: Record<string, RuleLevel>;
+  ignore: IgnoreEntry[];
+}
+
 export interface ResolvedConfig {
   /** Absolute path of the config file. */
   file: string;
@@ -87,7 +112,7 @@ export interface ResolvedConfig {
   root: string;
   services: ResolvedService[];
   typecheck: { tsconfig: string[] };
-  breaking: { level: BreakingLevel };
+  breaking: ResolvedBreaking;
   plugins: Plugin[];
   concurrency: number;
 }

@@ -2,7 +2,9 @@ import { relative } from "node:path";
 import type { CheckReport } from "../check/index.js";
 import type { Logger } from "../logger.js";
 import { formatAnnotation, type Annotation } from "./github.js";
-import { describeError } from "./sync-pretty.js";
+import { diffAnnotations } from "./diff-github.js";
+import { printGroups } from "./diff-pretty.js";
+import { describeError, serviceDiff } from "./sync-pretty.js";
 
 export type CheckFormat = "pretty" | "json" | "github" | "markdown";
 
@@ -33,6 +35,7 @@ function reportPretty(report: CheckReport, logger: Logger): void {
     } else if (stale) {
       logger.info(`${paint.red("✗")} ${name}  ${paint.red("stale")}: the committed files differ from what the service generates`);
       for (const file of stale.files) logger.info(`    ${file}`);
+      if (r.contract && r.contract.changes.length > 0) printGroups(serviceDiff(r), logger, { includeSafe: false, indent: "    " });
     } else {
       logger.info(`${paint.green("✓")} ${name}  in sync${r.cached ? paint.dim("  (sources unchanged: cached spec)") : ""}`);
     }
@@ -43,7 +46,8 @@ function reportPretty(report: CheckReport, logger: Logger): void {
     for (const site of report.callSites) {
       logger.info(`  ${paint.bold(`${rel(site.file)}:${site.line}:${site.column}`)}  ${paint.dim(`TS${site.code}`)}  ${site.message.split("\n")[0]}`);
       logger.info(paint.dim(`    │ ${site.source}`));
-      if (site.declaration) logger.info(paint.dim(`    uses ${site.service}: ${site.declaration}`));
+      if (site.cause) logger.info(`    ${paint.dim("caused by")} ${paint.red(site.cause.id)} ${paint.dim("at")} ${site.cause.location} ${paint.dim(`(${site.service})`)}`);
+      else if (site.declaration) logger.info(paint.dim(`    uses ${site.service}: ${site.declaration}`));
     }
   }
   if (report.rawCalls.length > 0) {
@@ -58,6 +62,7 @@ function reportPretty(report: CheckReport, logger: Logger): void {
   if (report.exitCode === 0) return logger.info(paint.green("\nall contracts in sync"));
   if (report.stale.length > 0 || report.callSites.length > 0) {
     const steps = [`run \`${fixCommand(report)}\` and commit the result`];
+    if (report.breaking.length > 0) steps.unshift("review the breaking changes marked ✗ (accept one on purpose with breaking.ignore)");
     if (report.callSites.length > 0) steps.push("fix the call sites above");
     logger.info(`\n${paint.yellow("fix:")} ${steps.join(", then ")}.`);
   }
@@ -72,6 +77,8 @@ function checkJson(report: CheckReport) {
       service: r.service,
       status: r.status === "failed" ? "failed" : report.stale.some((s) => s.service === r.service) ? "stale" : "in-sync",
       staleFiles: report.stale.find((s) => s.service === r.service)?.files ?? [],
+      changes: r.contract?.changes ?? [],
+      breaking: r.contract?.failing.map((c) => c.fingerprint) ?? [],
       cached: r.cached,
       summary: r.summary ?? null,
       error: r.error ? { message: r.error.message, hint: r.error.hint ?? null, exitCode: r.error.exitCode } : null,
@@ -85,6 +92,7 @@ function checkJson(report: CheckReport) {
       source: c.source,
       service: c.service ?? null,
       declaration: c.declaration ?? null,
+      cause: c.cause ?? null,
     })),
     rawCalls: report.rawCalls.map((c) => ({
       level: report.rawCallLevel,
@@ -111,8 +119,11 @@ function githubAnnotations(report: CheckReport): Annotation[] {
       annotations.push({ level: "error", file: fromCwd(file), title: `sync-types: ${s.service} contract is stale`, message: `This file differs from what ${s.service} generates. Run \`${fixCommand(report)}\` and commit the result.` });
     }
   }
+  const diffs = report.sync.results.filter((r) => r.contract).map(serviceDiff);
+  annotations.push(...diffAnnotations({ level: report.sync.config.breaking.level, services: diffs, expired: [], exitCode: 0 }).filter((a) => a.level !== "notice"));
   for (const c of report.callSites) {
-    annotations.push({ level: "error", file: relative(process.cwd(), c.file), line: c.line, column: c.column, title: `sync-types: call site breaks (TS${c.code})`, message: c.message });
+    const cause = c.cause ? `\ncaused by ${c.cause.id} at ${c.cause.location} (${c.service})` : "";
+    annotations.push({ level: "error", file: relative(process.cwd(), c.file), line: c.line, column: c.column, title: `sync-types: call site breaks (TS${c.code})`, message: c.message + cause });
   }
   for (const c of report.rawCalls) {
     annotations.push({
@@ -132,6 +143,10 @@ function checkMarkdown(report: CheckReport): string {
     const stale = report.stale.find((s) => s.service === r.service);
     const status = r.status === "failed" ? `failed: ${r.error!.message}` : stale ? "stale" : "in sync";
     lines.push(`| \`${r.service}\` | ${escapeCell(status)} | ${stale ? stale.files.map((f) => `\`${f}\``).join("<br>") : ""} |`);
+  }
+  for (const r of report.breaking) {
+    lines.push("", `**Breaking changes in \`${r.service}\`** (level \`${report.sync.config.breaking.level}\`):`, "");
+    for (const c of r.contract!.failing) lines.push(`- \`${c.id}\` ${escapeCell(c.location)}: ${escapeCell(c.message)} (affects ${c.operations.map((o) => `\`${o}\``).join(", ")})`);
   }
   if (report.callSites.length > 0) {
     lines.push("", "**Call sites that no longer compile:**", "");

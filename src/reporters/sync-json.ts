@@ -9,6 +9,8 @@ export function reportSyncJson(result: SyncResult, write: (text: string) => void
     spec: r.specFile,
     specChanged: r.specChanged,
     summary: r.summary ?? null,
+    changes: r.contract?.changes ?? [],
+    failing: r.contract?.failing.map((c) => c.fingerprint) ?? [],
     files: r.files,
     timingsMs: Object.fromEntries(Object.entries(r.timings).map(([k, v]) => [k.replace(/Ms$/, ""), Math.round(v)])),
     warnings: r.warnings,

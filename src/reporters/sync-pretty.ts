@@ -1,7 +1,9 @@
 import type { Logger } from "../logger.js";
 import type { ServiceResult, SyncResult } from "../pipeline.js";
 import { ConfigError, ServiceError, SpecError, type SyncTypesError } from "../errors.js";
+import type { ServiceDiff } from "../diff/report.js";
 import type { ChangeCounts } from "../diff/summary.js";
+import { printGroups } from "./diff-pretty.js";
 
 /** Human report of a sync run: one line per service, details only where something happened. */
 export function reportSyncPretty(result: SyncResult, logger: Logger): void {
@@ -17,6 +19,7 @@ export function reportSyncPretty(result: SyncResult, logger: Logger): void {
     }
     const symbol = r.status === "unchanged" ? paint.green("✓") : paint.cyan("↻");
     logger.info(`${symbol} ${name}  ${statusText(r)}  ${timing}`);
+    if (r.contract && r.contract.changes.length > 0) printGroups(serviceDiff(r), logger, { includeSafe: false, indent: "    " });
     if (logger.level === "verbose" || r.status !== "unchanged") {
       if (r.specChanged) logger.info(`    ${paint.dim("wrote")}   ${r.specFile}`);
       for (const file of r.files.changed) logger.info(`    ${paint.dim("wrote")}   ${file}`);
@@ -25,6 +28,21 @@ export function reportSyncPretty(result: SyncResult, logger: Logger): void {
   }
   const failed = result.results.filter((r) => r.status === "failed").length;
   if (failed > 0) logger.info(paint.red(`\n${failed} of ${result.results.length} service${result.results.length === 1 ? "" : "s"} failed; their committed files were left untouched.`));
+}
+
+/** A sync result's contract change in the shape the diff reporters print. */
+export function serviceDiff(r: ServiceResult): ServiceDiff {
+  const contract = r.contract!;
+  return {
+    service: r.service,
+    spec: r.specFile,
+    base: r.specFile,
+    head: "live",
+    changes: contract.changes,
+    failing: contract.failing,
+    ignored: contract.ignored,
+    error: undefined,
+  };
 }
 
 function statusText(r: ServiceResult): string {

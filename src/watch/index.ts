@@ -34,7 +34,8 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
   let config = await loadConfig(options.config ? { config: options.config } : {});
   const serve = options.serve ?? true;
   let session = await startSession(config, logger, serve);
-  let watcher = startWatcher(config);
+  let watcher = await startWatcher(config);
+  announce(config, session, logger);
 
   const batcher = new Batcher(async (paths) => {
     const plan = planChanges(paths, watchTargets(config));
@@ -42,11 +43,13 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
     if (plan.resync.length > 0 || plan.typecheck) await session.apply(plan);
   });
 
-  function startWatcher(current: ResolvedConfig): FSWatcher {
+  /** Resolves once the initial scan is done: a save before that would be missed. */
+  async function startWatcher(current: ResolvedConfig): Promise<FSWatcher> {
     const roots = [current.file, ...current.services.map((s) => s.dir), ...current.typecheck.tsconfig.map((t) => dirname(t))];
     const w = watch([...new Set(roots)], { ignored: (path) => IGNORED.test(path), ignoreInitial: true });
     for (const event of ["add", "change", "unlink"] as const) w.on(event, (path: string) => batcher.add(path));
     w.on("error", (error) => logger.warn(`file watcher: ${errorMessage(error)}`));
+    await new Promise<void>((resolve) => w.once("ready", resolve));
     return w;
   }
 
@@ -66,7 +69,8 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
     await session.stop();
     config = next;
     session = await startSession(config, logger, serve);
-    watcher = startWatcher(config);
+    watcher = await startWatcher(config);
+    announce(config, session, logger);
   }
 
   return {
@@ -82,7 +86,11 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
 async function startSession(config: ResolvedConfig, logger: Logger, serve: boolean): Promise<WatchSession> {
   const session = new WatchSession(config, logger, { serve });
   await session.start();
-  const urls = session.urls();
-  logger.info(logger.paint.dim(`watching ${config.services.length} service${config.services.length === 1 ? "" : "s"}${urls.length ? ` · ${urls.join(" · ")}` : ""} · Ctrl-C to stop`));
   return session;
+}
+
+function announce(config: ResolvedConfig, session: WatchSession, logger: Logger): void {
+  const urls = session.urls();
+  const n = config.services.length;
+  logger.info(logger.paint.dim(`watching ${n} service${n === 1 ? "" : "s"}${urls.length ? ` · ${urls.join(" · ")}` : ""} · Ctrl-C to stop`));
 }

@@ -68,10 +68,12 @@ describe("sync-types check on a copy of estimation-api", () => {
     expect(run.stdout).toContain("src/consumer.ts:4:22");
     expect(run.stdout).toContain("Property 'customer' does not exist");
     expect(run.stdout).toContain("src/consumer.ts:8:3");
-    // Each call site is tied to the generated declaration it relied on.
-    expect(run.stdout).toContain("uses estimation-api: components.schemas.Estimate.customer");
-    expect(run.stdout).toContain("uses estimation-api: components.schemas.EstimateCreate.customer");
-    expect(run.stdout).toContain("fix: run `npx sync-types` and commit the result, then fix the call sites above.");
+    // The breaking changes, and each call site tied to the change it comes from.
+    expect(run.stdout).toContain("✗ response-required-property-removed  Estimate.customer");
+    expect(run.stdout).toContain("✗ request-required-property-added  EstimateCreate.client_name");
+    expect(run.stdout).toMatch(/src\/consumer\.ts:4:22[^\n]*\n[^\n]*\n\s+caused by response-required-property-removed at Estimate\.customer \(estimation-api\)/);
+    expect(run.stdout).toMatch(/src\/consumer\.ts:8:3[^\n]*\n[^\n]*\n\s+caused by request-property-removed at EstimateCreate\.customer \(estimation-api\)/);
+    expect(run.stdout).toContain("fix: review the breaking changes marked ✗ (accept one on purpose with breaking.ignore), then run `npx sync-types` and commit the result, then fix the call sites above.");
     // check writes nothing
     expect(await readFile(join(dir, "contracts/estimation-api.openapi.json"), "utf8")).toBe(before);
 
@@ -81,6 +83,8 @@ describe("sync-types check on a copy of estimation-api", () => {
 
     const json = JSON.parse((await runCli(["check", "--format", "json"], { cwd: dir })).stdout);
     expect(json.callSites.map((c: { file: string; line: number }) => `${c.file}:${c.line}`)).toEqual(["src/consumer.ts:4", "src/consumer.ts:8"]);
+    expect(json.callSites[0].cause).toEqual({ id: "response-required-property-removed", location: "Estimate.customer" });
+    expect(json.services[0].breaking).toHaveLength(3);
     await editModels(dir, "    client_name: str = Field(min_length=1, max_length=200)", "    customer: str = Field(min_length=1, max_length=200)");
   });
 
@@ -90,6 +94,7 @@ describe("sync-types check on a copy of estimation-api", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✗ estimation-api\s+stale/);
     expect(run.stdout).not.toContain("call site");
+    expect(run.stdout).toContain("2 safe changes (additions)"); // on EstimateCreate and on Estimate
     expect(run.stdout).toContain("fix: run `npx sync-types` and commit the result.");
     expect((await runCli([], { cwd: dir })).code).toBe(0);
     expect((await runCli(["check"], { cwd: dir })).code).toBe(0);

@@ -35,6 +35,34 @@ describe("validateConfig", () => {
       "typecheck.tsconfig: expected a path or a list of paths",
       'breaking.level: expected one of "runtime", "types", "strict"',
     ]],
+    ["breaking rules and ignores", {
+      services: { a: service },
+      breaking: {
+        level: "types",
+        rules: { "response-enum-value-added": "error", "operation-id-changed": "off" },
+        ignore: [{ rule: "response-type-changed", location: "Item.price", reason: "clients parse both", expires: "2030-01-31" }],
+      },
+    }, []],
+    ["unknown rule ids, suggested, and bad levels", {
+      services: { a: service },
+      breaking: { rules: { "response-enum-value-add": "warn", "operation-removed": "fatal" }, ignores: [] },
+    }, [
+      'breaking.ignores: unknown option (did you mean "ignore"?)',
+      'breaking.rules.response-enum-value-add: unknown rule id (did you mean "response-enum-value-added"?)',
+      'breaking.rules.operation-removed: expected one of "error", "warn", "info", "off"',
+    ]],
+    ["ignore entries need a rule, a location, a reason and a real date", {
+      services: { a: service },
+      breaking: { ignore: [{ rule: "no-such-rule", expires: "2025-02-30" }, "x", { rule: "operation-removed", location: "GET /a", reason: "", until: 1 }] },
+    }, [
+      "breaking.ignore.0.rule: unknown rule id",
+      "breaking.ignore.0.location: required",
+      "breaking.ignore.0.reason: required",
+      "breaking.ignore.0.expires: expected a date as YYYY-MM-DD",
+      "breaking.ignore.1: expected { rule, location, reason, expires? }",
+      "breaking.ignore.2.until: unknown option",
+      "breaking.ignore.2.reason: required",
+    ]],
     ["bad stream model", { services: { a: { ...service, streams: { "GET /x": "Token" } } } }, ['services.a.streams.GET /x: expected "module:Model"']],
     ["a service name with spaces", { services: { "my api": service } }, ["services.my api: service names may use"]],
   ])("%s", (_name, raw, expected) => {
