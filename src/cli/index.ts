@@ -60,6 +60,20 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
     });
 
   program
+    .command("generate")
+    .description("generate types and client from an OpenAPI file or URL, without a config")
+    .argument("<spec>", "an OpenAPI 3.x JSON file or an http(s) URL")
+    .requiredOption("-o, --output <dir>", "output folder")
+    .option("--verbose", "show each step")
+    .option("--quiet", "print errors only")
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .action(async (spec: string, options: { output: string; verbose?: boolean; quiet?: boolean }) => {
+      const { runGenerate } = await import("./commands/generate.js");
+      process.exitCode = await runGenerate(spec, options, start(options, setLogger));
+    });
+
+  program
     .command("init")
     .description("write sync-types.config.ts for the FastAPI apps found here (pm2 ecosystem, pyproject [tool.fastapi], FastAPI() in Python files)")
     .option("-y, --yes", "write without asking (required when not on a terminal)")
