@@ -1,5 +1,3 @@
-import { inspect } from "node:util";
-
 export type LogLevel = "quiet" | "normal" | "verbose";
 
 const CODES = {
@@ -101,7 +99,3 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   };
 }
 
-/** For `--verbose` dumps of plain data. */
-export function show(value: unknown): string {
-  return inspect(value, { depth: 6, colors: false, breakLength: 100 });
-}
