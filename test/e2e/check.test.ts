@@ -1,7 +1,9 @@
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { execa } from "execa";
 import { runCli } from "../helpers/cli.js";
+import { REPO_ROOT } from "../helpers/paths.js";
 import { makeProject } from "../helpers/project.js";
 
 /** A consumer project calling estimation-api through its generated types. */
@@ -98,6 +100,25 @@ describe("sync-types check on a copy of estimation-api", () => {
     expect(run.stdout).toContain("fix: run `npx sync-types` and commit the result.");
     expect((await runCli([], { cwd: dir })).code).toBe(0);
     expect((await runCli(["check"], { cwd: dir })).code).toBe(0);
+  });
+
+  test.each([
+    ["TypeScript 5", "node_modules/typescript/bin/tsc"],
+    ["TypeScript 7 (native tsc)", "node_modules/typescript7/bin/tsc"],
+  ])("after sync-types writes the new client, plain tsc fails at the drifted call site (%s)", async (_name, tsc) => {
+    const compile = () => execa(join(REPO_ROOT, tsc), ["-p", join(dir, "tsconfig.json")], { reject: false });
+    expect((await compile()).exitCode).toBe(0);
+    await editModels(dir, "    customer: str = Field(min_length=1, max_length=200)", "    client_name: str = Field(min_length=1, max_length=200)");
+    try {
+      expect((await runCli([], { cwd: dir })).code).toBe(0);
+      const broken = await compile();
+      expect(broken.exitCode).not.toBe(0);
+      expect(broken.stdout).toMatch(/src\/consumer\.ts[(:]4[,:]22\)?:? ?-? ?error TS2339: Property 'customer' does not exist/);
+    } finally {
+      await editModels(dir, "    client_name: str = Field(min_length=1, max_length=200)", "    customer: str = Field(min_length=1, max_length=200)");
+      expect((await runCli([], { cwd: dir })).code).toBe(0);
+    }
+    expect((await compile()).exitCode).toBe(0);
   });
 
   test("service down (url source, nothing listening) -> exit 3", async () => {
