@@ -1,6 +1,7 @@
 // `npm run bench`: every performance figure of the README in one run, side by side with peers.
 // Numbers are measured here, never asserted in tests. `--only generate,check` picks sections.
 import { benchDiff } from "./diff.mjs";
+import { benchCheck } from "./check.mjs";
 import { benchGenerate } from "./generate.mjs";
 import { benchWatch } from "./watch.mjs";
 
@@ -8,6 +9,7 @@ const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".
 const sections = [
   ["generate", () => benchGenerate()],
   ["watch", () => benchWatch()],
+  ["check", () => benchCheck()],
   ["diff", () => benchDiff()],
 ];
 

@@ -12,6 +12,7 @@
 import { relative } from "node:path";
 import { loadConfig } from "./config/index.js";
 import type { ResolvedConfig, ResolvedService, SourceKind } from "./config/types.js";
+import type { JSONSchema } from "json-schema-to-typescript";
 import type { PolicyResult } from "./diff/policy.js";
 import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
 import { ConfigError, ExitCode, SpecError, SyncTypesError, UsageError, errorMessage, type ExitCode as Code } from "./errors.js";
@@ -19,11 +20,12 @@ import type { GeneratedFile } from "./generate/file.js";
 import { applyOutput, planOutput, type OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
 import { obtainSpec } from "./services/index.js";
-import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec } from "./services/cache.js";
+import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
+import { obtainStreamSchemas } from "./services/stream-models.js";
 import { VERSION } from "./version.js";
 import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
 import { readTextIfExists, writeFileAtomic } from "./spec/store.js";
-import type { Json, OpenApiDocument } from "./spec/types.js";
+import type { OpenApiDocument } from "./spec/types.js";
 
 export type ProgressEvent =
   | { service: string; phase: "obtaining"; detail: string }
@@ -136,24 +138,25 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     options.onProgress?.({ service: service.name, phase: "obtaining", detail: source });
     const cache = cacheDir(config.root);
     const key = await specCacheKey(service, source, VERSION);
-    let raw = options.cache && key ? await readCachedSpec(cache, service.name, key) : undefined;
-    result.cached = raw !== undefined;
-    if (raw === undefined) {
-      raw = await obtainSpec(service, {
+    let extracted = options.cache && key ? await readCachedSpec(cache, service.name, key) : undefined;
+    result.cached = extracted !== undefined;
+    if (extracted === undefined) {
+      const spec = await obtainSpec(service, {
         source,
         signal: options.signal,
         warn,
         onLine: (line) => options.onServiceOutput?.(service.name, line),
         onStatus: (detail) => options.onProgress?.({ service: service.name, phase: "obtaining", detail }),
       });
+      extracted = { spec, streams: await obtainStreamSchemas(service) };
       // The cache is an optimisation: failing to write it must never fail the service.
-      if (key) await writeCachedSpec(cache, service.name, key, raw).catch(() => undefined);
+      if (key) await writeCachedSpec(cache, service.name, key, extracted).catch(() => undefined);
     }
     result.timings.obtainMs = performance.now() - started;
 
     started = performance.now();
     options.onProgress?.({ service: service.name, phase: "generating" });
-    const { spec, specText, files } = await buildService(service, raw, plugins, warn);
+    const { spec, specText, files } = await buildService(service, extracted, plugins, warn);
     result.generated = files;
     result.spec = spec;
 
@@ -198,15 +201,22 @@ export interface BuiltService {
 /** Raw spec → canonical, validated spec and every generated file, in memory. Shared by sync, check and watch. */
 export async function buildService(
   service: ResolvedService,
-  raw: Json,
+  extracted: Extracted,
   plugins: Plugin[],
   warn: (message: string) => void,
 ): Promise<BuiltService> {
-  let spec = canonicalizeSpec(raw, service.name);
+  let spec = canonicalizeSpec(extracted.spec, service.name);
   await checkSpec(service, spec, warn);
   spec = await runHook(plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
   const { generateFiles } = await import("./generate/index.js");
-  let files = await generateFiles(spec, { specPath: relative(service.output, service.spec) });
+  let files: GeneratedFile[];
+  try {
+    files = await generateFiles(spec, { specPath: relative(service.output, service.spec), streamTypes: extracted.streams as Record<string, JSONSchema> | undefined });
+  } catch (error) {
+    // The client names a bad `streams` key relative to the option; say which service it is in.
+    if (error instanceof ConfigError) throw new ConfigError(`services.${service.name}.${error.message}`, error.hint ? { hint: error.hint } : {});
+    throw error;
+  }
   files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f }));
   return { spec, specText: serializeSpec(spec), files };
 }

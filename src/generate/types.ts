@@ -1,15 +1,47 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import type { OpenAPI3 } from "openapi-typescript";
 import { createConfig, type Config } from "@redocly/openapi-core";
-import type { OpenApiDocument } from "../spec/types.js";
+import { HTTP_METHODS, isJsonObject, type JsonObject, type OpenApiDocument } from "../spec/types.js";
 
 /**
  * `types.gen.ts` body: `paths`, `components`, `operations` from openapi-typescript.
  * The document is already canonical (sorted), so the output is deterministic.
  */
 export async function generateTypes(spec: OpenApiDocument): Promise<string> {
-  const nodes = await openapiTS(spec as unknown as OpenAPI3, { silent: true, redocly: await noLintConfig() });
+  const nodes = await openapiTS(withUniqueOperationIds(spec) as unknown as OpenAPI3, {
+    silent: true,
+    redocly: await noLintConfig(),
+    // A field with a default is optional to send; FastAPI does not list it as required either way.
+    defaultNonNullable: false,
+  });
   return astToString(nodes);
+}
+
+/**
+ * FastAPI gives every method of `api_route(methods=[...])` the same operationId; as keys of
+ * `operations` they would collide (TS2300). Repeats lose their id in this copy, so openapi-typescript
+ * types them inline under `paths`, which is where the client reads every operation from.
+ */
+function withUniqueOperationIds(spec: OpenApiDocument): OpenApiDocument {
+  const paths = spec["paths"];
+  if (!isJsonObject(paths)) return spec;
+  const seen = new Set<string>();
+  let copy: JsonObject | undefined;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isJsonObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isJsonObject(operation) || typeof operation["operationId"] !== "string") continue;
+      if (!seen.has(operation["operationId"])) {
+        seen.add(operation["operationId"]);
+        continue;
+      }
+      copy ??= { ...paths };
+      const { operationId: _repeated, ...rest } = operation;
+      copy[path] = { ...(copy[path] as JsonObject), [method]: rest };
+    }
+  }
+  return copy ? { ...spec, paths: copy } : spec;
 }
 
 let noLint: Promise<Config> | undefined;

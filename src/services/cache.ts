@@ -21,7 +21,7 @@ export async function specCacheKey(service: ResolvedService, source: string, ver
   const hash = createHash("sha256");
   const add = (label: string, value: string) => hash.update(`${label}\0${value}\0`);
   add("sync-types", version);
-  add("options", JSON.stringify([source, service.app, service.start, service.openapiPath, Object.entries(service.env).sort()]));
+  add("options", JSON.stringify([source, service.app, service.start, service.openapiPath, Object.entries(service.env).sort(), Object.entries(service.streams).sort()]));
   const python = await realpath(service.python).catch(() => service.python);
   add("python", python);
   add("pyvenv", (await readTextIfExists(join(dirname(dirname(service.python)), "pyvenv.cfg"))) ?? "");
@@ -39,22 +39,27 @@ export function cacheDir(root: string): string {
   return join(tmpdir(), "sync-types-cache", createHash("sha256").update(root).digest("hex").slice(0, 16));
 }
 
-interface CacheEntry {
-  key: string;
+/** What extraction produced for a service: its spec and, when configured, its stream models' schemas. */
+export interface Extracted {
   spec: Json;
+  streams: Record<string, Json> | undefined;
 }
 
-export async function readCachedSpec(dir: string, service: string, key: string): Promise<Json | undefined> {
+interface CacheEntry extends Extracted {
+  key: string;
+}
+
+export async function readCachedSpec(dir: string, service: string, key: string): Promise<Extracted | undefined> {
   const text = await readTextIfExists(join(dir, `${service}.json`));
   if (text === undefined) return undefined;
   try {
     const entry = JSON.parse(text) as CacheEntry;
-    return entry.key === key ? entry.spec : undefined;
+    return entry.key === key ? { spec: entry.spec, streams: entry.streams ?? undefined } : undefined;
   } catch {
     return undefined; // a damaged entry is a miss, never an error
   }
 }
 
-export async function writeCachedSpec(dir: string, service: string, key: string, spec: Json): Promise<void> {
-  await writeFileAtomic(join(dir, `${service}.json`), JSON.stringify({ key, spec } satisfies CacheEntry));
+export async function writeCachedSpec(dir: string, service: string, key: string, extracted: Extracted): Promise<void> {
+  await writeFileAtomic(join(dir, `${service}.json`), JSON.stringify({ key, ...extracted } satisfies CacheEntry));
 }

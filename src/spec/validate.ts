@@ -49,7 +49,7 @@ export async function validateSpec(doc: Json, text: string, source: string): Pro
       pointer: p.location[0]?.pointer,
     }) satisfies SpecProblem);
   const known = new Set(linted.map((p) => p.pointer));
-  return [...linted, ...findDanglingRefs(doc).filter((p) => !known.has(p.pointer))];
+  return [...linted, ...findDanglingRefs(doc).filter((p) => !known.has(p.pointer)), ...findBadEscapes(doc)];
 }
 
 /**
@@ -88,4 +88,31 @@ function resolvePointer(doc: Json, pointer: string): Json | undefined {
     else return undefined;
   }
   return node;
+}
+
+/** Paths and operationIds with a `%` that is not a valid escape: generators decode them and would crash. */
+export function findBadEscapes(doc: Json): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const paths = isJsonObject(doc) && isJsonObject(doc["paths"]) ? doc["paths"] : {};
+  const pointerOf = (path: string) => `#/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  for (const [path, item] of Object.entries(paths)) {
+    if (!decodes(path)) problems.push({ severity: "error", ruleId: "bad-percent-escape", message: `path ${JSON.stringify(path)} has a "%" that is not a valid escape`, pointer: pointerOf(path) });
+    if (!isJsonObject(item)) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      const id = isJsonObject(operation) ? operation["operationId"] : undefined;
+      if (typeof id === "string" && !decodes(id)) {
+        problems.push({ severity: "error", ruleId: "bad-percent-escape", message: `operationId ${JSON.stringify(id)} has a "%" that is not a valid escape`, pointer: `${pointerOf(path)}/${method}` });
+      }
+    }
+  }
+  return problems;
+}
+
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

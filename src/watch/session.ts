@@ -8,6 +8,7 @@ import type { Logger } from "../logger.js";
 import { buildService } from "../pipeline.js";
 import { sortPlugins } from "../plugins.js";
 import { describeError } from "../reporters/sync-pretty.js";
+import { obtainStreamSchemas } from "../services/stream-models.js";
 import { WarmExtractor } from "../services/warm.js";
 import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
 import type { OpenApiDocument } from "../spec/types.js";
@@ -71,9 +72,9 @@ export class WatchSession {
     const started = performance.now();
     const restart = state.runner?.restart();
     try {
-      const raw = await this.#extract(state);
+      const extracted = { spec: await this.#extract(state), streams: await obtainStreamSchemas(service) };
       const warnings: string[] = [];
-      const built = await buildService(service, raw, sortPlugins(this.config.plugins), (m) => warnings.push(m));
+      const built = await buildService(service, extracted, sortPlugins(this.config.plugins), (m) => warnings.push(m));
       const committed = await readTextIfExists(service.spec);
       const plan = await planOutput(service.output, built.files);
       if (committed !== built.specText) await writeFileAtomic(service.spec, built.specText);

@@ -28,7 +28,9 @@ describe.each(["estimation-api", "content-api"])("%s example", (name) => {
     const httpFiles = await snapshotTree(dir);
     expect(Object.keys(httpFiles).sort()).toEqual([
       `contracts/${name}.openapi.json`,
+      `src/clients/${name}/client.gen.ts`,
       `src/clients/${name}/index.ts`,
+      `src/clients/${name}/runtime.gen.ts`,
       `src/clients/${name}/types.gen.ts`,
     ]);
     const specPath = join(dir, `contracts/${name}.openapi.json`);

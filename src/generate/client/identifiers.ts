@@ -5,7 +5,7 @@
  */
 
 /** Words of `text`: runs of ASCII letters and digits, after folding accents. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   const folded = text.normalize("NFKD").replace(/\p{M}/gu, "");
   return folded.split(/[^A-Za-z0-9]+/).filter((word) => word !== "");
 }

@@ -15,11 +15,11 @@
 import { isJsonObject, type OpenApiDocument } from "../../spec/types.js";
 import { codeUnitOrder, NameRegistry, pascalCase, upperFirst } from "./identifiers.js";
 import type { OperationModel } from "./operations.js";
-import { componentKey } from "./schema-type.js";
+import { componentKey } from "./refs.js";
 
 /** Names the generated client declares, imports or uses from the standard library. */
 export const RESERVED_TYPE_NAMES: readonly string[] = [
-  "ApiError", "AsyncIterable", "Blob", "CallOptions", "Client", "ClientErrors", "ClientOptions", "FetchLike",
+  "ApiError", "AsyncIterable", "Blob", "CallOptions", "Client", "ClientErrors", "ClientOptions", "FetchInit", "FetchLike",
   "HeaderMap", "NetworkError", "NonNullable", "Promise", "Record", "SseCallOptions", "SseEvent", "SseStream",
   "TimeoutError", "components", "createClient", "createTransport", "isApiError", "isDeclaredError", "paths",
   // Not used by the client, but a model shadowing them would confuse every file importing it.
@@ -36,15 +36,15 @@ export function nameModels(spec: OpenApiDocument, operations: readonly Operation
   const bodies = bodyOwners(operations);
   const qualified = qualifiedNames(keys.filter((key) => MODULE_QUALIFIED.test(key)));
   const wanted = new Map<string, string>();
+  const translated = new Set<string>();
   for (const key of keys) {
     const split = SPLIT.exec(key);
     const owner = bodies.get(key);
-    if (owner !== undefined) wanted.set(key, `${upperFirst(owner)}Body`);
-    else if (split) wanted.set(key, pascalCase(split[1]!) + (split[2] === "Input" ? "Input" : ""));
-    else wanted.set(key, qualified.get(key) ?? pascalCase(key));
+    const name = owner !== undefined ? `${upperFirst(owner)}Body` : split ? pascalCase(split[1]!) + (split[2] === "Input" ? "Input" : "") : qualified.get(key);
+    if (name !== undefined) translated.add(key);
+    wanted.set(key, name ?? pascalCase(key));
   }
-  const plain = keys.filter((key) => wanted.get(key) === pascalCase(key));
-  const translated = keys.filter((key) => wanted.get(key) !== pascalCase(key));
+  const plain = keys.filter((key) => !translated.has(key));
   const names = new Map<string, string>();
   for (const key of [...plain, ...translated]) names.set(key, registry.claim(typeName(wanted.get(key)!)));
   return new Map(keys.map((key) => [key, names.get(key)!]));

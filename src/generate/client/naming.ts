@@ -44,10 +44,22 @@ export function methodNames(operations: readonly NameableOperation[]): string[] 
 }
 
 /** The operationId without FastAPI's generated parts, camelCased; method and path when nothing is left. */
-export function baseName(operation: NameableOperation): string {
+function baseName(operation: NameableOperation): string {
   const id = operation.operationId;
   const stripped = id === undefined ? "" : camelCase(stripTagPrefix(stripDefaultSuffix(id, operation), operation));
   return stripped === "" ? routeName(operation) : identifierStart(stripped, "_");
+}
+
+/**
+ * The summary FastAPI writes when the route sets none: the function name, title-cased
+ * (`upload_bytes` → `Upload Bytes`). It says nothing the method name does not.
+ */
+export function isDefaultSummary(summary: string, operation: NameableOperation): boolean {
+  if (operation.operationId === undefined) return false;
+  const name = stripTagPrefix(stripDefaultSuffix(operation.operationId, operation), operation);
+  // Python's str.title(): upper-case each run of letters' first letter, lower-case the rest.
+  const title = name.replace(/_/g, " ").replace(/\p{L}+/gu, (word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase());
+  return summary === title;
 }
 
 /** `get` + `/items/{item_id}` → `getItemsItemId`. */
@@ -56,7 +68,7 @@ function routeName(operation: NameableOperation): string {
 }
 
 /** `read_item_items__item_id__get` → `read_item` for `GET /items/{item_id}`; other ids unchanged. */
-export function stripDefaultSuffix(operationId: string, operation: Pick<NameableOperation, "method" | "path">): string {
+function stripDefaultSuffix(operationId: string, operation: Pick<NameableOperation, "method" | "path">): string {
   // Python's `\W` under `re.UNICODE`: anything but letters, numbers and `_`.
   const route = operation.path.replace(/[^\p{L}\p{N}_]/gu, "_");
   for (const method of [operation.method, ...HTTP_METHODS]) {

@@ -5,7 +5,10 @@
  */
 import { HTTP_METHODS, isJsonObject, type HttpMethod, type Json, type JsonObject, type OpenApiDocument } from "../../spec/types.js";
 import { codeUnitOrder } from "./identifiers.js";
-import { methodNames } from "./naming.js";
+import { isJsonMedia, isTextMedia } from "./media-types.js";
+import { isDefaultSummary, methodNames } from "./naming.js";
+import { resolve } from "./refs.js";
+import { stringLiteral } from "./text.js";
 
 export const PARAM_LOCATIONS = ["path", "query", "header", "cookie"] as const;
 export type ParamLocation = (typeof PARAM_LOCATIONS)[number];
@@ -35,6 +38,7 @@ export interface OperationModel {
   path: string;
   operationId: string | undefined;
   tags: string[];
+  /** Absent when it is only FastAPI's title-cased function name. */
   summary: string | undefined;
   description: string | undefined;
   deprecated: boolean;
@@ -57,7 +61,10 @@ export function collectOperations(spec: OpenApiDocument): OperationModel[] {
     }
   }
   const names = methodNames(unnamed);
-  return unnamed.map((operation, index) => ({ name: names[index]!, ...operation }));
+  return unnamed.map((operation, index) => {
+    const summary = operation.summary !== undefined && isDefaultSummary(operation.summary, operation) ? undefined : operation.summary;
+    return { name: names[index]!, ...operation, summary };
+  });
 }
 
 function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, item: JsonObject, operation: JsonObject): Omit<OperationModel, "name"> {
@@ -127,47 +134,9 @@ function readContent(spec: OpenApiDocument, value: Json | undefined): MediaModel
     });
 }
 
-/** `application/json`, `application/problem+json`; not `application/jsonl`. */
-export function isJsonMedia(mediaType: string): boolean {
-  return /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i.test(mediaType.trim());
-}
-
-/** `text/*` and XML: read as a string. */
-export function isTextMedia(mediaType: string): boolean {
-  return /^text\//i.test(mediaType.trim()) || /[/+]xml(?:;|$)/i.test(mediaType.trim());
-}
-
-/** `value`, or what its local `$ref` points at, as an object; `undefined` for anything else. */
-export function resolve(spec: OpenApiDocument, value: Json | undefined): JsonObject | undefined {
-  let current = value;
-  // A bounded walk: a `$ref` cycle in a hostile spec must not hang generation.
-  for (let hops = 0; hops < 32 && isJsonObject(current) && typeof current["$ref"] === "string"; hops++) {
-    current = pointer(spec, current["$ref"]);
-  }
-  return isJsonObject(current) && typeof current["$ref"] !== "string" ? current : undefined;
-}
-
-/** The value at a local JSON pointer (`#/components/schemas/Item`), or `undefined`. */
-export function pointer(spec: OpenApiDocument, ref: string): Json | undefined {
-  if (!ref.startsWith("#/")) return undefined;
-  let current: Json | undefined = spec;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = decodePointerSegment(raw);
-    if (!isJsonObject(current) || !Object.hasOwn(current, key)) return undefined;
-    current = current[key];
-  }
-  return current;
-}
-
-/** `a~1b` → `a/b`; percent-escapes too, as in a URI fragment (left as is when malformed). */
-export function decodePointerSegment(segment: string): string {
-  let decoded = segment;
-  try {
-    decoded = decodeURIComponent(segment);
-  } catch {
-    // Not percent-encoded after all: a literal `%` in a schema name.
-  }
-  return decoded.replaceAll("~1", "/").replaceAll("~0", "~");
+/** `paths["/items/{item_id}"]["get"]`: where types.gen.ts types the operation. */
+export function operationType(operation: Pick<OperationModel, "path" | "method">): string {
+  return `paths[${stringLiteral(operation.path)}][${stringLiteral(operation.method)}]`;
 }
 
 function stringOrUndefined(value: Json | undefined): string | undefined {

@@ -3,10 +3,10 @@
  * types them (`paths[path][method]["parameters"][location]`), and the body under a model name
  * where the spec names one, with files as `Blob`.
  */
-import type { OperationModel, ParamLocation } from "./operations.js";
-import { isJsonMedia, PARAM_LOCATIONS } from "./operations.js";
-import type { Json } from "../../spec/types.js";
-import { componentKey, schemaType, type SchemaTypeContext } from "./schema-type.js";
+import { isJsonMedia, isTextMedia } from "./media-types.js";
+import { operationType, PARAM_LOCATIONS, type OperationModel, type ParamLocation } from "./operations.js";
+import { componentKey } from "./refs.js";
+import { hasFiles, inlineType, schemaType, type SchemaTypeContext } from "./schema-type.js";
 import { stringLiteral } from "./text.js";
 
 export interface RequestMember {
@@ -29,11 +29,6 @@ const LOCATION_DOCS: Record<ParamLocation, string> = {
   cookie: "Sent as one `Cookie` header: works from servers and Node; browsers send their own cookies instead.",
 };
 
-/** `paths["/items/{item_id}"]["get"]`: where types.gen.ts types the operation. */
-export function operationType(operation: OperationModel): string {
-  return `paths[${stringLiteral(operation.path)}][${stringLiteral(operation.method)}]`;
-}
-
 export function requestShape(operation: OperationModel, uploads: SchemaTypeContext): RequestShape {
   const members: RequestMember[] = [];
   for (const location of PARAM_LOCATIONS) {
@@ -51,20 +46,17 @@ export function requestShape(operation: OperationModel, uploads: SchemaTypeConte
 function bodyType(operation: OperationModel, uploads: SchemaTypeContext): string {
   const body = operation.body!;
   const media = body.mediaType;
-  if (/^text\//i.test(media)) return "string";
+  if (isTextMedia(media)) return "string";
   const structured = isJsonMedia(media) || media === "multipart/form-data" || media === "application/x-www-form-urlencoded";
   if (!structured) return "Blob";
   const key = componentKey(body.schema);
   if (key !== undefined) return uploads.ref(key);
   // Inline multipart schemas are printed here, so that files are `Blob` rather than `string`.
   if (media === "multipart/form-data" && body.schema !== undefined && hasFiles(body.schema, uploads)) return schemaType(body.schema, uploads);
+  const inline = body.schema === undefined ? undefined : inlineType(body.schema, { ...uploads, binary: "string" });
+  if (inline !== undefined) return inline;
   const requestBody = body.required ? `${operationType(operation)}["requestBody"]` : `NonNullable<${operationType(operation)}["requestBody"]>`;
   return `${requestBody}["content"][${stringLiteral(media)}]`;
-}
-
-/** Whether printing `schema` with files as `Blob` differs from openapi-typescript's `string`. */
-export function hasFiles(schema: Json, context: SchemaTypeContext): boolean {
-  return schemaType(schema, context) !== schemaType(schema, { ...context, binary: "string" });
 }
 
 function bodyDoc(mediaType: string): string {

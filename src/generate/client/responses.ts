@@ -3,10 +3,9 @@
  * type, the way the runtime reads them: JSON parsed (named model or types.gen.ts type),
  * `text/*` and XML as `string`, anything else as `Blob`, no content as `void`.
  */
-import type { MediaModel, OperationModel, ResponseModel } from "./operations.js";
-import { isJsonMedia, isTextMedia } from "./operations.js";
-import { operationType } from "./requests.js";
-import { componentKey, type SchemaTypeContext } from "./schema-type.js";
+import { isJsonMedia, isTextMedia } from "./media-types.js";
+import { operationType, type MediaModel, type OperationModel, type ResponseModel } from "./operations.js";
+import { inlineType, type SchemaTypeContext } from "./schema-type.js";
 import { stringLiteral } from "./text.js";
 
 export interface ErrorShape {
@@ -20,7 +19,7 @@ export interface ErrorShape {
 /** Statuses whose responses never have a body. */
 const EMPTY_STATUSES = new Set(["204", "205", "304"]);
 
-export function isSuccess(response: ResponseModel): boolean {
+function isSuccess(response: ResponseModel): boolean {
   return response.status.startsWith("2");
 }
 
@@ -57,15 +56,14 @@ function bodyTypes(operation: OperationModel, response: ResponseModel, models: S
 function mediaType(operation: OperationModel, response: ResponseModel, media: MediaModel, models: SchemaTypeContext): string {
   if (isTextMedia(media.mediaType)) return "string";
   if (!isJsonMedia(media.mediaType)) return "Blob";
-  const key = componentKey(media.schema);
-  if (key !== undefined) return models.ref(key);
-  if (media.schema === undefined) return "unknown";
+  const inline = media.schema === undefined ? "unknown" : inlineType(media.schema, models);
+  if (inline !== undefined) return inline;
   const status = /^\d+$/.test(response.status) ? response.status : stringLiteral(response.status);
   return `${operationType(operation)}["responses"][${status}]["content"][${stringLiteral(media.mediaType)}]`;
 }
 
 /** `A | B` without repeats; `unknown` absorbs everything. */
-export function unionOf(types: readonly string[]): string {
+function unionOf(types: readonly string[]): string {
   const unique = [...new Set(types)];
   return unique.includes("unknown") ? "unknown" : unique.join(" | ");
 }

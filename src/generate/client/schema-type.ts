@@ -4,7 +4,8 @@
  * (whose files it types as `string`). Component references become the client's model names.
  */
 import { isJsonObject, type Json, type JsonObject } from "../../spec/types.js";
-import { decodePointerSegment, isJsonMedia, isTextMedia } from "./operations.js";
+import { isJsonMedia, isTextMedia } from "./media-types.js";
+import { componentKey } from "./refs.js";
 import { stringLiteral } from "./text.js";
 
 export interface SchemaTypeContext {
@@ -27,15 +28,28 @@ export function schemaType(schema: Json | undefined, context: SchemaTypeContext)
   return print(schema, context, 0).text;
 }
 
-/** `Item` for `{"$ref": "#/components/schemas/Item"}`, else `undefined`. */
-export function componentKey(schema: Json | undefined): string | undefined {
-  if (!isJsonObject(schema) || typeof schema["$ref"] !== "string") return undefined;
-  const match = /^#\/components\/schemas\/([^/]+)$/.exec(schema["$ref"]);
-  return match ? decodePointerSegment(match[1]!) : undefined;
+/**
+ * The type of an inline schema when it is made of references, primitives, arrays, maps and
+ * unions only (`list[Item]`, `dict[str, int]`, `Cat | Dog`): short enough to read in a
+ * signature. `undefined` for anything with inline object properties, which types.gen.ts
+ * types in full.
+ */
+export function inlineType(schema: Json | undefined, context: SchemaTypeContext): string | undefined {
+  const hasProperties = (value: Json | undefined, depth: number): boolean => {
+    if (depth > MAX_DEPTH) return true;
+    if (Array.isArray(value)) return value.some((item) => hasProperties(item, depth + 1));
+    return isJsonObject(value) && ("properties" in value || Object.values(value).some((item) => hasProperties(item, depth + 1)));
+  };
+  return hasProperties(schema, 0) ? undefined : schemaType(schema, context);
+}
+
+/** Whether printing `schema` with files as `Blob` differs from openapi-typescript's `string`. */
+export function hasFiles(schema: Json, context: SchemaTypeContext): boolean {
+  return schemaType(schema, context) !== schemaType(schema, { ...context, binary: "string" });
 }
 
 /** Whether a string schema carries file content rather than text. */
-export function isBinarySchema(schema: JsonObject): boolean {
+function isBinarySchema(schema: JsonObject): boolean {
   const media = schema["contentMediaType"];
   if (schema["format"] === "binary") return true;
   return typeof media === "string" && !isJsonMedia(media) && !isTextMedia(media);
@@ -111,19 +125,20 @@ function objectType(schema: JsonObject, context: SchemaTypeContext, depth: numbe
   const required = new Set(Array.isArray(schema["required"]) ? schema["required"] : []);
   const members = Object.keys(properties).map((key) => {
     const optional = required.has(key) ? "" : "?";
-    return `${propertyName(key)}${optional}: ${print(properties[key], context, depth + 1).text};`;
+    return `${propertyName(key)}${optional}: ${print(properties[key], context, depth + 1).text}`;
   });
+  // Only an explicit `additionalProperties` opens the type, as in openapi-typescript's output.
   const extra = schema["additionalProperties"];
-  const rest = extra === false ? undefined : print(extra === undefined || extra === true ? {} : extra, context, depth + 1).text;
-  const shape = members.length > 0 ? `{ ${members.join(" ")} }` : undefined;
+  const rest = extra === undefined || extra === false ? undefined : print(extra === true ? {} : extra, context, depth + 1).text;
+  const shape = members.length > 0 ? `{ ${members.join("; ")} }` : undefined;
   if (shape && rest === undefined) return simple(shape);
-  if (!shape) return simple(rest === undefined ? "Record<string, never>" : `Record<string, ${rest}>`);
+  if (!shape) return simple(`Record<string, ${rest ?? "never"}>`);
   // An index signature would have to admit every property type too; an intersection does not.
   return { text: `${shape} & Record<string, ${rest}>`, compound: true };
 }
 
 /** A property key as written in a type literal: bare when it is an identifier, quoted otherwise. */
-export function propertyName(key: string): string {
+function propertyName(key: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : stringLiteral(key);
 }
 

@@ -7,18 +7,18 @@
 import { compile, type JSONSchema } from "json-schema-to-typescript";
 import { ConfigError } from "../../errors.js";
 import { isJsonObject, type Json } from "../../spec/types.js";
-import { pascalCase, type NameRegistry } from "./identifiers.js";
+import { codeUnitOrder, pascalCase, type NameRegistry } from "./identifiers.js";
+import { isJsonLinesMedia, isJsonMedia, isSseMedia } from "./media-types.js";
 import type { MediaModel, OperationModel } from "./operations.js";
 import { successResponses } from "./responses.js";
 import { schemaType, type SchemaTypeContext } from "./schema-type.js";
-import { docText, stringLiteral } from "./text.js";
+import { docText, stringLiteral, wellFormed } from "./text.js";
 
-export type StreamShape =
-  /** `data` is JSON (parsed into `item`) or raw text (`item` is `string`). */
-  | { kind: "sse"; data: "json" | "text"; item: string }
-  | { kind: "jsonl"; item: string }
-  /** Undeclared format: SSE or JSON Lines, by the response's content type. */
-  | { kind: "auto"; item: string };
+/**
+ * How an operation streams: SSE whose `data` is JSON (parsed into `item`) or raw text, JSON
+ * Lines, or (`auto`) a format the spec leaves open, picked by the response's content type.
+ */
+export type StreamShape = { kind: "sse"; data: "json" | "text"; item: string } | { kind: "jsonl"; item: string } | { kind: "auto"; item: string };
 
 export interface ConfiguredStream {
   /** Exported name of the item type. */
@@ -27,13 +27,11 @@ export interface ConfiguredStream {
   source: string;
 }
 
-const JSON_LINES = /^application\/(?:jsonl|x-ndjson|x-jsonlines|json-seq)(?:;|$)/i;
-
 /** How a streaming operation streams, or `undefined` for ordinary operations. */
 export function streamShape(operation: OperationModel, models: SchemaTypeContext, configured: ConfiguredStream | undefined): StreamShape | undefined {
   const media = successResponses(operation).flatMap((response) => response.content);
-  const sse = media.find((m) => /^text\/event-stream(?:;|$)/i.test(m.mediaType));
-  const lines = media.find((m) => JSON_LINES.test(m.mediaType));
+  const sse = media.find((m) => isSseMedia(m.mediaType));
+  const lines = media.find((m) => isJsonLinesMedia(m.mediaType));
   if (configured) return sse ? { kind: "sse", data: "json", item: configured.item } : { kind: lines ? "jsonl" : "auto", item: configured.item };
   if (sse) return sseShape(sse, models);
   if (lines) return { kind: "jsonl", item: schemaType(lines.itemSchema ?? {}, models) };
@@ -45,7 +43,7 @@ function sseShape(media: MediaModel, models: SchemaTypeContext): StreamShape {
   const properties = isJsonObject(item["properties"]) ? item["properties"] : {};
   const data = isJsonObject(properties["data"]) ? properties["data"] : {};
   if ("contentSchema" in data) return { kind: "sse", data: "json", item: schemaType(data["contentSchema"], models) };
-  const json = typeof data["contentMediaType"] === "string" && /json/i.test(data["contentMediaType"]);
+  const json = typeof data["contentMediaType"] === "string" && isJsonMedia(data["contentMediaType"]);
   return json ? { kind: "sse", data: "json", item: "unknown" } : { kind: "sse", data: "text", item: "string" };
 }
 
@@ -59,8 +57,8 @@ export async function configuredStreams(
   registry: NameRegistry,
 ): Promise<Map<string, ConfiguredStream>> {
   const streams = new Map<string, ConfiguredStream>();
-  for (const key of Object.keys(streamTypes).sort()) {
-    const route = /^([A-Za-z]+)\s+(\S+)$/.exec(key.trim());
+  for (const key of Object.keys(streamTypes).sort(codeUnitOrder)) {
+    const route = /^([A-Za-z]+) +(\/[\s\S]*)$/.exec(key);
     const operation = operations.find((op) => op.operationId === key || (route !== null && op.method === route[1]!.toLowerCase() && op.path === route[2]));
     if (!operation) {
       throw new ConfigError(`streams[${stringLiteral(key)}]: no operation has this operationId or "METHOD /path"`, {
@@ -73,12 +71,16 @@ export async function configuredStreams(
 }
 
 async function compileStream(schema: JSONSchema, operation: OperationModel, registry: NameRegistry): Promise<ConfiguredStream> {
-  const base = safeName(`${pascalCase(operation.name)}Item`);
-  const item = registry.claim(base);
-  const prepared = prepare(schema as Json, item, registry);
+  const item = registry.claim(safeName(`${pascalCase(operation.name)}Item`));
+  const names = new Set([item]);
+  const prepared = prepare(schema as Json, item, (wanted) => {
+    const name = registry.claim(safeName(wanted));
+    names.add(name);
+    return name;
+  });
   const source = await compile(prepared as JSONSchema, item, {
     bannerComment: "",
-    format: false,
+    format: true,
     additionalProperties: false,
     strictIndexSignatures: true,
     unknownAny: true,
@@ -86,19 +88,24 @@ async function compileStream(schema: JSONSchema, operation: OperationModel, regi
     $refOptions: { resolve: { external: false, file: false, http: false } },
   });
   for (const [, name] of source.matchAll(/^export (?:interface|type) ([A-Za-z0-9_$]+)/gm)) {
-    if (!registry.has(name!)) registry.claim(name!);
+    if (names.has(name!)) continue;
+    // A name json-schema-to-typescript made up itself (anonymous recursive types).
+    if (registry.has(name!)) throw new Error(`json-schema-to-typescript declared ${name} for ${operation.name}, a name the client already uses`);
+    registry.claim(name!);
   }
-  return { item, source: source.trim() };
+  return { item, source: `// Item of Client.${operation.name}, from the JSON Schema configured for its stream.\n${source.trim()}` };
 }
 
 /**
  * A copy json-schema-to-typescript can only turn into plain types: every name is one we
  * claimed, titles elsewhere dropped (each would become an alias), no `tsType` (raw
- * TypeScript), no external `$ref` (no file or network reads), descriptions comment-safe.
+ * TypeScript), no external `$ref` (no file or network reads), descriptions comment-safe,
+ * and no lone surrogate (its `$ref` resolver cannot encode them into pointers).
  */
-function prepare(schema: Json, rootName: string, registry: NameRegistry): Json {
+function prepare(schema: Json, rootName: string, claim: (wanted: string) => string): Json {
   const clean = (value: Json, name: string | undefined): Json => {
     if (Array.isArray(value)) return value.map((entry) => clean(entry, undefined));
+    if (typeof value === "string") return wellFormed(value);
     if (!isJsonObject(value)) return value;
     const out: Record<string, Json> = {};
     for (const [key, child] of Object.entries(value)) {
@@ -116,8 +123,8 @@ function prepare(schema: Json, rootName: string, registry: NameRegistry): Json {
   const cleanMap = (keyword: string, map: Record<string, Json>): Json => {
     const definitions = keyword === "$defs" || keyword === "definitions";
     const entries = Object.entries(map).map(([key, child]): [string, Json] => [
-      key,
-      clean(child, definitions ? registry.claim(safeName(`${rootName}${pascalCase(key)}`)) : undefined),
+      wellFormed(key),
+      clean(child, definitions ? claim(`${rootName}${pascalCase(key)}`) : undefined),
     ]);
     return Object.fromEntries(entries);
   };

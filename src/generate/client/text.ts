@@ -6,17 +6,20 @@
 
 /** A double-quoted TypeScript string literal for any string, lone surrogates included. */
 export function stringLiteral(value: string): string {
-  // JSON.stringify escapes quotes, backslashes, controls and lone surrogates; the two
-  // separators are legal in literals since ES2019 but not in every tool that reads the file.
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  // JSON.stringify escapes quotes, backslashes, controls and lone surrogates. The two line
+  // separators are legal in literals since ES2019, but not in every tool that reads the file.
+  // An escaped backslash becomes \u005C because ts-morph's writer reads `\\"` as an escaped
+  // quote, loses track of the string and then mangles a `/*` later in it.
+  return JSON.stringify(value).replace(/\\\\/g, "\\u005C").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
 /**
- * Text made safe for a `/** … *\/` block: `*\/` cannot close it, line breaks are `\n`, and
- * control characters are dropped. Returns trimmed lines, without the comment markup.
+ * Text made safe for a `/** … *\/` block: `*\/` cannot close it, line breaks are `\n`,
+ * control characters are dropped and lone surrogates replaced (the file is UTF-8).
+ * Returns trimmed lines, without the comment markup.
  */
 export function docText(value: string): string {
-  return value
+  return wellFormed(value)
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
     .replace(/\*\//g, "*\\/")
@@ -24,4 +27,9 @@ export function docText(value: string): string {
     .map((line) => line.trimEnd())
     .join("\n")
     .trim();
+}
+
+/** `value` with lone surrogates replaced by U+FFFD, as a UTF-8 encoder would. */
+export function wellFormed(value: string): string {
+  return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 }

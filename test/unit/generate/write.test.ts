@@ -4,43 +4,11 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { BANNER } from "../../../src/generate/index.js";
 import { generateIndex } from "../../../src/generate/index-file.js";
-import { modelAliasNames } from "../../../src/generate/model-names.js";
 import { applyOutput, planOutput } from "../../../src/generate/write.js";
 import { summarizeSpecChange } from "../../../src/diff/summary.js";
 
-const withSchemas = (names: string[]) => ({
-  openapi: "3.1.0",
-  components: { schemas: Object.fromEntries(names.map((n) => [n, { type: "object" }])) },
-});
-
-test("model aliases are valid, readable, deterministic identifiers", () => {
-  const names = modelAliasNames(withSchemas([
-    "Item-Input", "Item-Output", "pkg__m1__User", "pkg__m2__User", "Page_Item_", "Body_upload_upload_post",
-    "HTTPValidationError", "1st", "paths", "Paths", "__", "Ünïcödé", "User", "user",
-  ]));
-  expect(Object.fromEntries(names)).toEqual({
-    "1st": "Schema1st",
-    "Body_upload_upload_post": "BodyUploadUploadPost",
-    "HTTPValidationError": "HTTPValidationError",
-    "Item-Input": "ItemInput",
-    "Item-Output": "ItemOutput",
-    "Page_Item_": "PageItem",
-    "Paths": "Paths",
-    "User": "User",
-    "__": "Schema",
-    "paths": "Paths2",
-    "pkg__m1__User": "PkgM1User",
-    "pkg__m2__User": "PkgM2User",
-    "user": "User2",
-    "Ünïcödé": "Ünïcödé",
-  });
-});
-
-test("index.ts re-exports the roots and aliases each schema with an escaped key", () => {
-  const text = generateIndex(withSchemas(['Say "hi"', "Item"]) as never, { client: false });
-  expect(text).toContain('export type { components, operations, paths } from "./types.gen.js";');
-  expect(text).toContain('export type SayHi = components["schemas"]["Say \\"hi\\""];');
-  expect(text).toContain('export type Item = components["schemas"]["Item"];');
+test("index.ts re-exports the openapi-typescript roots and the client", () => {
+  expect(generateIndex()).toBe('export type { components, operations, paths } from "./types.gen.js";\nexport * from "./client.gen.js";\n');
 });
 
 test("planOutput writes only changed bytes and removes only stale generated files", async () => {

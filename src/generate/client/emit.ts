@@ -1,0 +1,193 @@
+/**
+ * client.gen.ts, printed in one pass by ts-morph's CodeBlockWriter through writer functions.
+ * Nothing is parsed back: on a 400-resource spec, creating a ts-morph source file from
+ * structures would parse ~2 MB of output only to print it again, and cost twice the time of
+ * everything else. Reading order of the output: imports, the Client interface (what callers
+ * use), createClient, typed errors, request and response types, the named models, then item
+ * types of configured streams.
+ */
+import { CodeBlockWriter } from "ts-morph";
+import type { ClientPlan, ModelPlan, OperationPlan } from "./plan.js";
+import { docText, stringLiteral } from "./text.js";
+
+const RUNTIME = "./runtime.gen.js";
+const TYPES = "./types.gen.js";
+
+type Emit = (writer: CodeBlockWriter) => void;
+/** A declaration, and whether it may follow another compact one without a blank line. */
+type Declaration = { emit: Emit; compact?: boolean };
+
+export function emitClient(plan: ClientPlan): string {
+  const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, newLine: "\n", useSingleQuote: false });
+  const declarations: Declaration[] = [
+    imports(plan),
+    clientInterface(plan.operations),
+    createClientFunction(plan.operations),
+    ...errorDeclarations(plan.operations),
+    ...plan.operations.flatMap(operationTypes),
+    ...plan.models.map(modelAlias),
+  ];
+  declarations.forEach((declaration, index) => {
+    if (index > 0 && !(declaration.compact && declarations[index - 1]!.compact)) writer.blankLine();
+    declaration.emit(writer);
+  });
+  // Appended as they are: CodeBlockWriter re-reads written text for strings and comments,
+  // and json-schema-to-typescript's literals are not escaped for that (see text.ts).
+  return [writer.toString(), ...plan.streamSources.map((source) => `${source}\n`)].join("\n");
+}
+
+/** Imports exactly what the declarations use (an unused import fails `noUnusedLocals`), and the public re-exports. */
+function imports(plan: ClientPlan): Declaration {
+  const typeTexts = [
+    ...plan.operations.flatMap((op) => [op.returnType, op.response?.type ?? "", ...op.request.members.map((m) => m.type), ...op.errors.map((e) => e.body)]),
+    ...plan.models.map((model) => model.type),
+  ].map((text) => text.replace(/"(?:[^"\\]|\\.)*"/g, '""'));
+  const typesUse = (name: string) => typeTexts.some((text) => new RegExp(`(?:^|[^\\w$])${name}\\[`).test(text));
+  const generated = ["components", "paths"].filter(typesUse);
+  const runtimeTypes = [
+    ...(plan.operations.some((op) => op.errors.length > 0) ? ["ApiError"] : []),
+    ...["CallOptions", "SseCallOptions"].filter((name) => plan.operations.some((op) => op.options === name)),
+    "ClientOptions",
+    ...(plan.operations.some((op) => op.returnType.startsWith("SseStream<")) ? ["SseStream"] : []),
+  ].sort();
+  const runtime = ["createTransport", "isDeclaredError", ...runtimeTypes.map((name) => `type ${name}`)];
+  return declaration((writer) => {
+    if (generated.length > 0) writer.writeLine(`import type { ${generated.join(", ")} } from "${TYPES}";`);
+    writer.writeLine(`import { ${runtime.join(", ")} } from "${RUNTIME}";`);
+    writer.blankLine();
+    writer.writeLine(`export { ApiError, NetworkError, TimeoutError } from "${RUNTIME}";`);
+    writer.writeLine(`export type { CallOptions, ClientOptions, FetchInit, FetchLike, HeaderMap, SseCallOptions, SseEvent, SseStream } from "${RUNTIME}";`);
+  });
+}
+
+function clientInterface(operations: readonly OperationPlan[]): Declaration {
+  return declaration((writer) => {
+    writeDocs(writer, "One method per operation of the service. Create one with {@link createClient}.");
+    writer.write("export interface Client").block(() => {
+      for (const plan of operations) {
+        writeDocs(writer, operationDocs(plan));
+        const parameter = `request${plan.optional ? "?" : ""}: ${plan.requestName ?? plan.options}`;
+        writer.writeLine(`${plan.operation.name}(${parameter}): ${plan.returnType};`);
+      }
+    });
+  });
+}
+
+function operationDocs(plan: OperationPlan): string {
+  const { operation } = plan;
+  const parts = [operation.summary, operation.description].filter((part): part is string => part !== undefined && docText(part) !== "");
+  parts.push(`\`${operation.method.toUpperCase()} ${operation.path}\``);
+  const tags: string[] = [];
+  if (plan.errors.length > 0) {
+    const statuses = plan.errors.map((error) => error.status).join(", ");
+    tags.push(`@throws {ApiError} ${statuses} as declared: narrow with \`isApiError(error, ${stringLiteral(operation.name)})\``);
+  }
+  if (operation.deprecated) tags.push("@deprecated");
+  return [parts.join("\n\n"), ...tags].join("\n");
+}
+
+function createClientFunction(operations: readonly OperationPlan[]): Declaration {
+  return declaration((writer) => {
+    writeDocs(writer, "A client for the service at `options.baseUrl`. Methods reject with `ApiError` (non-2xx), `TimeoutError` or `NetworkError`.");
+    writer.write("export function createClient(options: ClientOptions): Client").block(() => {
+      writer.writeLine("const transport = createTransport(options);");
+      writer.write("return ").inlineBlock(() => {
+        for (const plan of operations) writeMethod(writer, plan);
+      });
+      writer.write(";");
+    });
+  });
+}
+
+function writeMethod(writer: CodeBlockWriter, plan: OperationPlan): void {
+  const { operation, transport } = plan;
+  const fields = [
+    `name: ${stringLiteral(operation.name)}`,
+    `method: ${stringLiteral(operation.method.toUpperCase())}`,
+    `path: ${stringLiteral(operation.path)}`,
+  ];
+  if (plan.request.contentType !== undefined) fields.push(`body: ${stringLiteral(plan.request.contentType)}`);
+  if (plan.errors.length > 0) fields.push(`errors: [${plan.errors.map((error) => stringLiteral(error.status)).join(", ")}]`);
+  const data = transport.method === "sse" ? `, ${stringLiteral(transport.data)}` : "";
+  writer.writeLine(`${operation.name}: (request) =>`);
+  writer.indent(() => writer.writeLine(`transport.${transport.method}({ ${fields.join(", ")} }, request${data}),`));
+}
+
+function errorDeclarations(operations: readonly OperationPlan[]): Declaration[] {
+  const withErrors = operations.filter((plan) => plan.errors.length > 0);
+  const errors: Emit = (writer) => {
+    writeDocs(writer, "The `ApiError`s each method can reject with, by status the spec declares. Narrow with {@link isApiError}.");
+    writer.write("export interface ClientErrors").block(() => {
+      for (const plan of withErrors) {
+        writer.writeLine(`${plan.operation.name}: ${plan.errors.map((error) => `ApiError<${error.statusType}, ${error.body}>`).join(" | ")};`);
+      }
+    });
+  };
+  const guard: Emit = (writer) => {
+    writeDocs(
+      writer,
+      "Whether `error` is an `ApiError` from client method `operation` with a status its spec declares;" +
+        " narrows `status` and `body` to match. Undeclared statuses are plain `ApiError`s with an `unknown` body.",
+    );
+    writer.write("export function isApiError<K extends keyof ClientErrors>(error: unknown, operation: K): error is ClientErrors[K]").block(() => {
+      writer.writeLine("return isDeclaredError(error, operation);");
+    });
+  };
+  return [declaration(errors), declaration(guard)];
+}
+
+function operationTypes(plan: OperationPlan): Declaration[] {
+  const emits: Declaration[] = [];
+  const link = `{@link Client.${plan.operation.name}}`;
+  const { requestName, response } = plan;
+  if (requestName !== undefined) {
+    emits.push(declaration((writer) => {
+      writeDocs(writer, `Argument of ${link}.`);
+      writer.write(`export interface ${requestName} extends ${plan.options}`).block(() => {
+        for (const member of plan.request.members) {
+          writeDocs(writer, member.doc);
+          writer.writeLine(`${member.name}${member.optional ? "?" : ""}: ${member.type};`);
+        }
+      });
+    }));
+  }
+  if (response !== undefined) {
+    emits.push(declaration((writer) => {
+      writeDocs(writer, `What ${link} resolves with.`);
+      writer.writeLine(`export type ${response.name} = ${response.type};`);
+    }));
+  }
+  return emits;
+}
+
+/** Documented aliases stand apart; undocumented ones form a compact run. */
+function modelAlias(model: ModelPlan): Declaration {
+  const origin = model.name === model.key ? undefined : `Schema \`${model.key}\` in the spec.`;
+  const description = [model.description, origin].filter((part) => part !== undefined).join("\n\n");
+  const docs = [description, model.deprecated ? "@deprecated" : ""].filter((part) => part !== "").join("\n");
+  return {
+    compact: docs === "",
+    emit: (writer) => {
+      writeDocs(writer, docs);
+      writer.writeLine(`export type ${model.name} = ${model.type};`);
+    },
+  };
+}
+
+function declaration(emit: Emit): Declaration {
+  return { emit };
+}
+
+/** A JSDoc block: one line when the text is, else one ` * ` line per line of text; nothing for no text. */
+function writeDocs(writer: CodeBlockWriter, text: string): void {
+  const safe = docText(text);
+  if (safe === "") return;
+  const lines = safe.split("\n");
+  if (lines.length === 1) {
+    writer.writeLine(`/** ${lines[0]} */`);
+    return;
+  }
+  writer.writeLine("/**");
+  for (const line of lines) writer.writeLine(line === "" ? " *" : ` * ${line}`);
+  writer.writeLine(" */");
+}

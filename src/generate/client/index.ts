@@ -1,0 +1,40 @@
+/**
+ * The typed client of one service, from its canonical spec:
+ *
+ *   spec ──► operations (named) ──► model names ──► stream item types ──► plan ──► ts-morph print
+ *
+ * `client.gen.ts` holds what is specific to the service and types against types.gen.ts;
+ * `runtime.gen.ts` is the same for every service (fetch wrapper, errors, SSE/JSON Lines).
+ */
+import type { JSONSchema } from "json-schema-to-typescript";
+import type { GeneratedFile } from "../file.js";
+import type { OpenApiDocument } from "../../spec/types.js";
+import { emitClient } from "./emit.js";
+import { NameRegistry } from "./identifiers.js";
+import { nameModels, RESERVED_TYPE_NAMES } from "./models.js";
+import { collectOperations } from "./operations.js";
+import { planClient } from "./plan.js";
+import { RUNTIME_SOURCE } from "./runtime/index.js";
+import { configuredStreams } from "./streams.js";
+
+export interface GenerateClientOptions {
+  /**
+   * Item types of streams the spec leaves untyped (sse-starlette, `StreamingResponse`): JSON
+   * Schema (a Pydantic model's `model_json_schema()`) per operationId or `"METHOD /path"`.
+   * Default: none.
+   */
+  streamTypes?: Record<string, JSONSchema> | undefined;
+}
+
+/** `client.gen.ts` and `runtime.gen.ts`, without banner, byte-deterministic for a given spec and options. */
+export async function generateClient(spec: OpenApiDocument, options: GenerateClientOptions = {}): Promise<GeneratedFile[]> {
+  const operations = collectOperations(spec);
+  const registry = new NameRegistry(RESERVED_TYPE_NAMES);
+  const modelNames = nameModels(spec, operations, registry);
+  const streams = await configuredStreams(options.streamTypes ?? {}, operations, registry);
+  const plan = planClient(spec, operations, modelNames, streams, registry);
+  return [
+    { path: "client.gen.ts", content: emitClient(plan) },
+    { path: "runtime.gen.ts", content: RUNTIME_SOURCE },
+  ];
+}

@@ -1,0 +1,67 @@
+/** Runtime part: the file header, client and call options, and the stream types callers see. */
+export const OPTIONS: string = String.raw`
+// Runtime of the clients sync-types generates: fetch with typed errors, timeouts and abort,
+// and readers for Server-Sent Events and JSON Lines. It needs only fetch, ReadableStream,
+// TextDecoder and AbortController, so it runs on Node >= 20, browsers, Deno, Bun, Next.js
+// and edge runtimes, with no dependency.
+
+/** A fetch-compatible function. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Headers as a Headers object, a record (undefined values are skipped) or name/value pairs. */
+export type HeaderMap = Headers | Record<string, string | undefined> | Array<[string, string]>;
+
+/** fetch options the client passes through: credentials, cache, keepalive, mode, Next.js's next... */
+export type FetchInit = Omit<RequestInit, "method" | "headers" | "body" | "signal">;
+
+export interface ClientOptions {
+  /** URL the spec's paths are appended to, e.g. "http://127.0.0.1:8000" or "https://host/api". Required. */
+  baseUrl: string;
+  /** The fetch to call: undici, a mock, a tracing wrapper. Default: the global fetch, looked up per call. */
+  fetch?: FetchLike | undefined;
+  /** Headers for every call, or a function (may be async) called before each one, e.g. for a fresh token. Default: none. */
+  headers?: HeaderMap | (() => HeaderMap | Promise<HeaderMap>) | undefined;
+  /** Milliseconds before a call fails with TimeoutError; for a stream, the longest wait for its next chunk. Default: no timeout. */
+  timeoutMs?: number | undefined;
+  /** fetch options for every call, e.g. { credentials: "include" } in a browser. Default: none. */
+  init?: FetchInit | undefined;
+}
+
+export interface CallOptions {
+  /** Cancels the call, mid-stream too; the call then rejects with signal.reason. Default: none. */
+  signal?: AbortSignal | undefined;
+  /** Headers for this call, over the client's. Default: none. */
+  headers?: HeaderMap | undefined;
+  /** Timeout of this call, over the client's timeoutMs. Default: the client's. */
+  timeoutMs?: number | undefined;
+  /** fetch options for this call, over the client's, e.g. { redirect: "error" }. Default: none. */
+  init?: FetchInit | undefined;
+}
+
+export interface SseCallOptions extends CallOptions {
+  /** Sent as Last-Event-ID, so the server resumes after that event (see SseEvent.id). Default: none. */
+  lastEventId?: string | undefined;
+}
+
+/** One server-sent event, parsed as the WHATWG rules say. */
+export interface SseEvent<T> {
+  /** The payload: parsed JSON on typed streams, else the raw data lines joined by "\n". */
+  data: T;
+  /** The event name; "message" when the server gives none. */
+  event: string;
+  /** The last event ID received so far (this event's or an earlier one's), as EventSource reports it: pass it as lastEventId to resume. */
+  id: string | undefined;
+  /** The reconnection delay in milliseconds the server last asked for with "retry:", if any. */
+  retry: number | undefined;
+}
+
+/**
+ * A server-sent event stream: iterate it for payloads, or its events() for whole events.
+ * The request starts when iteration does (each iteration makes its own request); HTTP errors,
+ * timeouts and aborts are thrown from the loop. Leaving the loop early closes the connection.
+ */
+export interface SseStream<T> extends AsyncIterable<T> {
+  /** The same stream, event by event: data with its event name, id and retry. */
+  events(): AsyncIterable<SseEvent<T>>;
+}
+`;

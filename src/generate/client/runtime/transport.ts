@@ -1,0 +1,214 @@
+/** Runtime part: createTransport, which sends requests and reads responses and streams, with timeouts and abort. */
+export const TRANSPORT: string = String.raw`
+/** What a generated method tells the runtime about its operation. */
+export interface Operation {
+  /** Client method name, for error messages. */
+  readonly name: string;
+  readonly method: string;
+  /** Path template from the spec, e.g. "/items/{item_id}". */
+  readonly path: string;
+  /** Media type the body is sent as; absent when the operation takes none. */
+  readonly body?: string;
+  /** Error statuses the spec declares: "404", "4XX", "default". */
+  readonly errors?: readonly string[];
+}
+
+/** A generated method's argument: parameters by location, body, and call options. */
+export interface RequestParts extends SseCallOptions {
+  path?: object | undefined;
+  query?: object | undefined;
+  header?: object | undefined;
+  cookie?: object | undefined;
+  body?: unknown;
+}
+
+export interface Transport {
+  /** Sends the request; resolves with the body read by content type (JSON, text, Blob; undefined when empty). */
+  call<T>(operation: Operation, request: RequestParts | undefined): Promise<T>;
+  /** A Server-Sent Events stream whose data is JSON or raw text. */
+  sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T>;
+  /** A JSON Lines stream. */
+  jsonLines<T>(operation: Operation, request: RequestParts | undefined): AsyncIterable<T>;
+  /** A stream the spec does not describe: SSE or JSON Lines, chosen by the response's content type. */
+  stream<T>(operation: Operation, request: RequestParts | undefined): SseStream<T>;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i;
+const TEXT_TYPE = /^text\/|[/+]xml(?:;|$)/i;
+const SSE_TYPE = /^text\/event-stream(?:;|$)/i;
+
+/** An exchange in flight: the response, and the timer and abort wiring around it. */
+interface Exchange {
+  readonly response: Response;
+  /** Restarts the timer: a stream may take timeoutMs per chunk. */
+  touch(): void;
+  /** The error to throw for a failure while reading the response. */
+  failure(error: unknown): unknown;
+  /** Clears the timer and the abort listener. */
+  close(): void;
+}
+
+export function createTransport(options: ClientOptions): Transport {
+  const send: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+
+  async function open(operation: Operation, request: RequestParts | undefined, accept: string | undefined): Promise<Exchange> {
+    const controller = new AbortController();
+    const { url, init } = await buildRequest(operation, request, accept, controller.signal);
+    const signal = request?.signal;
+    const timeoutMs = request?.timeoutMs ?? options.timeoutMs;
+    signal?.throwIfAborted();
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const touch = (): void => {
+      if (timeoutMs === undefined) return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new TimeoutError({ operation, timeoutMs }));
+      }, timeoutMs);
+    };
+    const onAbort = (): void => controller.abort(signal?.reason);
+    const close = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const failure = (error: unknown): unknown => {
+      if (timedOut && timeoutMs !== undefined) return new TimeoutError({ operation, timeoutMs });
+      if (signal?.aborted) return signal.reason;
+      // fetch and body reads report network failures as TypeError, in every runtime.
+      return error instanceof TypeError ? new NetworkError({ operation, cause: error }) : error;
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    touch();
+    try {
+      return { response: await send(url, init), touch, failure, close };
+    } catch (error) {
+      close();
+      throw failure(error);
+    }
+  }
+
+  async function buildRequest(operation: Operation, request: RequestParts | undefined, accept: string | undefined, signal: AbortSignal): Promise<{ url: string; init: RequestInit }> {
+    const headers = new Headers();
+    if (accept !== undefined) headers.set("accept", accept);
+    setHeaders(headers, typeof options.headers === "function" ? await options.headers() : options.headers);
+    for (const [name, value] of ownEntries(request?.header)) {
+      headers.delete(name);
+      for (const text of values(value)) headers.append(name, text);
+    }
+    const cookies = ownEntries(request?.cookie).flatMap(([name, value]) => values(value).map((text) => name + "=" + cookieValue(text)));
+    if (cookies.length > 0) headers.set("cookie", [headers.get("cookie") ?? "", ...cookies].filter((part) => part !== "").join("; "));
+    if (request?.lastEventId) headers.set("last-event-id", request.lastEventId);
+    const body = operation.body !== undefined && request?.body !== undefined ? encodeBody(operation.body, request.body, headers) : null;
+    setHeaders(headers, request?.headers);
+    const url = baseUrl + expandPath(operation.path, request?.path) + queryString(request?.query);
+    return { url, init: { ...options.init, ...request?.init, method: operation.method, headers, body, signal } };
+  }
+
+  /** Throws the ApiError for a non-2xx response. */
+  async function checkStatus(operation: Operation, exchange: Exchange): Promise<void> {
+    const response = exchange.response;
+    if (response.ok) return;
+    const body = await readBody(response, true);
+    throw new ApiError({ operation, response, body, declared: isDeclared(operation, response.status) });
+  }
+
+  async function* events<T>(operation: Operation, request: RequestParts | undefined, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<T>, void, undefined> {
+    const exchange = await open(operation, request, format === "jsonl" ? undefined : "text/event-stream");
+    try {
+      await checkStatus(operation, exchange);
+      const type = exchange.response.headers.get("content-type") ?? "";
+      const sse = format === "sse-json" || format === "sse-text" || (format === "auto" && SSE_TYPE.test(type));
+      if (sse) {
+        for await (const message of parseSse(readText(exchange))) {
+          // The spec types the payload; the runtime trusts it, as the fetch Response.json() it stands for does.
+          yield { ...message, data: (format === "sse-text" ? message.data : JSON.parse(message.data)) as T };
+        }
+      } else {
+        for await (const item of parseJsonLines(readText(exchange))) yield { data: item as T, event: "message", id: undefined, retry: undefined };
+      }
+    } catch (error) {
+      throw error instanceof ApiError || error instanceof SyntaxError ? error : exchange.failure(error);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  function sseStream<T>(start: () => AsyncGenerator<SseEvent<T>, void, undefined>): SseStream<T> {
+    return {
+      events: () => ({ [Symbol.asyncIterator]: start }),
+      async *[Symbol.asyncIterator]() {
+        for await (const event of start()) yield event.data;
+      },
+    };
+  }
+
+  return {
+    async call<T>(operation: Operation, request: RequestParts | undefined): Promise<T> {
+      const exchange = await open(operation, request, undefined);
+      try {
+        await checkStatus(operation, exchange);
+        return (await readBody(exchange.response, false)) as T;
+      } catch (error) {
+        throw error instanceof ApiError || error instanceof SyntaxError ? error : exchange.failure(error);
+      } finally {
+        exchange.close();
+      }
+    },
+    sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T> {
+      return sseStream(() => events<T>(operation, request, data === "json" ? "sse-json" : "sse-text"));
+    },
+    jsonLines<T>(operation: Operation, request: RequestParts | undefined): AsyncIterable<T> {
+      return sseStream(() => events<T>(operation, request, "jsonl"));
+    },
+    stream<T>(operation: Operation, request: RequestParts | undefined): SseStream<T> {
+      return sseStream(() => events<T>(operation, request, "auto"));
+    },
+  };
+}
+
+/** The response body as text chunks; stopping early cancels it, which closes the connection. */
+async function* readText(exchange: Exchange): AsyncGenerator<string, void, undefined> {
+  const body = exchange.response.body;
+  if (body === null) return;
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let finished = false;
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      exchange.touch();
+      const text = decoder.decode(chunk.value, { stream: true });
+      if (text !== "") yield text;
+    }
+    finished = true;
+    const rest = decoder.decode();
+    if (rest !== "") yield rest;
+  } finally {
+    if (!finished) reader.cancel().catch(() => undefined);
+  }
+}
+
+/** JSON (parsed), text, or a Blob, by content type; undefined when there is no body. */
+async function readBody(response: Response, lenient: boolean): Promise<unknown> {
+  if (response.status === 204 || response.status === 205 || response.status === 304) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const type = response.headers.get("content-type") ?? "";
+  if (JSON_TYPE.test(type)) {
+    const text = await response.text();
+    if (text === "") return undefined;
+    if (!lenient) return JSON.parse(text);
+    try {
+      return JSON.parse(text);
+    } catch {
+      // An error body that is not the JSON it claims is still worth showing.
+      return text;
+    }
+  }
+  if (TEXT_TYPE.test(type)) return response.text();
+  const blob = await response.blob();
+  return blob.size === 0 ? undefined : blob;
+}
+`;

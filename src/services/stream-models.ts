@@ -1,0 +1,39 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ResolvedService } from "../config/types.js";
+import { ServiceError } from "../errors.js";
+import { PACKAGE_ROOT } from "../package-root.js";
+import type { Json } from "../spec/types.js";
+import { serviceEnv } from "./common.js";
+import { spawnProcess } from "./process.js";
+
+const SCRIPT = join(PACKAGE_ROOT, "src/services/python/stream_models.py");
+
+/**
+ * The `model_json_schema()` of each model named in the service's `streams` option, from its
+ * own interpreter: the item type of streams the spec leaves untyped (sse-starlette, `StreamingResponse`).
+ */
+export async function obtainStreamSchemas(service: ResolvedService): Promise<Record<string, Json> | undefined> {
+  const entries = Object.entries(service.streams);
+  if (entries.length === 0) return undefined;
+  const work = await mkdtemp(join(tmpdir(), "sync-types-streams-"));
+  const out = join(work, "streams.json");
+  const child = spawnProcess([service.python, SCRIPT, out, ...entries.map(([key, ref]) => `${key}=${ref}`)], {
+    cwd: service.dir,
+    env: serviceEnv(service),
+  });
+  try {
+    const { code } = await child.exited;
+    if (code !== 0) {
+      throw new ServiceError(service.name, `reading the stream models (services.${service.name}.streams) failed`, {
+        output: child.output.lines(),
+        hint: 'each value must name an importable Pydantic model as "module:Model"',
+      });
+    }
+    return JSON.parse(await readFile(out, "utf8")) as Record<string, Json>;
+  } finally {
+    await child.stop(500);
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,490 @@
+// Runtime of the clients sync-types generates: fetch with typed errors, timeouts and abort,
+// and readers for Server-Sent Events and JSON Lines. It needs only fetch, ReadableStream,
+// TextDecoder and AbortController, so it runs on Node >= 20, browsers, Deno, Bun, Next.js
+// and edge runtimes, with no dependency.
+
+/** A fetch-compatible function. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** Headers as a Headers object, a record (undefined values are skipped) or name/value pairs. */
+export type HeaderMap = Headers | Record<string, string | undefined> | Array<[string, string]>;
+
+/** fetch options the client passes through: credentials, cache, keepalive, mode, Next.js's next... */
+export type FetchInit = Omit<RequestInit, "method" | "headers" | "body" | "signal">;
+
+export interface ClientOptions {
+  /** URL the spec's paths are appended to, e.g. "http://127.0.0.1:8000" or "https://host/api". Required. */
+  baseUrl: string;
+  /** The fetch to call: undici, a mock, a tracing wrapper. Default: the global fetch, looked up per call. */
+  fetch?: FetchLike | undefined;
+  /** Headers for every call, or a function (may be async) called before each one, e.g. for a fresh token. Default: none. */
+  headers?: HeaderMap | (() => HeaderMap | Promise<HeaderMap>) | undefined;
+  /** Milliseconds before a call fails with TimeoutError; for a stream, the longest wait for its next chunk. Default: no timeout. */
+  timeoutMs?: number | undefined;
+  /** fetch options for every call, e.g. { credentials: "include" } in a browser. Default: none. */
+  init?: FetchInit | undefined;
+}
+
+export interface CallOptions {
+  /** Cancels the call, mid-stream too; the call then rejects with signal.reason. Default: none. */
+  signal?: AbortSignal | undefined;
+  /** Headers for this call, over the client's. Default: none. */
+  headers?: HeaderMap | undefined;
+  /** Timeout of this call, over the client's timeoutMs. Default: the client's. */
+  timeoutMs?: number | undefined;
+  /** fetch options for this call, over the client's, e.g. { redirect: "error" }. Default: none. */
+  init?: FetchInit | undefined;
+}
+
+export interface SseCallOptions extends CallOptions {
+  /** Sent as Last-Event-ID, so the server resumes after that event (see SseEvent.id). Default: none. */
+  lastEventId?: string | undefined;
+}
+
+/** One server-sent event, parsed as the WHATWG rules say. */
+export interface SseEvent<T> {
+  /** The payload: parsed JSON on typed streams, else the raw data lines joined by "\n". */
+  data: T;
+  /** The event name; "message" when the server gives none. */
+  event: string;
+  /** The last event ID received so far (this event's or an earlier one's), as EventSource reports it: pass it as lastEventId to resume. */
+  id: string | undefined;
+  /** The reconnection delay in milliseconds the server last asked for with "retry:", if any. */
+  retry: number | undefined;
+}
+
+/**
+ * A server-sent event stream: iterate it for payloads, or its events() for whole events.
+ * The request starts when iteration does (each iteration makes its own request); HTTP errors,
+ * timeouts and aborts are thrown from the loop. Leaving the loop early closes the connection.
+ */
+export interface SseStream<T> extends AsyncIterable<T> {
+  /** The same stream, event by event: data with its event name, id and retry. */
+  events(): AsyncIterable<SseEvent<T>>;
+}
+
+/** A response with a non-2xx status. Use the client's isApiError(error, "method") to get status and body typed as the spec declares. */
+export class ApiError<TStatus extends number = number, TBody = unknown> extends Error {
+  override readonly name: string = "ApiError";
+  /** HTTP status. */
+  readonly status: TStatus;
+  /** Response body: parsed JSON, text, a Blob, or undefined when empty. */
+  readonly body: TBody;
+  /** Client method that failed, e.g. "readItem". */
+  readonly operation: string;
+  /** Whether the spec declares this status for the operation, so that body has the declared type. */
+  readonly declared: boolean;
+  /** The response, its body already read into body. */
+  readonly response: Response;
+
+  constructor(init: { operation: Operation; response: Response; body: TBody; declared: boolean }) {
+    super(route(init.operation) + " failed with " + init.response.status + summary(init.body));
+    // The runtime cannot know TStatus; isApiError narrows it from the declared statuses.
+    this.status = init.response.status as TStatus;
+    this.body = init.body;
+    this.operation = init.operation.name;
+    this.declared = init.declared;
+    this.response = init.response;
+  }
+}
+
+/** No response (or, for a stream, no next chunk) within timeoutMs. */
+export class TimeoutError extends Error {
+  override readonly name: string = "TimeoutError";
+  /** Client method that timed out. */
+  readonly operation: string;
+  readonly timeoutMs: number;
+
+  constructor(init: { operation: Operation; timeoutMs: number }) {
+    super(route(init.operation) + " timed out after " + init.timeoutMs + " ms");
+    this.operation = init.operation.name;
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/** The request could not be sent or the response not read: refused connection, DNS failure, reset mid-body. */
+export class NetworkError extends Error {
+  override readonly name: string = "NetworkError";
+  /** Client method that failed. */
+  readonly operation: string;
+
+  constructor(init: { operation: Operation; cause: unknown }) {
+    const reason = init.cause instanceof Error ? init.cause.message : String(init.cause);
+    super(route(init.operation) + " failed: " + reason, { cause: init.cause });
+    this.operation = init.operation.name;
+  }
+}
+
+/** Whether error is an ApiError of the client method operation with a status its spec declares. */
+export function isDeclaredError(error: unknown, operation: string): boolean {
+  return error instanceof ApiError && error.operation === operation && error.declared;
+}
+
+function isDeclared(operation: Operation, status: number): boolean {
+  const declared = operation.errors ?? [];
+  return declared.includes(String(status)) || declared.includes(Math.floor(status / 100) + "XX") || declared.includes("default");
+}
+
+function route(operation: Operation): string {
+  return operation.name + " (" + operation.method + " " + operation.path + ")";
+}
+
+function summary(body: unknown): string {
+  const detail = typeof body === "object" && body !== null && "detail" in body ? body.detail : body;
+  if (detail === undefined || detail === "" || detail instanceof Blob) return "";
+  const text = typeof detail === "string" ? detail : JSON.stringify(detail);
+  return ": " + (text.length > 300 ? text.slice(0, 300) + "..." : text);
+}
+
+/** What a generated method tells the runtime about its operation. */
+export interface Operation {
+  /** Client method name, for error messages. */
+  readonly name: string;
+  readonly method: string;
+  /** Path template from the spec, e.g. "/items/{item_id}". */
+  readonly path: string;
+  /** Media type the body is sent as; absent when the operation takes none. */
+  readonly body?: string;
+  /** Error statuses the spec declares: "404", "4XX", "default". */
+  readonly errors?: readonly string[];
+}
+
+/** A generated method's argument: parameters by location, body, and call options. */
+export interface RequestParts extends SseCallOptions {
+  path?: object | undefined;
+  query?: object | undefined;
+  header?: object | undefined;
+  cookie?: object | undefined;
+  body?: unknown;
+}
+
+export interface Transport {
+  /** Sends the request; resolves with the body read by content type (JSON, text, Blob; undefined when empty). */
+  call<T>(operation: Operation, request: RequestParts | undefined): Promise<T>;
+  /** A Server-Sent Events stream whose data is JSON or raw text. */
+  sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T>;
+  /** A JSON Lines stream. */
+  jsonLines<T>(operation: Operation, request: RequestParts | undefined): AsyncIterable<T>;
+  /** A stream the spec does not describe: SSE or JSON Lines, chosen by the response's content type. */
+  stream<T>(operation: Operation, request: RequestParts | undefined): SseStream<T>;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i;
+const TEXT_TYPE = /^text\/|[/+]xml(?:;|$)/i;
+const SSE_TYPE = /^text\/event-stream(?:;|$)/i;
+
+/** An exchange in flight: the response, and the timer and abort wiring around it. */
+interface Exchange {
+  readonly response: Response;
+  /** Restarts the timer: a stream may take timeoutMs per chunk. */
+  touch(): void;
+  /** The error to throw for a failure while reading the response. */
+  failure(error: unknown): unknown;
+  /** Clears the timer and the abort listener. */
+  close(): void;
+}
+
+export function createTransport(options: ClientOptions): Transport {
+  const send: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+
+  async function open(operation: Operation, request: RequestParts | undefined, accept: string | undefined): Promise<Exchange> {
+    const controller = new AbortController();
+    const { url, init } = await buildRequest(operation, request, accept, controller.signal);
+    const signal = request?.signal;
+    const timeoutMs = request?.timeoutMs ?? options.timeoutMs;
+    signal?.throwIfAborted();
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const touch = (): void => {
+      if (timeoutMs === undefined) return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new TimeoutError({ operation, timeoutMs }));
+      }, timeoutMs);
+    };
+    const onAbort = (): void => controller.abort(signal?.reason);
+    const close = (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const failure = (error: unknown): unknown => {
+      if (timedOut && timeoutMs !== undefined) return new TimeoutError({ operation, timeoutMs });
+      if (signal?.aborted) return signal.reason;
+      // fetch and body reads report network failures as TypeError, in every runtime.
+      return error instanceof TypeError ? new NetworkError({ operation, cause: error }) : error;
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    touch();
+    try {
+      return { response: await send(url, init), touch, failure, close };
+    } catch (error) {
+      close();
+      throw failure(error);
+    }
+  }
+
+  async function buildRequest(operation: Operation, request: RequestParts | undefined, accept: string | undefined, signal: AbortSignal): Promise<{ url: string; init: RequestInit }> {
+    const headers = new Headers();
+    if (accept !== undefined) headers.set("accept", accept);
+    setHeaders(headers, typeof options.headers === "function" ? await options.headers() : options.headers);
+    for (const [name, value] of ownEntries(request?.header)) {
+      headers.delete(name);
+      for (const text of values(value)) headers.append(name, text);
+    }
+    const cookies = ownEntries(request?.cookie).flatMap(([name, value]) => values(value).map((text) => name + "=" + cookieValue(text)));
+    if (cookies.length > 0) headers.set("cookie", [headers.get("cookie") ?? "", ...cookies].filter((part) => part !== "").join("; "));
+    if (request?.lastEventId) headers.set("last-event-id", request.lastEventId);
+    const body = operation.body !== undefined && request?.body !== undefined ? encodeBody(operation.body, request.body, headers) : null;
+    setHeaders(headers, request?.headers);
+    const url = baseUrl + expandPath(operation.path, request?.path) + queryString(request?.query);
+    return { url, init: { ...options.init, ...request?.init, method: operation.method, headers, body, signal } };
+  }
+
+  /** Throws the ApiError for a non-2xx response. */
+  async function checkStatus(operation: Operation, exchange: Exchange): Promise<void> {
+    const response = exchange.response;
+    if (response.ok) return;
+    const body = await readBody(response, true);
+    throw new ApiError({ operation, response, body, declared: isDeclared(operation, response.status) });
+  }
+
+  async function* events<T>(operation: Operation, request: RequestParts | undefined, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<T>, void, undefined> {
+    const exchange = await open(operation, request, format === "jsonl" ? undefined : "text/event-stream");
+    try {
+      await checkStatus(operation, exchange);
+      const type = exchange.response.headers.get("content-type") ?? "";
+      const sse = format === "sse-json" || format === "sse-text" || (format === "auto" && SSE_TYPE.test(type));
+      if (sse) {
+        for await (const message of parseSse(readText(exchange))) {
+          // The spec types the payload; the runtime trusts it, as the fetch Response.json() it stands for does.
+          yield { ...message, data: (format === "sse-text" ? message.data : JSON.parse(message.data)) as T };
+        }
+      } else {
+        for await (const item of parseJsonLines(readText(exchange))) yield { data: item as T, event: "message", id: undefined, retry: undefined };
+      }
+    } catch (error) {
+      throw error instanceof ApiError || error instanceof SyntaxError ? error : exchange.failure(error);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  function sseStream<T>(start: () => AsyncGenerator<SseEvent<T>, void, undefined>): SseStream<T> {
+    return {
+      events: () => ({ [Symbol.asyncIterator]: start }),
+      async *[Symbol.asyncIterator]() {
+        for await (const event of start()) yield event.data;
+      },
+    };
+  }
+
+  return {
+    async call<T>(operation: Operation, request: RequestParts | undefined): Promise<T> {
+      const exchange = await open(operation, request, undefined);
+      try {
+        await checkStatus(operation, exchange);
+        return (await readBody(exchange.response, false)) as T;
+      } catch (error) {
+        throw error instanceof ApiError || error instanceof SyntaxError ? error : exchange.failure(error);
+      } finally {
+        exchange.close();
+      }
+    },
+    sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T> {
+      return sseStream(() => events<T>(operation, request, data === "json" ? "sse-json" : "sse-text"));
+    },
+    jsonLines<T>(operation: Operation, request: RequestParts | undefined): AsyncIterable<T> {
+      return sseStream(() => events<T>(operation, request, "jsonl"));
+    },
+    stream<T>(operation: Operation, request: RequestParts | undefined): SseStream<T> {
+      return sseStream(() => events<T>(operation, request, "auto"));
+    },
+  };
+}
+
+/** The response body as text chunks; stopping early cancels it, which closes the connection. */
+async function* readText(exchange: Exchange): AsyncGenerator<string, void, undefined> {
+  const body = exchange.response.body;
+  if (body === null) return;
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let finished = false;
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      exchange.touch();
+      const text = decoder.decode(chunk.value, { stream: true });
+      if (text !== "") yield text;
+    }
+    finished = true;
+    const rest = decoder.decode();
+    if (rest !== "") yield rest;
+  } finally {
+    if (!finished) reader.cancel().catch(() => undefined);
+  }
+}
+
+/** JSON (parsed), text, or a Blob, by content type; undefined when there is no body. */
+async function readBody(response: Response, lenient: boolean): Promise<unknown> {
+  if (response.status === 204 || response.status === 205 || response.status === 304) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const type = response.headers.get("content-type") ?? "";
+  if (JSON_TYPE.test(type)) {
+    const text = await response.text();
+    if (text === "") return undefined;
+    if (!lenient) return JSON.parse(text);
+    try {
+      return JSON.parse(text);
+    } catch {
+      // An error body that is not the JSON it claims is still worth showing.
+      return text;
+    }
+  }
+  if (TEXT_TYPE.test(type)) return response.text();
+  const blob = await response.blob();
+  return blob.size === 0 ? undefined : blob;
+}
+
+function encodeBody(mediaType: string, body: unknown, headers: Headers): NonNullable<RequestInit["body"]> {
+  if (mediaType === "multipart/form-data") {
+    // fetch sets the content type itself, with the boundary.
+    const form = new FormData();
+    for (const [name, value] of ownEntries(body)) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item instanceof Blob) form.append(name, item);
+        else if (item !== undefined && item !== null) form.append(name, serialize(item));
+      }
+    }
+    return form;
+  }
+  if (mediaType === "application/x-www-form-urlencoded") {
+    const form = new URLSearchParams();
+    for (const [name, value] of ownEntries(body)) for (const text of values(value)) form.append(name, text);
+    return form;
+  }
+  if (!headers.has("content-type")) headers.set("content-type", mediaType);
+  if (JSON_TYPE.test(mediaType)) return JSON.stringify(body);
+  return body instanceof Blob ? body : serialize(body);
+}
+
+function expandPath(template: string, params: object | undefined): string {
+  const given = new Map(ownEntries(params));
+  return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+    const value: unknown = given.get(name);
+    if (value === undefined || value === null) throw new TypeError("missing path parameter " + JSON.stringify(name));
+    return encodeURIComponent(serialize(value));
+  });
+}
+
+function queryString(query: object | undefined): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of ownEntries(query)) for (const text of values(value)) params.append(name, text);
+  const text = params.toString();
+  return text === "" ? "" : "?" + text;
+}
+
+function setHeaders(headers: Headers, init: HeaderMap | undefined): void {
+  if (init === undefined) return;
+  if (init instanceof Headers) init.forEach((value, name) => headers.set(name, value));
+  else if (Array.isArray(init)) for (const [name, value] of init) headers.set(name, value);
+  else for (const [name, value] of Object.entries(init)) if (value !== undefined) headers.set(name, value);
+}
+
+/** Own enumerable entries: a "__proto__" or "constructor" key is data, never the prototype's. */
+function ownEntries(value: unknown): Array<[string, unknown]> {
+  return typeof value === "object" && value !== null ? Object.entries(value) : [];
+}
+
+/** Values of a parameter: arrays repeat, undefined and null are left out. */
+function values(value: unknown): string[] {
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  return items.filter((item) => item !== undefined && item !== null).map(serialize);
+}
+
+/**
+ * A cookie value as Python's http.cookies writes it, which Starlette reads back: as is when
+ * RFC 6265 allows it, else double-quoted with backslash and octal escapes.
+ */
+function cookieValue(text: string): string {
+  if (/^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/.test(text)) return text;
+  const escaped = text.replace(/["\\]/g, "\\$&").replace(/[;,\x00-\x1F\x7F]/g, (char) => "\\" + char.charCodeAt(0).toString(8).padStart(3, "0"));
+  return '"' + escaped + '"';
+}
+
+function serialize(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * Parses a text/event-stream, chunked anywhere (inside a line, between "\r" and "\n"):
+ * comments and keep-alive pings are skipped, data lines joined, id and retry remembered,
+ * and an event cut off by the end of the stream dropped, as the WHATWG rules say.
+ */
+export async function* parseSse(chunks: AsyncIterable<string>): AsyncGenerator<SseEvent<string>, void, undefined> {
+  const newline = /\r\n?|\n/g;
+  let buffer = "";
+  let started = false;
+  let data = "";
+  let event = "";
+  let id: string | undefined;
+  let retry: number | undefined;
+  const line = (text: string): SseEvent<string> | undefined => {
+    if (text === "") {
+      const message = data === "" ? undefined : { data: data.slice(0, -1), event: event === "" ? "message" : event, id, retry };
+      data = "";
+      event = "";
+      return message;
+    }
+    const colon = text.indexOf(":");
+    if (colon === 0) return undefined;
+    const field = colon === -1 ? text : text.slice(0, colon);
+    const value = colon === -1 ? "" : text.slice(text.charAt(colon + 1) === " " ? colon + 2 : colon + 1);
+    if (field === "data") data += value + "\n";
+    else if (field === "event") event = value;
+    else if (field === "id" && !value.includes("\0")) id = value;
+    else if (field === "retry" && /^\d+$/.test(value)) retry = Number(value);
+    return undefined;
+  };
+  for await (const chunk of chunks) {
+    buffer += chunk;
+    if (!started && buffer !== "") {
+      started = true;
+      if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
+    }
+    let start = 0;
+    newline.lastIndex = 0;
+    for (let match = newline.exec(buffer); match !== null; match = newline.exec(buffer)) {
+      // A "\r" that ends the chunk may be the first half of "\r\n": wait for the next one.
+      if (match[0] === "\r" && match.index === buffer.length - 1) break;
+      const message = line(buffer.slice(start, match.index));
+      start = newline.lastIndex;
+      if (message !== undefined) yield message;
+    }
+    buffer = buffer.slice(start);
+  }
+  if (buffer.endsWith("\r")) {
+    const message = line(buffer.slice(0, -1));
+    if (message !== undefined) yield message;
+  }
+}
+
+/** Parses JSON Lines (also NDJSON), chunked anywhere; blank lines are skipped. */
+export async function* parseJsonLines(chunks: AsyncIterable<string>): AsyncGenerator<unknown, void, undefined> {
+  let buffer = "";
+  for await (const chunk of chunks) {
+    buffer += chunk;
+    let start = 0;
+    for (let end = buffer.indexOf("\n"); end !== -1; end = buffer.indexOf("\n", start)) {
+      const line = buffer.slice(start, end);
+      start = end + 1;
+      if (line.trim() !== "") yield JSON.parse(line);
+    }
+    buffer = buffer.slice(start);
+  }
+  if (buffer.trim() !== "") yield JSON.parse(buffer);
+}

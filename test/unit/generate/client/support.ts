@@ -1,0 +1,129 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import ts from "typescript";
+import { afterAll } from "vitest";
+import { generateClient, type GenerateClientOptions } from "../../../../src/generate/client/index.js";
+import { RUNTIME_SOURCE } from "../../../../src/generate/client/runtime/index.js";
+import { generateTypes } from "../../../../src/generate/types.js";
+import type { OpenApiDocument } from "../../../../src/spec/types.js";
+import { CONTENT_PYTHON, REPO_ROOT } from "../../../helpers/paths.js";
+
+export const KITCHEN_SINK = join(REPO_ROOT, "test/fixtures/kitchen-sink");
+/** The venv the kitchen-sink app runs in; tests needing Python skip without it. */
+export const PYTHON = CONTENT_PYTHON;
+export const HAS_PYTHON = existsSync(PYTHON);
+
+export async function kitchenSinkSpec(): Promise<OpenApiDocument> {
+  return JSON.parse(await readFile(join(KITCHEN_SINK, "openapi.json"), "utf8")) as OpenApiDocument;
+}
+
+/** A temp folder removed after the test file. */
+export async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `sync-types-${prefix}-`));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** types.gen.ts, client.gen.ts and runtime.gen.ts for `spec` in `dir`, as an ES module package. */
+export async function writeGenerated(dir: string, spec: OpenApiDocument, options?: GenerateClientOptions): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
+  await writeFile(join(dir, "types.gen.ts"), await generateTypes(spec));
+  for (const file of await generateClient(spec, options)) await writeFile(join(dir, file.path), file.content);
+}
+
+/** The compiler flags the generated files must pass, plus the unused-code checks users often add. */
+const STRICT_FLAGS = {
+  target: "ES2022",
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  verbatimModuleSyntax: true,
+  isolatedDeclarations: true,
+  declaration: true,
+  noImplicitOverride: true,
+  erasableSyntaxOnly: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noEmit: true,
+  skipLibCheck: true,
+};
+
+/** Browser-style globals (DOM lib), or Node's (`@types/node`, no DOM): the generated code needs only what both have. */
+export type Globals = "dom" | "node";
+
+export async function writeTsconfig(dir: string, files: string[], globals: Globals, name = "tsconfig.json"): Promise<string> {
+  const lib = globals === "dom" ? { lib: ["ES2022", "DOM"], types: [] } : { lib: ["ES2022"], types: ["node"], typeRoots: [join(REPO_ROOT, "node_modules/@types")] };
+  const path = join(dir, name);
+  await writeFile(path, JSON.stringify({ compilerOptions: { ...STRICT_FLAGS, ...lib }, files }, null, 2));
+  return path;
+}
+
+export type Compiler = "ts5" | "ts7";
+const COMPILERS: Record<Compiler, string[]> = {
+  ts5: [process.execPath, join(REPO_ROOT, "node_modules/typescript/bin/tsc")],
+  ts7: [join(REPO_ROOT, "node_modules/typescript7/bin/tsc")],
+};
+
+/** Runs `tsc -p project`; resolves with its first diagnostics ("" when it compiles), few enough to diff. */
+export function typecheck(compiler: Compiler, project: string): Promise<string> {
+  const [command, ...args] = COMPILERS[compiler];
+  return new Promise((resolve) => {
+    execFile(command!, [...args, "-p", project, "--pretty", "false"], { maxBuffer: 64 * 1024 * 1024 }, (_error, stdout, stderr) => {
+      const lines = `${stdout}${stderr}`.trim().split("\n");
+      resolve(lines.length > 30 ? [...lines.slice(0, 30), `… ${lines.length - 30} more lines`].join("\n") : lines.join("\n"));
+    });
+  });
+}
+
+/** Transpiles generated `.ts` files of `dir` to `.mjs` next to them and imports `entry`. */
+export async function importGenerated<T>(dir: string, entry: string, sources: Record<string, string>): Promise<T> {
+  for (const [name, source] of Object.entries(sources)) {
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+    });
+    // Sibling imports name `.js` files; the transpiled siblings are `.mjs`.
+    await writeFile(join(dir, name.replace(/\.ts$/, ".mjs")), outputText.replace(/(from\s+"\.\/[^"]+)\.js"/g, '$1.mjs"'));
+  }
+  return (await import(pathToFileURL(join(dir, entry.replace(/\.ts$/, ".mjs"))).href)) as T;
+}
+
+/** The runtime module as generated, typed for the tests that drive it directly. */
+export interface Runtime {
+  parseSse(chunks: AsyncIterable<string>): AsyncGenerator<{ data: string; event: string; id: string | undefined; retry: number | undefined }>;
+  parseJsonLines(chunks: AsyncIterable<string>): AsyncGenerator<unknown>;
+  createTransport(options: Record<string, unknown>): RuntimeTransport;
+  ApiError: new (...args: never[]) => Error & { status: number; body: unknown; declared: boolean; operation: string };
+  TimeoutError: new (...args: never[]) => Error & { timeoutMs: number };
+  NetworkError: new (...args: never[]) => Error;
+  isDeclaredError(error: unknown, operation: string): boolean;
+}
+
+export interface RuntimeTransport {
+  call(operation: Record<string, unknown>, request?: Record<string, unknown>): Promise<unknown>;
+  sse(operation: Record<string, unknown>, request: Record<string, unknown> | undefined, data: "json" | "text"): AsyncIterable<unknown> & { events(): AsyncIterable<unknown> };
+  jsonLines(operation: Record<string, unknown>, request?: Record<string, unknown>): AsyncIterable<unknown>;
+  stream(operation: Record<string, unknown>, request?: Record<string, unknown>): AsyncIterable<unknown> & { events(): AsyncIterable<unknown> };
+}
+
+export async function importRuntime(): Promise<Runtime> {
+  const dir = await tempDir("runtime");
+  return importGenerated<Runtime>(dir, "runtime.gen.ts", { "runtime.gen.ts": RUNTIME_SOURCE });
+}
+
+/** Chunks as an async iterable, the way a response body arrives. */
+export async function* chunks(...parts: string[]): AsyncGenerator<string> {
+  for (const part of parts) yield part;
+}
+
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
