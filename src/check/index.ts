@@ -60,7 +60,8 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
   started = performance.now();
   const overlay = overlayOf(ok.filter(isStale), sync.config.root);
   const serviceOf = (file: string) => ok.find((r) => file.startsWith(`${resolve(r.output)}/`))?.service;
-  const callSites = overlay.size === 0 ? [] : await brokenCallSites(sync.config.typecheck.tsconfig, overlay, serviceOf);
+  const outputs = ok.map((r) => `${resolve(r.output)}/`);
+  const callSites = overlay.size === 0 ? [] : await brokenCallSites(sync.config.typecheck.tsconfig, overlay, outputs, serviceOf);
   for (const site of callSites) site.cause = causeOf(site, ok);
   const rawCalls = await rawCallsIn(sync, ok);
   const rawCallLevel = sync.config.breaking.level === "strict" ? "error" : "warn";
@@ -90,6 +91,7 @@ function overlayOf(results: ServiceResult[], root: string): Overlay {
 async function brokenCallSites(
   tsconfigs: string[],
   overlay: Overlay,
+  outputs: string[],
   serviceOf: (file: string) => string | undefined,
 ): Promise<CallSiteFinding[]> {
   // The compiler API is loaded only when there is something to check.
@@ -98,9 +100,10 @@ async function brokenCallSites(
   const findings: CallSiteFinding[] = [];
   for (const tsconfig of tsconfigs) {
     const project = new ConsumerProject(tsconfig);
-    const before = project.check();
+    const generated = (file: string) => outputs.some((o) => file.startsWith(o));
+    const before = project.check(new Map(), generated);
     const committed = project.program!;
-    const after = project.check(overlay);
+    const after = project.check(overlay, generated);
     for (const d of newDiagnostics(before, after)) {
       if (overlay.has(resolve(d.file))) continue;
       const attribution = attributeDiagnostic(committed, d.file, d.start, (file) => overlay.has(file));

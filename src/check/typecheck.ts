@@ -56,8 +56,8 @@ export class ConsumerProject {
     return this.#program;
   }
 
-  /** Semantic and syntactic diagnostics of the whole project, as it would be with `overlay` applied. */
-  check(overlay: Overlay = new Map()): CallSiteDiagnostic[] {
+  /** Syntactic and semantic diagnostics of the project's own files (but `skip`), as they would be with `overlay` applied. */
+  check(overlay: Overlay = new Map(), skip: (file: string) => boolean = () => false): CallSiteDiagnostic[] {
     const host = overlayHost(this.#parsed.options, overlay, this.#sourceFiles);
     // New generated files need not be roots: the generated index imports them.
     const roots = this.#parsed.fileNames.filter((f) => overlay.get(resolve(f)) !== null);
@@ -68,7 +68,15 @@ export class ConsumerProject {
       ...(this.#program ? { oldProgram: this.#program } : {}),
       projectReferences: this.#parsed.projectReferences ?? [],
     });
-    return ts.getPreEmitDiagnostics(this.#program).flatMap((d) => toCallSite(d));
+    // Only the project's own files: library declarations (lib.dom.d.ts, @types/node) cannot hold a
+    // call site, and checking them is most of a full tsc run when skipLibCheck is off.
+    const program = this.#program;
+    // `skip` leaves out generated files too: they are checked where a call site uses them.
+    const own = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileFromExternalLibrary(f) && !skip(resolve(f.fileName)));
+    return [
+      ...program.getOptionsDiagnostics(),
+      ...own.flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)]),
+    ].flatMap((d) => toCallSite(d));
   }
 }
 

@@ -80,6 +80,7 @@ function checkJson(report: CheckReport) {
       changes: r.contract?.changes ?? [],
       breaking: r.contract?.failing.map((c) => c.fingerprint) ?? [],
       cached: r.cached,
+      timingsMs: { obtain: Math.round(r.timings.obtainMs), generate: Math.round(r.timings.generateMs) },
       summary: r.summary ?? null,
       error: r.error ? { message: r.error.message, hint: r.error.hint ?? null, exitCode: r.error.exitCode } : null,
     })),

@@ -130,10 +130,9 @@ export class WatchSession {
       this.#projects ??= this.config.typecheck.tsconfig.map((t) => new ConsumerProject(t));
       const outputs = this.config.services.map((s) => `${resolve(s.output)}/`);
       const now = new Map<string, CallSiteDiagnostic>();
+      const generated = (file: string) => outputs.some((o) => file.startsWith(o));
       for (const project of this.#projects) {
-        for (const d of project.check()) {
-          if (!outputs.some((o) => resolve(d.file).startsWith(o))) now.set(`${d.file}:${d.line}:${d.column}:${d.code}`, d);
-        }
+        for (const d of project.check(new Map(), generated)) now.set(`${d.file}:${d.line}:${d.column}:${d.code}`, d);
       }
       const fresh = [...now].filter(([key]) => !this.#failing.has(key)).map(([, d]) => d);
       const fixed = [...this.#failing.keys()].filter((key) => !now.has(key)).length;
