@@ -1,5 +1,6 @@
 import type { Logger } from "../logger.js";
-import type { ProgressEvent } from "../pipeline.js";
+import type { SourceKind } from "../config/types.js";
+import type { ProgressEvent, SyncOptions } from "../pipeline.js";
 
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -27,5 +28,24 @@ export function createProgress(logger: Logger) {
       if (timer) clearInterval(timer);
       logger.status();
     },
+  };
+}
+
+/** The flags every service-running command shares. */
+export interface ServiceFlags {
+  config?: string;
+  service?: string[];
+  source?: SourceKind;
+}
+
+/** Pipeline options from those flags, wired to the progress line and the logger. */
+export function pipelineOptions(flags: ServiceFlags, logger: Logger, progress: ReturnType<typeof createProgress>): SyncOptions {
+  return {
+    ...(flags.config ? { config: flags.config } : {}),
+    ...(flags.service ? { services: flags.service } : {}),
+    ...(flags.source ? { source: flags.source } : {}),
+    onProgress: (event) => progress.update(event),
+    onServiceOutput: (service, line) => logger.debug("services", `[${service}] ${line}`),
+    onWarning: (message) => logger.warn(message),
   };
 }

@@ -1,13 +1,9 @@
 import { checkProject } from "../../check/index.js";
-import type { SourceKind } from "../../config/types.js";
 import type { Logger } from "../../logger.js";
 import { reportCheck, type CheckFormat } from "../../reporters/check.js";
-import { createProgress } from "../progress.js";
+import { createProgress, pipelineOptions, type ServiceFlags } from "../progress.js";
 
-export interface CheckCommandOptions {
-  config?: string;
-  service?: string[];
-  source?: SourceKind;
+export interface CheckCommandOptions extends ServiceFlags {
   format: CheckFormat;
   /** `--no-cache` sets it to false. */
   cache: boolean;
@@ -18,13 +14,8 @@ export async function runCheck(options: CheckCommandOptions, logger: Logger): Pr
   const progress = createProgress(logger);
   try {
     const report = await checkProject({
-      ...(options.config ? { config: options.config } : {}),
-      ...(options.service ? { services: options.service } : {}),
-      ...(options.source ? { source: options.source } : {}),
+      ...pipelineOptions(options, logger, progress),
       cache: options.cache,
-      onProgress: (event) => progress.update(event),
-      onServiceOutput: (service, line) => logger.debug("services", `[${service}] ${line}`),
-      onWarning: (message) => logger.warn(message),
     });
     progress.stop();
     reportCheck(report, options.format, logger, (text) => process.stdout.write(text));
