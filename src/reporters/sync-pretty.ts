@@ -64,7 +64,7 @@ function formatTimings(r: ServiceResult): string {
   const t = r.timings;
   const parts = [`spec ${seconds(t.obtainMs)}`];
   if (t.generateMs > 0) parts.push(`generate ${seconds(t.generateMs)}`);
-  if (t.writeMs > 0) parts.push(`write ${seconds(t.writeMs)}`);
+  if (r.specChanged || r.files.changed.length + r.files.removed.length > 0) parts.push(`write ${seconds(t.writeMs)}`);
   return parts.join(" · ");
 }
 
