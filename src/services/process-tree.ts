@@ -43,15 +43,6 @@ function parentOf(pid: string): number | undefined {
   }
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Signals the process group led by `pid` and every descendant found in /proc. */
 export function signalTree(pid: number, signal: NodeJS.Signals): void {
   const targets = descendantsOf(pid);

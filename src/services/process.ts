@@ -1,6 +1,6 @@
 import { execa } from "execa";
 import { trimTraceback } from "./common.js";
-import { isAlive, signalTree } from "./process-tree.js";
+import { signalTree } from "./process-tree.js";
 
 /** The last lines a process printed, for error messages. */
 export class OutputTail {
@@ -117,11 +117,8 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
       child.stdin?.write(text);
     },
   };
+  // Tracked until stopped, even after the leader exits: its group may live on.
   if (pid > 0) live.add(managed);
-  else live.delete(managed);
-  void exited.then(() => {
-    if (!isAlive(pid)) live.delete(managed);
-  });
   return managed;
 }
 
