@@ -52,6 +52,16 @@ test("watch: a model edit rewrites the client and reports the broken call site; 
     await seen(/↻ estimation-api operations/, mark);
     await seen(/✓ 1 call site fixed/, mark);
     expect(processesMatching(marker).length).toBeGreaterThanOrEqual(2); // the server and the warm extractor
+
+    // A broken config is reported and the previous one stays; a valid edit reloads cleanly.
+    const configFile = join(dir, "sync-types.config.json");
+    const config = await readFile(configFile, "utf8");
+    mark = output.length;
+    await writeFile(configFile, config.replace('"app": "app.main:app"', '"app": "app.main"'));
+    await seen(/config not reloaded[\s\S]*services\.estimation-api\.app: expected "module:attr"[\s\S]*still watching with the previous config/, mark);
+    mark = output.length;
+    await writeFile(configFile, config.replace('"readyTimeoutMs"', '"readyTimeoutMs"').replace('"app": "app.main:app"', '"app": "app.main:app", "readyTimeoutMs": 20000'));
+    await seen(/config changed: restarting[\s\S]*estimation-api in sync[\s\S]*watching 1 service/, mark);
   } finally {
     cli.kill("SIGINT");
     const result = await cli;
