@@ -44,7 +44,7 @@ function tokenAt(source: ts.SourceFile, position: number): ts.Node | undefined {
 }
 
 /** The symbol a node names, and for object-literal keys the property of the type they are checked against. */
-function symbolsAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol[] {
+export function symbolsAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol[] {
   const symbols: ts.Symbol[] = [];
   const direct = checker.getSymbolAtLocation(node);
   if (direct) symbols.push(direct.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(direct) : direct);
@@ -57,7 +57,7 @@ function symbolsAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol[] {
 }
 
 /** `components.schemas.Estimate.customer` for a property declared inside openapi-typescript's nested types. */
-function declarationPath(declaration: ts.Declaration): string[] {
+export function declarationPath(declaration: ts.Declaration): string[] {
   const path: string[] = [];
   for (let node: ts.Node | undefined = declaration; node && !ts.isSourceFile(node); node = node.parent) {
     if ((ts.isPropertySignature(node) || ts.isMethodSignature(node) || ts.isMethodDeclaration(node) ||

@@ -10,7 +10,9 @@ import { join, resolve } from "node:path";
 import { ExitCode, type ExitCode as Code } from "../errors.js";
 import { syncTypes, type ServiceResult, type SyncOptions, type SyncResult } from "../pipeline.js";
 import { readFile } from "node:fs/promises";
+import type { Change } from "../diff/types.js";
 import type { RawCallFinding, RawCallTarget } from "./raw-calls.js";
+import type { RuntimeRisk } from "./references.js";
 import type { CallSiteDiagnostic, Overlay } from "./typecheck.js";
 
 export interface CheckOptions extends Omit<SyncOptions, "write"> {}
@@ -36,6 +38,8 @@ export interface CheckReport {
   sync: SyncResult;
   stale: StaleService[];
   callSites: CallSiteFinding[];
+  /** Call sites that still compile but use something a change may break at run time. */
+  runtimeRisks: (RuntimeRisk & { service: string })[];
   /** Per stale service, its contract change when something in it fails `breaking.level`. */
   breaking: ServiceResult[];
   /** `fetch` calls that bypass the client and hit no operation of the spec. */
@@ -61,7 +65,11 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
   const overlay = overlayOf(ok.filter(isStale), sync.config.root);
   const serviceOf = (file: string) => ok.find((r) => file.startsWith(`${resolve(r.output)}/`))?.service;
   const outputs = ok.map((r) => `${resolve(r.output)}/`);
-  const callSites = overlay.size === 0 ? [] : await brokenCallSites(sync.config.typecheck.tsconfig, overlay, outputs, serviceOf);
+  const changes = new Map<Change, string>();
+  for (const r of ok) for (const change of r.contract?.changes ?? []) changes.set(change, r.service);
+  const { callSites, runtimeRisks } = overlay.size === 0
+    ? { callSites: [], runtimeRisks: [] }
+    : await typecheckConsumers(sync.config.typecheck.tsconfig, overlay, outputs, serviceOf, changes);
   for (const site of callSites) site.cause = causeOf(site, ok);
   const rawCalls = await rawCallsIn(sync, ok);
   const rawCallLevel = sync.config.breaking.level === "strict" ? "error" : "warn";
@@ -70,7 +78,7 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
   const breaking = ok.filter((r) => (r.contract?.failing.length ?? 0) > 0);
   const contractProblem = stale.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
   const exitCode = sync.exitCode !== ExitCode.ok ? sync.exitCode : contractProblem ? ExitCode.contract : ExitCode.ok;
-  return { sync, stale, breaking, callSites, rawCalls, rawCallLevel, timings: { syncMs, typecheckMs }, exitCode };
+  return { sync, stale, breaking, callSites, runtimeRisks, rawCalls, rawCallLevel, timings: { syncMs, typecheckMs }, exitCode };
 }
 
 function isStale(r: ServiceResult): boolean {
@@ -87,27 +95,35 @@ function overlayOf(results: ServiceResult[], root: string): Overlay {
   return overlay;
 }
 
-/** Diagnostics that appear in each consumer project only once the regenerated files are in. */
-async function brokenCallSites(
+/**
+ * Per consumer project: the diagnostics that appear only once the regenerated files are in, and
+ * the call sites that still compile but use a property a change may break at run time.
+ */
+async function typecheckConsumers(
   tsconfigs: string[],
   overlay: Overlay,
   outputs: string[],
   serviceOf: (file: string) => string | undefined,
-): Promise<CallSiteFinding[]> {
+  changes: Map<Change, string>,
+): Promise<{ callSites: CallSiteFinding[]; runtimeRisks: CheckReport["runtimeRisks"] }> {
   // The compiler API is loaded only when there is something to check.
   const { ConsumerProject, newDiagnostics } = await import("./typecheck.js");
   const { attributeDiagnostic } = await import("./attribute.js");
-  const findings: CallSiteFinding[] = [];
+  const { runtimeRisks } = await import("./references.js");
+  const callSites: CallSiteFinding[] = [];
+  const risks: CheckReport["runtimeRisks"] = [];
   for (const tsconfig of tsconfigs) {
     const project = new ConsumerProject(tsconfig);
     const generated = (file: string) => outputs.some((o) => file.startsWith(o));
     const before = project.check(new Map(), generated);
     const committed = project.program!;
     const after = project.check(overlay, generated);
+    const broken = new Set<string>();
     for (const d of newDiagnostics(before, after)) {
       if (overlay.has(resolve(d.file))) continue;
+      broken.add(`${d.file}:${d.line}`);
       const attribution = attributeDiagnostic(committed, d.file, d.start, (file) => overlay.has(file));
-      findings.push({
+      callSites.push({
         ...d,
         tsconfig,
         service: attribution ? serviceOf(attribution.file) : undefined,
@@ -115,8 +131,11 @@ async function brokenCallSites(
         cause: undefined,
       });
     }
+    for (const risk of runtimeRisks(project.program!, [...changes.keys()], generated)) {
+      if (!broken.has(`${risk.file}:${risk.line}`)) risks.push({ ...risk, service: changes.get(risk.change)! });
+    }
   }
-  return findings;
+  return { callSites, runtimeRisks: risks };
 }
 
 /** Raw `fetch` calls in the consumer projects' own files, checked against the fresh specs. */

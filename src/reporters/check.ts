@@ -50,6 +50,14 @@ function reportPretty(report: CheckReport, logger: Logger): void {
       else if (site.declaration) logger.info(paint.dim(`    uses ${site.service}: ${site.declaration}`));
     }
   }
+  if (report.runtimeRisks.length > 0) {
+    const n = report.runtimeRisks.length;
+    logger.info(paint.yellow(`\n${n} call site${n === 1 ? "" : "s"} still compile${n === 1 ? "s" : ""} but use${n === 1 ? "s" : ""} what a change may break at run time:`));
+    for (const risk of report.runtimeRisks) {
+      logger.info(`  ${paint.bold(`${rel(risk.file)}:${risk.line}:${risk.column}`)}  ${paint.yellow(risk.change.id)} ${paint.dim("at")} ${risk.change.location} ${paint.dim(`(${risk.service}, runtime ${risk.change.verdict.runtime})`)}`);
+      logger.info(paint.dim(`    │ ${risk.source}`));
+    }
+  }
   if (report.rawCalls.length > 0) {
     const n = report.rawCalls.length;
     const colour = report.rawCallLevel === "error" ? paint.red : paint.yellow;
@@ -95,6 +103,14 @@ function checkJson(report: CheckReport) {
       declaration: c.declaration ?? null,
       cause: c.cause ?? null,
     })),
+    runtimeRisks: report.runtimeRisks.map((r) => ({
+      file: relative(process.cwd(), r.file),
+      line: r.line,
+      column: r.column,
+      source: r.source,
+      service: r.service,
+      change: { id: r.change.id, location: r.change.location, fingerprint: r.change.fingerprint, runtime: r.change.verdict.runtime },
+    })),
     rawCalls: report.rawCalls.map((c) => ({
       level: report.rawCallLevel,
       file: relative(process.cwd(), c.file),
@@ -126,6 +142,14 @@ function githubAnnotations(report: CheckReport): Annotation[] {
     const cause = c.cause ? `\ncaused by ${c.cause.id} at ${c.cause.location} (${c.service})` : "";
     annotations.push({ level: "error", file: relative(process.cwd(), c.file), line: c.line, column: c.column, title: `sync-types: call site breaks (TS${c.code})`, message: c.message + cause });
   }
+  for (const r of report.runtimeRisks) {
+    annotations.push({
+      level: "warning",
+      file: relative(process.cwd(), r.file), line: r.line, column: r.column,
+      title: `sync-types: may misbehave at run time (${r.change.id})`,
+      message: `Still compiles, but ${r.change.location} changed: ${r.change.message} (${r.service}, runtime ${r.change.verdict.runtime})`,
+    });
+  }
   for (const c of report.rawCalls) {
     annotations.push({
       level: report.rawCallLevel === "error" ? "error" : "warning",
@@ -154,6 +178,10 @@ function checkMarkdown(report: CheckReport): string {
     for (const c of report.callSites) {
       lines.push(`- \`${relative(process.cwd(), c.file)}:${c.line}:${c.column}\` TS${c.code}: ${escapeCell(c.message.split("\n")[0]!)}`);
     }
+  }
+  if (report.runtimeRisks.length > 0) {
+    lines.push("", "**Call sites that still compile but may misbehave at run time:**", "");
+    for (const r of report.runtimeRisks) lines.push(`- \`${relative(process.cwd(), r.file)}:${r.line}\` \`${r.change.id}\` at ${escapeCell(r.change.location)} (${r.service})`);
   }
   if (report.rawCalls.length > 0) {
     lines.push("", "**Raw fetch calls that match no operation:**", "");

@@ -21,6 +21,8 @@ export const draft: EstimateCreate = {
   discount_percent: 0,
   tags: [],
 };
+
+export const isOpen = (estimate: Estimate): boolean => estimate.stage !== "closed_won" && estimate.stage !== "closed_lost";
 `;
 
 const TSCONFIG = {
@@ -119,6 +121,19 @@ describe("sync-types check on a copy of estimation-api", () => {
       expect((await runCli([], { cwd: dir })).code).toBe(0);
     }
     expect((await compile()).exitCode).toBe(0);
+  });
+
+  test("a new enum value: still compiles, so the uses of it are listed as runtime risks", async () => {
+    await editModels(dir, '    closed_lost = "closed_lost"\n', '    closed_lost = "closed_lost"\n    on_hold = "on_hold"\n');
+    try {
+      const run = await runCli(["check"], { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain("! response-enum-value-added  DealStage: may now also be \"on_hold\"");
+      expect(run.stdout).not.toContain("no longer compile");
+      expect(run.stdout).toMatch(/2 call sites still compile but use what a change may break at run time:\n\s+src\/consumer\.ts:16:65\s+response-enum-value-added at DealStage \(estimation-api, runtime may\)/);
+    } finally {
+      await editModels(dir, '    on_hold = "on_hold"\n', "");
+    }
   });
 
   test("service down (url source, nothing listening) -> exit 3", async () => {
