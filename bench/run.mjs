@@ -3,6 +3,8 @@
 import { benchDiff } from "./diff.mjs";
 import { benchCheck } from "./check.mjs";
 import { benchGenerate } from "./generate.mjs";
+import { benchHook } from "./hook.mjs";
+import { benchSoak } from "./soak.mjs";
 import { benchWatch } from "./watch.mjs";
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
@@ -11,6 +13,8 @@ const sections = [
   ["watch", () => benchWatch()],
   ["check", () => benchCheck()],
   ["diff", () => benchDiff()],
+  ["hook", () => benchHook()],
+  ["soak", () => benchSoak({ saves: 1000 })],
 ];
 
 for (const [name, run] of sections) {

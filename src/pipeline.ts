@@ -3,7 +3,7 @@
  *
  *   config ──► obtain spec ──► canonicalize ──► validate ──► generate ──► compare ──► write
  *   (load,     (http | import   (sorted keys,    (redocly)    (types,      (with the   (atomic;
- *    plugins)   | url)           fixed bytes)                  index)       committed   nothing
+ *    plugins)   | url)           fixed bytes)                  hooks)       committed   nothing
  *                                                                           files)      on failure)
  *
  * Services run in parallel, bounded by `concurrency`. A failing service is reported and
@@ -17,6 +17,7 @@ import type { PolicyResult } from "./diff/policy.js";
 import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
 import { ConfigError, ExitCode, SpecError, SyncTypesError, UsageError, errorMessage, type ExitCode as Code } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
+import { indexFile } from "./generate/index-file.js";
 import { applyOutput, planOutput, type OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
 import { obtainSpec } from "./services/index.js";
@@ -45,6 +46,10 @@ export interface SyncOptions {
   write?: boolean;
   /** Reuse a spec extracted earlier from identical sources (see services/cache.ts). Default `false`. */
   cache?: boolean;
+  /** Per service name, a folder to read its sources from instead of its `dir` (the hook's staged snapshot). Default: none. */
+  sourceDirs?: Record<string, string>;
+  /** Where the committed copy of a spec file or output folder is read from. Default: the path itself (the working tree). */
+  committedPath?: (path: string) => string;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
   /** Each line a service process prints, for `--verbose`. */
@@ -94,7 +99,7 @@ export async function syncTypes(options: SyncOptions = {}): Promise<SyncResult> 
     });
   }
   const services = selectServices(config, options.services);
-  const results = await mapBounded(services, config.concurrency, (service) => syncService(service, config, options));
+  const results = await mapBounded(services, config.concurrency, (service) => syncService(withSourceDir(service, options), config, options));
   return { config, results, exitCode: exitCodeOf(results) };
 }
 
@@ -107,6 +112,12 @@ export function selectServices(config: ResolvedConfig, names: string[] | undefin
     throw new UsageError(`unknown service ${unknown.map((n) => `"${n}"`).join(", ")}`, `services in ${config.file}: ${known.join(", ")}`);
   }
   return config.services.filter((s) => names.includes(s.name));
+}
+
+/** Its `python` stays the one resolved from the real `dir`: a venv is never part of the sources. */
+function withSourceDir(service: ResolvedService, options: SyncOptions): ResolvedService {
+  const dir = options.sourceDirs?.[service.name];
+  return dir === undefined ? service : { ...service, dir };
 }
 
 async function syncService(service: ResolvedService, config: ResolvedConfig, options: SyncOptions): Promise<ServiceResult> {
@@ -160,16 +171,16 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     result.generated = files;
     result.spec = spec;
 
-    const committedText = await readTextIfExists(service.spec);
+    const committedText = await readTextIfExists(options.committedPath?.(service.spec) ?? service.spec);
     result.committedSpec = committedText === undefined ? undefined : parseCommitted(committedText);
     result.specChanged = committedText !== specText;
     if (result.specChanged) result.summary = summarizeSpecChange(result.committedSpec, spec);
     if (result.specChanged && result.committedSpec) {
       const { diffSpecs, evaluatePolicy } = await import("./diff/index.js");
-      const changes = diffSpecs(result.committedSpec, spec, { baseText: committedText! });
+      const changes = await runHook(plugins, "diffDone", diffSpecs(result.committedSpec, spec, { baseText: committedText! }), (p, c) => p.diffDone?.({ service, changes: c }));
       result.contract = evaluatePolicy(changes, config.breaking, new Date());
     }
-    const plan = await planOutput(service.output, files);
+    const plan = await planOutput(options.committedPath?.(service.output) ?? service.output, files);
     result.files = describePlan(plan, service, config);
     result.timings.generateMs = performance.now() - started;
 
@@ -191,6 +202,9 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
   return result;
 }
 
+/** Built-in behaviour that runs on the plugin API, ahead of the user's plugins so they see its output. */
+const BUILT_IN_PLUGINS: Plugin[] = [indexFile];
+
 export interface BuiltService {
   spec: OpenApiDocument;
   /** The canonical bytes of the spec file. */
@@ -202,22 +216,25 @@ export interface BuiltService {
 export async function buildService(
   service: ResolvedService,
   extracted: Extracted,
-  plugins: Plugin[],
+  userPlugins: Plugin[],
   warn: (message: string) => void,
 ): Promise<BuiltService> {
+  const plugins = [...BUILT_IN_PLUGINS, ...userPlugins];
   let spec = canonicalizeSpec(extracted.spec, service.name);
   await checkSpec(service, spec, warn);
   spec = await runHook(plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
-  const { generateFiles } = await import("./generate/index.js");
+  const { bannerFor, generateFiles } = await import("./generate/index.js");
+  const specPath = relative(service.output, service.spec);
   let files: GeneratedFile[];
   try {
-    files = await generateFiles(spec, { specPath: relative(service.output, service.spec), streamTypes: extracted.streams as Record<string, JSONSchema> | undefined });
+    files = await generateFiles(spec, { specPath, streamTypes: extracted.streams as Record<string, JSONSchema> | undefined });
   } catch (error) {
     // The client names a bad `streams` key relative to the option; say which service it is in.
     if (error instanceof ConfigError) throw new ConfigError(`services.${service.name}.${error.message}`, error.hint ? { hint: error.hint } : {});
     throw error;
   }
-  files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f }));
+  const banner = bannerFor(specPath);
+  files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f, banner }));
   return { spec, specText: serializeSpec(spec), files };
 }
 

@@ -1,4 +1,6 @@
+import type { CheckReport } from "./check/index.js";
 import type { ResolvedConfig, ResolvedService } from "./config/types.js";
+import type { Change } from "./diff/types.js";
 import type { GeneratedFile } from "./generate/file.js";
 import type { OpenApiDocument } from "./spec/types.js";
 import { PluginError, SyncTypesError } from "./errors.js";
@@ -14,9 +16,18 @@ export interface Plugin {
   configResolved?(config: ResolvedConfig): Awaitable<ResolvedConfig | void>;
   /** A service's spec is obtained and canonical; return a document to replace it. */
   specReady?(context: { service: ResolvedService; spec: OpenApiDocument }): Awaitable<OpenApiDocument | void>;
-  /** A service's files are generated in memory; return a list to replace them (add, drop, transform). */
-  filesGenerated?(context: { service: ResolvedService; spec: OpenApiDocument; files: GeneratedFile[] }): Awaitable<GeneratedFile[] | void>;
+  /**
+   * A service's files are generated in memory; return a list to replace them (add, drop, transform).
+   * Start an added file with `banner`, so that a later sync removes it once it is no longer generated.
+   */
+  filesGenerated?(context: { service: ResolvedService; spec: OpenApiDocument; files: GeneratedFile[]; banner: string }): Awaitable<GeneratedFile[] | void>;
+  /** A service's contract diff is computed (sync, check, `diff`); return a list to replace it (drop or reclassify changes) before `breaking` judges it. */
+  diffDone?(context: { service: ResolvedService; changes: Change[] }): Awaitable<Change[] | void>;
+  /** `check` is done and its report final, exit code included: report it elsewhere (a PR comment, a dashboard). */
+  checkDone?(context: { report: CheckReport }): Awaitable<void>;
 }
+
+export type PluginHook = Exclude<keyof Plugin, "name" | "enforce">;
 
 export function definePlugin(plugin: Plugin): Plugin {
   return plugin;
@@ -28,7 +39,7 @@ export function sortPlugins(plugins: Plugin[]): Plugin[] {
 }
 
 /** Threads `value` through every plugin's `hook`; a plugin that throws is named in the error. */
-export async function runHook<K extends "configResolved" | "specReady" | "filesGenerated", T>(
+export async function runHook<K extends PluginHook, T>(
   plugins: Plugin[],
   hook: K,
   value: T,

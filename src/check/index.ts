@@ -9,6 +9,7 @@
 import { join, resolve } from "node:path";
 import { ExitCode, type ExitCode as Code } from "../errors.js";
 import { syncTypes, type ServiceResult, type SyncOptions, type SyncResult } from "../pipeline.js";
+import { runHook, sortPlugins } from "../plugins.js";
 import { readFile } from "node:fs/promises";
 import type { Change } from "../diff/types.js";
 import type { RawCallFinding, RawCallTarget } from "./raw-calls.js";
@@ -78,7 +79,8 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
   const breaking = ok.filter((r) => (r.contract?.failing.length ?? 0) > 0);
   const contractProblem = stale.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
   const exitCode = sync.exitCode !== ExitCode.ok ? sync.exitCode : contractProblem ? ExitCode.contract : ExitCode.ok;
-  return { sync, stale, breaking, callSites, runtimeRisks, rawCalls, rawCallLevel, timings: { syncMs, typecheckMs }, exitCode };
+  const report: CheckReport = { sync, stale, breaking, callSites, runtimeRisks, rawCalls, rawCallLevel, timings: { syncMs, typecheckMs }, exitCode };
+  return runHook(sortPlugins(sync.config.plugins), "checkDone", report, (p, r) => p.checkDone?.({ report: r }));
 }
 
 function isStale(r: ServiceResult): boolean {

@@ -2,7 +2,6 @@ import { Command, Option } from "commander";
 import { ExitCode, SyncTypesError, UsageError } from "../errors.js";
 import { createLogger, type Logger } from "../logger.js";
 import { describeError } from "../reporters/sync-pretty.js";
-import { stopAllProcesses } from "../services/index.js";
 import { VERSION } from "../version.js";
 
 
@@ -85,6 +84,45 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
       const { runInit } = await import("./commands/init.js");
       process.exitCode = await runInit({ yes: options.yes === true }, start(options, setLogger));
     });
+
+  const hook = program
+    .command("hook")
+    .description("git pre-commit hook: install it, or run what it runs")
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .action(() => hook.outputHelp());
+  hook
+    .command("install")
+    .description("install the pre-commit hook (an existing one is kept and runs first); with husky, lefthook or pre-commit, print what to add there instead")
+    .option("-c, --config <file>", "config file (default: sync-types.config.{ts,mts,mjs,js,json}, found upward)")
+    .option("--fix", "the hook regenerates and stages stale files instead of refusing the commit")
+    .option("--uninstall", "remove the hook and put back the one it replaced")
+    .option("--verbose", "show each step")
+    .option("--quiet", "print errors only")
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .action(async (options: { config?: string; fix?: boolean; uninstall?: boolean; verbose?: boolean; quiet?: boolean }) => {
+      const { runHookInstall } = await import("./commands/hook.js");
+      process.exitCode = await runHookInstall(options, start(options, setLogger));
+    });
+  hook
+    .command("run")
+    .description("check the staged contract of the services the staged files touch; exit 1 refuses the commit")
+    .option("-c, --config <file>", "config file (default: sync-types.config.{ts,mts,mjs,js,json}, found upward)")
+    .option("--fix", "regenerate stale files from the staged sources and git add them, instead of refusing")
+    .option("--verbose", "show service output and each step")
+    .option("--quiet", "print errors only")
+    .addHelpText("after", `
+Nothing staged belongs to a service (its watch globs, spec, generated files, or the config): exit 0 at once.
+Partially staged files: the staged version is checked; unstaged changes are left aside.
+SYNC_TYPES_ALLOW_BREAKING=1 lets breaking changes and broken call sites through (they are still printed);
+a stale staged spec or client is never let through: use --fix, or git commit --no-verify.`)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} })
+    .action(async (options: { config?: string; fix?: boolean; verbose?: boolean; quiet?: boolean }) => {
+      const { runHookRun } = await import("./commands/hook.js");
+      process.exitCode = await runHookRun(options, start(options, setLogger));
+    });
   return program;
 }
 
@@ -142,7 +180,8 @@ function installSignalHandlers(): void {
     if (stopping) process.exit(code);
     stopping = true;
     process.stderr.write(`\n${signal === "SIGINT" ? "interrupted" : "terminated"}: stopping services…\n`);
-    void stopAllProcesses(1500).finally(() => process.exit(code));
+    // Imported here: if no service was started, the module was never loaded and nothing needs stopping.
+    void import("../services/process.js").then(({ stopAllProcesses }) => stopAllProcesses(1500)).finally(() => process.exit(code));
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);

@@ -1,11 +1,10 @@
 import type { JSONSchema } from "json-schema-to-typescript";
 import type { OpenApiDocument } from "../spec/types.js";
 import { generateClient } from "./client/index.js";
-import { BANNER, type GeneratedFile } from "./file.js";
-import { generateIndex } from "./index-file.js";
+import { bannerFor, type GeneratedFile } from "./file.js";
 import { generateTypes } from "./types.js";
 
-export { BANNER, type GeneratedFile } from "./file.js";
+export { BANNER, bannerFor, type GeneratedFile } from "./file.js";
 
 export interface GenerateOptions {
   /** Path of the committed spec relative to the output folder, named in the banner. */
@@ -14,13 +13,15 @@ export interface GenerateOptions {
   streamTypes?: Record<string, JSONSchema> | undefined;
 }
 
-/** Every file of a service's output folder — types, client, runtime, index — in memory, byte-deterministic. */
+/**
+ * The core files of a service's output folder — types, client, runtime — in memory,
+ * byte-deterministic. `index.ts` and any other file come from plugins (see `indexFile`).
+ */
 export async function generateFiles(spec: OpenApiDocument, options: GenerateOptions): Promise<GeneratedFile[]> {
-  const banner = `${BANNER}; source: ${options.specPath.replaceAll("\\", "/")}\n`;
+  const banner = bannerFor(options.specPath);
   const files: GeneratedFile[] = [
     { path: "types.gen.ts", content: await generateTypes(spec) },
     ...(await generateClient(spec, { streamTypes: options.streamTypes })),
-    { path: "index.ts", content: generateIndex() },
   ];
   return files.map((file) => ({ path: file.path, content: banner + file.content }));
 }

@@ -1,6 +1,7 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import type { OpenAPI3 } from "openapi-typescript";
 import { createConfig, type Config } from "@redocly/openapi-core";
+import { restoreKeys, withSafeKeys } from "../spec/safe-keys.js";
 import { HTTP_METHODS, isJsonObject, type JsonObject, type OpenApiDocument } from "../spec/types.js";
 
 /**
@@ -8,13 +9,16 @@ import { HTTP_METHODS, isJsonObject, type JsonObject, type OpenApiDocument } fro
  * The document is already canonical (sorted), so the output is deterministic.
  */
 export async function generateTypes(spec: OpenApiDocument): Promise<string> {
-  const nodes = await openapiTS(withUniqueOperationIds(spec) as unknown as OpenAPI3, {
+  const safe = withSafeKeys(spec) as OpenApiDocument | undefined;
+  // openapi-typescript writes its discriminator properties into the document it is given: a
+  // copy keeps them out of the spec that is committed and handed to plugins.
+  const nodes = await openapiTS(withUniqueOperationIds(safe ?? structuredClone(spec)) as unknown as OpenAPI3, {
     silent: true,
     redocly: await noLintConfig(),
     // A field with a default is optional to send; FastAPI does not list it as required either way.
     defaultNonNullable: false,
   });
-  return astToString(nodes);
+  return safe === undefined ? astToString(nodes) : restoreKeys(astToString(nodes));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ResolvedService } from "../config/types.js";
-import { ServiceError } from "../errors.js";
+import { ServiceError, errorMessage } from "../errors.js";
 import type { Json } from "../spec/types.js";
 
 /** Environment for a service's Python process. */
@@ -17,6 +17,19 @@ export function parseSpecText(service: ResolvedService, text: string, origin: st
     const looksHtml = /^<(!doctype|html)/i.test(start);
     throw new ServiceError(service.name, `${origin} did not return JSON${looksHtml ? " (it returned an HTML page)" : ""}: ${JSON.stringify(start)}`, {
       hint: `check "openapiPath" (now ${service.openapiPath}) points at FastAPI's OpenAPI route`,
+    });
+  }
+}
+
+/** A spec response's body; a service that stalls or hangs up halfway is its failure, not a bug of ours. */
+export async function readBody(service: ResolvedService, response: Response, url: string, timeoutMs: number): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    const timedOut = error instanceof Error && error.name === "TimeoutError";
+    const what = timedOut ? `did not finish sending its spec within ${timeoutMs} ms` : `hung up before its spec was complete (${errorMessage((error as Error).cause ?? error)})`;
+    throw new ServiceError(service.name, `${url} ${what}`, {
+      hint: timedOut ? "raise readyTimeoutMs if the spec is that slow, or check what keeps the response open" : "check the service's logs: it stopped in the middle of the response",
     });
   }
 }

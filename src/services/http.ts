@@ -1,7 +1,7 @@
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import type { Json } from "../spec/types.js";
-import { parseSpecText, pythonHint, serviceEnv, sleep } from "./common.js";
+import { parseSpecText, pythonHint, readBody, serviceEnv, sleep } from "./common.js";
 import { spawnProcess, type ManagedProcess } from "./process.js";
 import { freePort, isPortTaken } from "./ports.js";
 
@@ -12,6 +12,7 @@ export interface HttpOptions {
   onStatus?: ((status: string) => void) | undefined;
 }
 
+const FETCH_TIMEOUT_MS = 5000;
 const PORT_CLASH = /address already in use|errno 98|eaddrinuse|only one usage of each socket/i;
 
 /** Starts the service on a loopback port, waits for its spec, fetches it, and stops it. */
@@ -60,7 +61,7 @@ async function fetchSpecWhenReady(service: ResolvedService, running: RunningServ
   for (let delay = 25; ; delay = Math.min(delay * 1.5, 250)) {
     options.signal?.throwIfAborted();
     if (running.process.hasExited()) throw exitedEarly(service, running);
-    const response = await fetch(url, { signal: AbortSignal.timeout(5000) }).catch(() => undefined);
+    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).catch(() => undefined);
     if (response) return readSpecResponse(service, response, url);
     if (Date.now() > deadline) {
       throw new ServiceError(service.name, `did not answer at ${url} within ${service.readyTimeoutMs} ms`, {
@@ -73,7 +74,7 @@ async function fetchSpecWhenReady(service: ResolvedService, running: RunningServ
 }
 
 async function readSpecResponse(service: ResolvedService, response: Response, url: string): Promise<Json> {
-  const text = await response.text();
+  const text = await readBody(service, response, url, FETCH_TIMEOUT_MS);
   if (response.status === 404) {
     throw new ServiceError(service.name, `${url} answered 404`, {
       hint: `set "openapiPath" to the app's openapi_url, or use source: "import" when openapi_url=None`,

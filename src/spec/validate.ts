@@ -1,3 +1,4 @@
+import { restoreKeys, withSafeKeys } from "./safe-keys.js";
 import { isJsonObject, type Json } from "./types.js";
 import { BaseResolver, createConfig, lintDocument, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 
@@ -34,7 +35,8 @@ export function redoclyConfig(): Promise<Config> {
 /** Lints the canonical spec text; `source` names it in messages. */
 export async function validateSpec(doc: Json, text: string, source: string): Promise<SpecProblem[]> {
   const config = await redoclyConfig();
-  const document = makeDocumentFromString(text, source);
+  const safe = withSafeKeys(doc);
+  const document = makeDocumentFromString(safe === undefined ? text : JSON.stringify(safe, null, 2), source);
   const problems = await lintDocument({
     document,
     config: config.styleguide,
@@ -45,8 +47,8 @@ export async function validateSpec(doc: Json, text: string, source: string): Pro
     .map((p) => ({
       severity: p.severity === "error" ? "error" : "warn",
       ruleId: p.ruleId,
-      message: p.message,
-      pointer: p.location[0]?.pointer,
+      message: restoreKeys(p.message),
+      pointer: p.location[0]?.pointer === undefined ? undefined : restoreKeys(p.location[0].pointer),
     }) satisfies SpecProblem);
   const known = new Set(linted.map((p) => p.pointer));
   return [...linted, ...findDanglingRefs(doc).filter((p) => !known.has(p.pointer)), ...findBadEscapes(doc)];

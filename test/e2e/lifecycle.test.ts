@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -81,8 +81,19 @@ describe("url source against a fake server", () => {
         ? [200, JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} })]
         : [401, "no"],
   };
+  const SPEC = JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} });
+  /** Responses that go wrong after the headers. */
+  const broken: Record<string, (res: ServerResponse) => void> = {
+    "/slow-body": (res) => res.writeHead(200, { "content-type": "application/json" }).write(SPEC.slice(0, 20)),
+    "/truncated": (res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(SPEC.length) });
+      res.write(SPEC.slice(0, 20), () => res.destroy());
+    },
+    "/truncated-ended": (res) => res.writeHead(200, { "content-type": "application/json" }).end(SPEC.slice(0, 20)),
+  };
   const started = new Promise<void>((resolve) => {
     server = createServer((req, res) => {
+      if (broken[req.url ?? ""]) return broken[req.url!]!(res);
       const [status, body] = routes[req.url ?? ""]?.(req) ?? [404, "not found"];
       res.writeHead(status).end(body);
     });
@@ -91,7 +102,10 @@ describe("url source against a fake server", () => {
       resolve();
     });
   });
-  afterAll(() => server.close());
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
 
   test.each([
     ["/html", "did not return JSON (it returned an HTML page)"],
@@ -99,10 +113,13 @@ describe("url source against a fake server", () => {
     ["/garbage", "did not return JSON"],
     ["/swagger", "Swagger 2.0 is not supported"],
     ["/missing", "answered 404"],
+    ["/slow-body", "/slow-body did not finish sending its spec within 1500 ms"],
+    ["/truncated", "/truncated hung up before its spec was complete"],
+    ["/truncated-ended", '/truncated-ended did not return JSON: "{\\"openapi\\":\\"3.1.0\\",\\""'],
   ])("%s -> exit 3: %s", async (path, message) => {
     await started;
     const dir = await makeProject({
-      svc: { from: "test/fixtures/apps/ordered", app: "app:app", source: "url", url: `http://127.0.0.1:${port}`, openapiPath: path },
+      svc: { from: "test/fixtures/apps/ordered", app: "app:app", source: "url", url: `http://127.0.0.1:${port}`, openapiPath: path, readyTimeoutMs: 1500 },
     });
     const run = await runCli([], { cwd: dir });
     expect(run.code).toBe(3);

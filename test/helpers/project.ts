@@ -14,9 +14,13 @@ export interface ProjectService {
  * A throwaway project in a temp dir: the named services copied in (without their venvs,
  * which stay shared) and a JSON config. Removed after the test file.
  */
+const created: string[] = [];
+// Registered when a test file imports this helper: an afterAll called from a test body never runs.
+afterAll(() => Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 export async function makeProject(services: Record<string, ProjectService>, extra: Record<string, unknown> = {}) {
   const dir = await mkdtemp(join(tmpdir(), "sync-types-test-"));
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  created.push(dir);
   const config: Record<string, unknown> = {};
   for (const [name, { from, ...options }] of Object.entries(services)) {
     const source = from.includes("/") ? join(REPO_ROOT, from) : join(EXAMPLES, "services", from);

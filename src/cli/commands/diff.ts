@@ -66,7 +66,8 @@ export async function runDiff(options: DiffCommandOptions, logger: Logger): Prom
       logger.status(`${service.name}: obtaining the ${head === "live" ? "live" : "head"} spec`);
       const headSpec = head === "live" ? await liveSpec(service, options.source, plugins, logger) : await readSpecFile(service, resolve(cwd, head));
       const baseSpec = base.doc ?? { openapi: headSpec.openapi, paths: {} };
-      const policy = evaluatePolicy(diffSpecs(baseSpec, headSpec, { baseText: base.text }), config.breaking, today);
+      const changes = await runHook(plugins, "diffDone", diffSpecs(baseSpec, headSpec, { baseText: base.text }), (p, c) => p.diffDone?.({ service, changes: c }));
+      const policy = evaluatePolicy(changes, config.breaking, today);
       Object.assign(result, { changes: policy.changes, failing: policy.failing, ignored: policy.ignored });
     } catch (error) {
       if (!(error instanceof SyncTypesError) || error instanceof UsageError) throw error;

@@ -21,7 +21,11 @@ export async function runGenerate(input: string, options: GenerateCommandOptions
   const service = standalone(spec, output);
   const raw = await readSpec(input, isUrl);
   const started = performance.now();
-  const built = await buildService(service, { spec: raw, streams: undefined }, [], (message) => logger.warn(message));
+  const built = await buildService(service, { spec: raw, streams: undefined }, [], (message) => logger.warn(message)).catch((error: unknown) => {
+    // A sync prints the service name beside its errors; here the input is the only "where".
+    if (error instanceof SpecError) error.message = `${input}: ${error.message}`;
+    throw error;
+  });
   const plan = await planOutput(output, built.files);
   await applyOutput(output, plan);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -25,6 +25,22 @@ export interface ClientOptions {
   timeoutMs?: number | undefined;
   /** fetch options for every call, e.g. { credentials: "include" } in a browser. Default: none. */
   init?: FetchInit | undefined;
+  /**
+   * Called with every JSON body (error responses too) and every stream item; what it returns is
+   * what the call resolves with (or the ApiError carries), what it throws rejects the call as is.
+   * Default: none, bodies are trusted to match the spec.
+   */
+  validate?: ((context: ResponseContext) => unknown) | undefined;
+}
+
+/** A response body or stream item, as ClientOptions.validate sees it. */
+export interface ResponseContext {
+  /** Client method, e.g. "readItem". */
+  readonly operation: string;
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** The parsed JSON body, or one stream item. */
+  readonly body: unknown;
 }
 
 export interface CallOptions {

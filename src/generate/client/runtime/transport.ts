@@ -106,30 +106,54 @@ export function createTransport(options: ClientOptions): Transport {
     return { url, init: { ...options.init, ...request?.init, method: operation.method, headers, body, signal } };
   }
 
-  /** Throws the ApiError for a non-2xx response. */
-  async function checkStatus(operation: Operation, exchange: Exchange): Promise<void> {
+  /** Reads a whole response body and ends the exchange; a failed read is the call's error. */
+  async function readWhole(exchange: Exchange, lenient: boolean): Promise<unknown> {
+    try {
+      return await readBody(exchange.response, lenient);
+    } catch (error) {
+      throw error instanceof SyntaxError ? error : exchange.failure(error);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  /** A body or stream item through options.validate, outside any read: what it throws rejects the call as is. */
+  function validated(operation: Operation, response: Response, body: unknown): unknown {
+    return options.validate === undefined ? body : options.validate({ operation: operation.name, status: response.status, body });
+  }
+
+  /** Only bodies read as JSON are validated: text and Blobs have no schema to meet. */
+  function validatedBody(operation: Operation, response: Response, body: unknown): unknown {
+    const json = body !== undefined && JSON_TYPE.test(response.headers.get("content-type") ?? "");
+    return json ? validated(operation, response, body) : body;
+  }
+
+  /** The ApiError for a non-2xx response. */
+  async function apiError(operation: Operation, exchange: Exchange): Promise<ApiError> {
     const response = exchange.response;
-    if (response.ok) return;
-    const body = await readBody(response, true);
-    throw new ApiError({ operation, response, body, declared: isDeclared(operation, response.status) });
+    const body = validatedBody(operation, response, await readWhole(exchange, true));
+    return new ApiError({ operation, response, body, declared: isDeclared(operation, response.status) });
   }
 
   async function* events<T>(operation: Operation, request: RequestParts | undefined, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<T>, void, undefined> {
     const exchange = await open(operation, request, format === "jsonl" ? undefined : "text/event-stream");
+    if (!exchange.response.ok) throw await apiError(operation, exchange);
+    // Without validate the runtime trusts the spec's item type, as the fetch Response.json() it stands for does.
+    for await (const event of decode(exchange, format)) yield { ...event, data: validated(operation, exchange.response, event.data) as T };
+  }
+
+  /** The events of a stream, data parsed as its format says; a failed read is the stream's error. */
+  async function* decode(exchange: Exchange, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<unknown>, void, undefined> {
     try {
-      await checkStatus(operation, exchange);
       const type = exchange.response.headers.get("content-type") ?? "";
       const sse = format === "sse-json" || format === "sse-text" || (format === "auto" && SSE_TYPE.test(type));
       if (sse) {
-        for await (const message of parseSse(readText(exchange))) {
-          // The spec types the payload; the runtime trusts it, as the fetch Response.json() it stands for does.
-          yield { ...message, data: (format === "sse-text" ? message.data : JSON.parse(message.data)) as T };
-        }
+        for await (const message of parseSse(readText(exchange))) yield format === "sse-text" ? message : { ...message, data: JSON.parse(message.data) };
       } else {
-        for await (const item of parseJsonLines(readText(exchange))) yield { data: item as T, event: "message", id: undefined, retry: undefined };
+        for await (const item of parseJsonLines(readText(exchange))) yield { data: item, event: "message", id: undefined, retry: undefined };
       }
     } catch (error) {
-      throw error instanceof ApiError || error instanceof SyntaxError ? error : exchange.failure(error);
+      throw error instanceof SyntaxError ? error : exchange.failure(error);
     } finally {
       exchange.close();
     }
@@ -147,14 +171,8 @@ export function createTransport(options: ClientOptions): Transport {
   return {
     async call<T>(operation: Operation, request: RequestParts | undefined): Promise<T> {
       const exchange = await open(operation, request, undefined);
-      try {
-        await checkStatus(operation, exchange);
-        return (await readBody(exchange.response, false)) as T;
-      } catch (error) {
-        throw error instanceof ApiError || error instanceof SyntaxError ? error : exchange.failure(error);
-      } finally {
-        exchange.close();
-      }
+      if (!exchange.response.ok) throw await apiError(operation, exchange);
+      return validatedBody(operation, exchange.response, await readWhole(exchange, false)) as T;
     },
     sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T> {
       return sseStream(() => events<T>(operation, request, data === "json" ? "sse-json" : "sse-text"));

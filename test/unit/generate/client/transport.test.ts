@@ -306,3 +306,48 @@ describe("streams", () => {
     expect(await collect(lines.transport.stream(SSE))).toEqual([1, 2]);
   });
 });
+
+describe("validate", () => {
+  const seen: unknown[] = [];
+  const validate = (context: { operation: string; status: number; body: unknown }) => (seen.push(context), { checked: context.body });
+
+  test("sees every JSON body, error bodies too, and its result is what the call returns or the ApiError carries; text is left alone", async () => {
+    seen.length = 0;
+    const json = transportWith(() => Response.json({ a: 1 }, { status: 201 }), { validate });
+    const error = transportWith(() => Response.json({ detail: "x" }, { status: 404 }), { validate });
+    const text = transportWith(() => new Response("hi", { headers: { "content-type": "text/plain" } }), { validate });
+    expect(await json.transport.call(GET, { path: { item_id: 1 } })).toEqual({ checked: { a: 1 } });
+    expect(await error.transport.call({ ...GET, errors: ["404"] }, { path: { item_id: 1 } }).catch((e: unknown) => e)).toMatchObject({ status: 404, body: { checked: { detail: "x" } } });
+    expect(await text.transport.call(GET, { path: { item_id: 1 } })).toBe("hi");
+    expect(seen).toEqual([{ operation: "op", status: 201, body: { a: 1 } }, { operation: "op", status: 404, body: { detail: "x" } }]);
+  });
+
+  test("sees every stream item, SSE and JSON Lines", async () => {
+    seen.length = 0;
+    const sse = transportWith(() => new Response('data: {"n":1}\n\n', { headers: { "content-type": "text/event-stream" } }), { validate });
+    const lines = transportWith(() => new Response("1\n2\n", { headers: { "content-type": "application/jsonl" } }), { validate });
+    expect(await collect(sse.transport.sse({ name: "s", method: "GET", path: "/s" }, undefined, "json"))).toEqual([{ checked: { n: 1 } }]);
+    expect(await collect(lines.transport.jsonLines({ name: "l", method: "GET", path: "/l" }))).toEqual([{ checked: 1 }, { checked: 2 }]);
+    expect(seen).toEqual([{ operation: "s", status: 200, body: { n: 1 } }, { operation: "l", status: 200, body: 1 }, { operation: "l", status: 200, body: 2 }]);
+  });
+
+  test("what it throws rejects the call as is, a TypeError too (never taken for a network failure), and a rejected stream closes", async () => {
+    const thrown = new TypeError("drifted");
+    const reject = () => {
+      throw thrown;
+    };
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.enqueue(new TextEncoder().encode("data: 1\n\n")),
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    const call = transportWith(() => Response.json({ a: 1 }), { validate: reject });
+    const stream = transportWith(() => new Response(body, { headers: { "content-type": "text/event-stream" } }), { validate: reject });
+    expect(await call.transport.call(GET, { path: { item_id: 1 } }).catch((e: unknown) => e)).toBe(thrown);
+    expect(await collect(stream.transport.sse({ name: "s", method: "GET", path: "/s" }, undefined, "json")).catch((e: unknown) => e)).toBe(thrown);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cancelled).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The hook's fast path needs a few facts per service (folder, watch globs, spec, output) and
+ * the config file's path, not the config: loading a `.ts` config means the TypeScript compiler to
+ * transpile it and whatever it imports (`sync-types` itself), over a second on a busy machine,
+ * when the whole budget of a commit that touches no service is 0.3 s. So those facts are cached
+ * next to the spec cache, keyed by the config file's bytes and our version. */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import picomatch from "picomatch";
+import { IGNORED_DIRS, cacheDir } from "../services/cache.js";
+import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
+import { VERSION } from "../version.js";
+
+export interface ManifestService {
+  name: string;
+  /** Absolute service folder; `watch` globs are relative to it. */
+  dir: string;
+  watch: string[];
+  /** Absolute committed spec file and output folder. */
+  spec: string;
+  output: string;
+}
+
+export interface HookManifest {
+  key: string;
+  configFile: string;
+  services: ManifestService[];
+}
+
+const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
+
+export async function manifestKey(configFile: string): Promise<string> {
+  return sha256(`${VERSION}\0${sha256(await readFile(configFile))}`);
+}
+
+function manifestFile(configFile: string): string {
+  return join(cacheDir(dirname(configFile)), `hook-manifest.${sha256(configFile).slice(0, 16)}.json`);
+}
+
+/** The cached manifest when it was made from these exact config bytes; anything else is a miss. */
+export async function readManifest(configFile: string, key: string): Promise<HookManifest | undefined> {
+  const text = await readTextIfExists(manifestFile(configFile));
+  if (text === undefined) return undefined;
+  try {
+    const manifest = JSON.parse(text) as HookManifest;
+    return manifest.key === key ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeManifest(manifest: HookManifest): Promise<void> {
+  await writeFileAtomic(manifestFile(manifest.configFile), JSON.stringify(manifest));
+}
+
+/** Loads the config (after plugins: a plugin may add services) and caches its manifest. */
+export async function buildManifest(configFile: string, key: string): Promise<HookManifest> {
+  const { loadConfig } = await import("../config/index.js");
+  const { runHook, sortPlugins } = await import("../plugins.js");
+  const loaded = await loadConfig({ config: configFile });
+  const config = await runHook(sortPlugins(loaded.plugins), "configResolved", loaded, (p, c) => p.configResolved?.(c));
+  const manifest: HookManifest = {
+    key,
+    configFile: config.file,
+    services: config.services.map(({ name, dir, watch, spec, output }) => ({ name, dir, watch, spec, output })),
+  };
+  // Like the spec cache, an optimisation: failing to write it must never fail the hook.
+  await writeManifest(manifest).catch(() => undefined);
+  return manifest;
+}
+
+/**
+ * The services a set of staged paths can change, in config order: a file matching a service's
+ * `watch` globs (the same files its spec cache hashes), its committed spec, a file in its output
+ * folder; the config file changes them all.
+ */
+export function affectedServices(manifest: HookManifest, staged: string[]): string[] {
+  if (staged.includes(manifest.configFile)) return manifest.services.map((s) => s.name);
+  return manifest.services
+    .filter((service) => {
+      const watched = watchedBy(service);
+      return staged.some((path) => path === service.spec || within(service.output, path) || watched(path));
+    })
+    .map((s) => s.name);
+}
+
+/** Whether an absolute path is one of the service's sources, as its `watch` globs say. */
+export function watchedBy(service: ManifestService): (path: string) => boolean {
+  // Compiled on first use: a docs-only commit never pays for it.
+  let matches: picomatch.Matcher | undefined;
+  return (path) => within(service.dir, path) && (matches ??= picomatch(service.watch, { dot: true, ignore: IGNORED_DIRS }))(relative(service.dir, path).split(sep).join("/"));
+}
+
+/** `path` is inside `dir` (not `dir` itself). */
+export function within(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+}

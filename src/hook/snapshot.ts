@@ -1,0 +1,44 @@
+/**
+ * The hook judges what is staged, not the working tree. The git index is written out into a
+ * temp folder for what a run reads:
+ *
+ * - each affected service's committed spec and output folder, always: staleness is decided
+ *   against the files the commit will contain;
+ * - a service's sources only when its folder has unstaged or untracked changes to watched
+ *   files; otherwise extraction runs in place, exactly as `sync-types check` would.
+ *
+ * The service keeps the interpreter resolved from its real folder (its venv is not in git).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { watchedBy, within, type ManifestService } from "./manifest.js";
+import { checkoutIndex, unstagedPaths } from "./staged.js";
+
+export interface Snapshot {
+  /** Per service name, its sources as staged; only services whose working tree differs. */
+  sourceDirs: Record<string, string>;
+  /** A spec file or output folder → its staged copy. */
+  committedPath: (path: string) => string;
+  dispose(): Promise<void>;
+}
+
+export async function takeSnapshot(root: string, services: ManifestService[]): Promise<Snapshot> {
+  const folder = await mkdtemp(join(tmpdir(), "sync-types-staged-"));
+  const inRepo = (path: string) => path === root || within(root, path);
+  const staged = (path: string) => (inRepo(path) ? join(folder, relative(root, path)) : path);
+  try {
+    const unstaged = await unstagedPaths(root, services.map((s) => s.dir).filter(inRepo));
+    const partial = services.filter((s) => unstaged.some(watchedBy(s)));
+    await checkoutIndex(root, [...services.flatMap((s) => [s.spec, s.output]), ...partial.map((s) => s.dir)].filter(inRepo), folder);
+    return {
+      sourceDirs: Object.fromEntries(partial.map((s) => [s.name, staged(s.dir)])),
+      committedPath: staged,
+      dispose: () => rm(folder, { recursive: true, force: true }),
+    };
+  } catch (error) {
+    await rm(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+

@@ -1,0 +1,65 @@
+/**
+ * Git plumbing for the hook. Commands given paths run from the repository root; all inherit the
+ * environment git gave the hook (`GIT_INDEX_FILE` included, so `git commit -a` is seen as the
+ * index being committed) and read NUL-separated output, so no path is ever quoted or split.
+ */
+import { join, relative, resolve } from "node:path";
+import { execa } from "execa";
+import { ExitCode, SyncTypesError, UsageError } from "../errors.js";
+
+async function git(cwd: string, args: string[], input?: string): Promise<string> {
+  const result = await execa("git", args, { cwd, reject: false, stripFinalNewline: false, ...(input === undefined ? {} : { input }) });
+  if (result.exitCode === undefined) throw new UsageError("git was not found on PATH", "install git, or run this where git is available");
+  if (result.exitCode !== 0) {
+    const message = String(result.stderr).trim() || `exit code ${result.exitCode}`;
+    if (/not a git repository/i.test(message)) throw new UsageError(`${cwd} is not inside a git repository`, "run this from your project's git checkout");
+    throw new SyncTypesError(`git ${args[0]} failed: ${message}`, { exitCode: ExitCode.usage });
+  }
+  return String(result.stdout);
+}
+
+const entries = (output: string) => output.split("\0").filter((entry) => entry !== "");
+const pathspecs = (root: string, paths: string[]) => ["--", ...paths.map((p) => relative(root, p) || ".")];
+
+/** The working tree's top folder: every path git prints is relative to it. */
+export async function repoRoot(cwd: string): Promise<string> {
+  return (await git(cwd, ["rev-parse", "--show-toplevel"])).trim();
+}
+
+/** The folder git runs hooks from: `core.hooksPath` when set, the shared one in a linked worktree. */
+export async function hooksDir(cwd: string): Promise<string> {
+  return resolve(cwd, (await git(cwd, ["rev-parse", "--git-path", "hooks"])).trim());
+}
+
+/** The repository root, and the absolute path of every file the commit adds, modifies or deletes (a rename is both). */
+export async function readStaged(cwd: string): Promise<{ root: string; paths: string[] }> {
+  const [root, names] = await Promise.all([repoRoot(cwd), git(cwd, ["diff", "--cached", "--name-only", "--no-renames", "-z"])]);
+  return { root, paths: entries(names).map((path) => join(root, path)) };
+}
+
+/**
+ * Absolute paths under `paths` that differ from the index in the working tree: modified,
+ * deleted, or untracked and not ignored. What a working-tree run would see but the commit won't.
+ */
+export async function unstagedPaths(root: string, paths: string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const specs = pathspecs(root, paths);
+  const [modified, untracked] = await Promise.all([
+    git(root, ["diff", "--name-only", "--no-renames", "-z", ...specs]),
+    git(root, ["ls-files", "--others", "--exclude-standard", "-z", ...specs]),
+  ]);
+  return [...entries(modified), ...entries(untracked)].map((path) => join(root, path));
+}
+
+/** Writes the staged version of every indexed file under `paths` into `into`, at the same relative path. */
+export async function checkoutIndex(root: string, paths: string[], into: string): Promise<void> {
+  if (paths.length === 0) return;
+  const files = entries(await git(root, ["ls-files", "-z", ...pathspecs(root, paths)]));
+  if (files.length === 0) return;
+  await git(root, ["checkout-index", "-z", "--stdin", `--prefix=${into}/`], files.join("\0"));
+}
+
+/** `git add -A` for files written or removed by a fix. */
+export async function stagePaths(root: string, paths: string[]): Promise<void> {
+  if (paths.length > 0) await git(root, ["add", "-A", ...pathspecs(root, paths)]);
+}
