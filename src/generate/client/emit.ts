@@ -50,7 +50,7 @@ function imports(plan: ClientPlan): Declaration {
     "ClientOptions",
     ...(plan.operations.some((op) => op.returnType.startsWith("SseStream<")) ? ["SseStream"] : []),
   ].sort();
-  const runtime = ["createTransport", "isDeclaredError", ...runtimeTypes.map((name) => `type ${name}`)];
+  const runtime = [...(plan.operations.length > 0 ? ["createTransport"] : []), "isDeclaredError", ...runtimeTypes.map((name) => `type ${name}`)];
   return declaration((writer) => {
     if (generated.length > 0) writer.writeLine(`import type { ${generated.join(", ")} } from "${TYPES}";`);
     writer.writeLine(`import { ${runtime.join(", ")} } from "${RUNTIME}";`);
@@ -89,6 +89,8 @@ function operationDocs(plan: OperationPlan): string {
 function createClientFunction(operations: readonly OperationPlan[]): Declaration {
   return declaration((writer) => {
     writeDocs(writer, "A client for the service at `options.baseUrl`. Methods reject with `ApiError` (non-2xx), `TimeoutError` or `NetworkError`.");
+    // A spec without operations still gets a client, with nothing to call (and no unused local).
+    if (operations.length === 0) return void writer.write("export function createClient(_options: ClientOptions): Client").block(() => writer.writeLine("return {};"));
     writer.write("export function createClient(options: ClientOptions): Client").block(() => {
       writer.writeLine("const transport = createTransport(options);");
       writer.write("return ").inlineBlock(() => {
