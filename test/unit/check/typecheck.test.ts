@@ -1,18 +1,8 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { ConsumerProject, newDiagnostics } from "../../../src/check/typecheck.js";
 import { ConfigError } from "../../../src/errors.js";
-
-async function project(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "sync-types-tc-"));
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(join(dir, name, ".."), { recursive: true });
-    await writeFile(join(dir, name), content);
-  }
-  return dir;
-}
+import { tempTree } from "../../helpers/temp-tree.js";
 
 const tsconfig = JSON.stringify({
   compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: [] },
@@ -20,7 +10,7 @@ const tsconfig = JSON.stringify({
 });
 
 test("an overlay of regenerated files reports the call sites it breaks, and only those", async () => {
-  const dir = await project({
+  const dir = await tempTree({
     "tsconfig.json": tsconfig,
     "src/client/index.ts": "export interface Item { name: string; price: number }\n",
     "src/app.ts": [
@@ -56,6 +46,6 @@ test("an overlay of regenerated files reports the call sites it breaks, and only
 });
 
 test("an unreadable tsconfig is a config error", async () => {
-  const dir = await project({ "tsconfig.json": "{ nope" });
+  const dir = await tempTree({ "tsconfig.json": "{ nope" });
   expect(() => new ConsumerProject(join(dir, "missing.json"))).toThrow(ConfigError);
 });

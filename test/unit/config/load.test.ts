@@ -1,25 +1,16 @@
-import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadConfig } from "../../../src/config/index.js";
 import { parseEnvFile } from "../../../src/config/env-file.js";
 import { ConfigError } from "../../../src/errors.js";
+import { tempTree } from "../../helpers/temp-tree.js";
 
 const service = { dir: "svc", app: "app.main:app", spec: "contracts/a.json", output: "src/clients/a" };
 
-async function tempProject(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "sync-types-load-"));
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(join(dir, name, ".."), { recursive: true });
-    await writeFile(join(dir, name), content);
-  }
-  return dir;
-}
-
 describe("loadConfig", () => {
   test("finds a .ts config upward, resolves paths from its folder and fills every default", async () => {
-    const dir = await tempProject({
+    const dir = await tempTree({
       "sync-types.config.ts": `const port: number = 8123;\nexport default { services: { a: { ...${JSON.stringify(service)}, port } } };\n`,
       "deep/er/.keep": "",
     });
@@ -44,7 +35,7 @@ describe("loadConfig", () => {
   });
 
   test("loads .mjs with a function default export, and an explicit -c file", async () => {
-    const dir = await tempProject({
+    const dir = await tempTree({
       "conf/custom.mjs": `export default async () => ({ services: { b: ${JSON.stringify(service)} } });\n`,
     });
     const config = await loadConfig({ cwd: dir, config: "conf/custom.mjs" });
@@ -53,7 +44,7 @@ describe("loadConfig", () => {
   });
 
   test("uses the service venv when it exists, and merges envFile under env", async () => {
-    const dir = await tempProject({
+    const dir = await tempTree({
       "svc/.venv/bin/python": "",
       ".env": "export A=from-file\nB='quoted # not a comment'\nC=1 # comment\n",
       "sync-types.config.json": JSON.stringify({ services: { a: { ...service, envFile: ".env", env: { A: "from-env" } } } }),
@@ -64,7 +55,7 @@ describe("loadConfig", () => {
   });
 
   test("reports every problem in one ConfigError", async () => {
-    const dir = await tempProject({ "sync-types.config.json": JSON.stringify({ services: { a: { dir: "x" } }, extra: 1 }) });
+    const dir = await tempTree({ "sync-types.config.json": JSON.stringify({ services: { a: { dir: "x" } }, extra: 1 }) });
     const error = await loadConfig({ cwd: dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).issues.map((i) => i.path)).toEqual(["extra", "services.a.spec", "services.a.output", "services.a.app"]);
