@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { UsageError, SpecError, errorMessage } from "../../errors.js";
 import type { Logger } from "../../logger.js";
 import { buildService } from "../../pipeline.js";
 import { applyOutput, planOutput } from "../../generate/write.js";
-import { DEFAULTS } from "../../config/resolve.js";
+import { DEFAULTS, resolveService } from "../../config/resolve.js";
 import type { ResolvedService } from "../../config/types.js";
 import type { Json } from "../../spec/types.js";
 
@@ -34,13 +34,10 @@ export async function runGenerate(input: string, options: GenerateCommandOptions
   return 0;
 }
 
-/** A service record for a spec with no config around it: only the paths matter. */
+/** A service record for a spec with no config around it, with the same defaults as a configured one. */
 function standalone(spec: string, output: string): ResolvedService {
-  return {
-    name: "spec", dir: process.cwd(), app: undefined, spec, output, source: "url", start: [...DEFAULTS.start],
-    python: "python3", port: "auto", openapiPath: DEFAULTS.openapiPath, url: undefined, headers: {}, env: {},
-    envFile: undefined, watch: [...DEFAULTS.watch], readyTimeoutMs: DEFAULTS.readyTimeoutMs, baseUrlEnv: undefined, streams: {},
-  };
+  const cwd = process.cwd();
+  return resolveService("spec", { dir: ".", spec, output, source: "url" }, cwd, join(cwd, "sync-types.config"));
 }
 
 async function readSpec(input: string, isUrl: boolean): Promise<Json> {
