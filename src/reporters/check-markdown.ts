@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import type { CheckReport } from "../check/index.js";
-import { fixCommand } from "./check.js";
+import { fixCommand } from "./fix-command.js";
 import { mdCode as code, mdText as text } from "./markdown.js";
 
 /** `check --format markdown`: a PR comment or a `$GITHUB_STEP_SUMMARY`. Every string from a spec, a service or the compiler is escaped. */

@@ -5,16 +5,12 @@ import { formatAnnotation, type Annotation } from "./github.js";
 import { diffAnnotations } from "./diff-github.js";
 import { printGroups } from "./diff-pretty.js";
 import { checkMarkdown } from "./check-markdown.js";
-import { describeError, serviceDiff } from "./sync-pretty.js";
+import { fixCommand } from "./fix-command.js";
+import { describeError } from "./describe-error.js";
+import { serviceDiff } from "./sync-pretty.js";
 
 export type CheckFormat = "pretty" | "json" | "github" | "markdown";
 
-/** The command that brings committed files back in sync, as the user would type it. */
-export function fixCommand(report: CheckReport, cwd = process.cwd()): string {
-  const config = relative(cwd, report.sync.config.file);
-  const defaultName = /^sync-types\.config\.(ts|mts|mjs|js|json)$/.test(config);
-  return `npx sync-types${defaultName ? "" : ` -c ${config}`}`;
-}
 
 export function reportCheck(report: CheckReport, format: CheckFormat, logger: Logger, write: (text: string) => void): void {
   if (format === "json") return write(`${JSON.stringify(checkJson(report), null, 2)}\n`);

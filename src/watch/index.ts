@@ -9,7 +9,7 @@ import { dirname } from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
 import { SyncTypesError, errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { describeError } from "../reporters/sync-pretty.js";
+import { describeError } from "../reporters/describe-error.js";
 import { openSession, type Session } from "../session.js";
 import { Batcher } from "./batcher.js";
 import { planChanges, watchTargets } from "./handler.js";

@@ -4,7 +4,7 @@ import type { ResolvedConfig, ResolvedService } from "../config/types.js";
 import { summarizeSpecChange, isEmptySummary } from "../diff/summary.js";
 import { SyncTypesError, errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { describeError } from "../reporters/sync-pretty.js";
+import { describeError } from "../reporters/describe-error.js";
 import { obtainStreamSchemas } from "../services/stream-models.js";
 import { WarmExtractor } from "../services/warm.js";
 import type { Session } from "../session.js";
