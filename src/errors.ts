@@ -76,6 +76,17 @@ export class PluginError extends SyncTypesError {
   }
 }
 
+/**
+ * A run's exit code from its services' failures and whether a contract problem was found: a bug
+ * (70) outranks a service or input failure (the first one's code), which outranks a contract
+ * problem (1). Every command decides its code here.
+ */
+export function runExitCode(failures: (ExitCode | undefined)[], contractProblem = false): ExitCode {
+  const codes = failures.filter((c): c is ExitCode => c !== undefined && c !== ExitCode.ok);
+  if (codes.includes(ExitCode.internal)) return ExitCode.internal;
+  return codes[0] ?? (contractProblem ? ExitCode.contract : ExitCode.ok);
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,32 +1,25 @@
 /**
- * The one pipeline every driver (CLI, check, watch, hook) runs, per service:
+ * The sync run — obtain every service's spec, write it and its generated files — as a driver
+ * over the core session (session.ts), per service:
  *
- *   config ──► obtain spec ──► canonicalize ──► validate ──► generate ──► compare ──► write
- *   (load,     (http | import   (sorted keys,    (redocly)    (types,      (with the   (atomic;
- *    plugins)   | url)           fixed bytes)                  hooks)       committed   nothing
- *                                                                           files)      on failure)
+ *   obtain ──► build (canonical, validated, generated) ──► compare with the committed spec ──► plan ──► write
  *
- * Services run in parallel, bounded by `concurrency`. A failing service is reported and
- * leaves its committed files untouched; the others carry on.
+ * Services run in parallel, bounded by `concurrency`. A failing service is reported and leaves
+ * its committed files untouched; the others carry on. `check` and the hook run the same with
+ * `write: false` over their own session.
  */
 import { relative } from "node:path";
-import { loadConfig } from "./config/index.js";
 import type { ResolvedConfig, ResolvedService, SourceKind } from "./config/types.js";
-import type { JSONSchema } from "json-schema-to-typescript";
 import type { PolicyResult } from "./diff/policy.js";
 import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
-import { ConfigError, ExitCode, SpecError, SyncTypesError, UsageError, errorMessage, type ExitCode as Code } from "./errors.js";
+import { ConfigError, ExitCode, SyncTypesError, errorMessage, runExitCode, type ExitCode as Code } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
-import { indexFile } from "./generate/index-file.js";
-import { applyOutput, planOutput, type OutputPlan } from "./generate/write.js";
-import { runHook, sortPlugins, type Plugin } from "./plugins.js";
-import { obtainSpec } from "./services/index.js";
-import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
-import { obtainStreamSchemas } from "./services/stream-models.js";
-import { VERSION } from "./version.js";
-import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
-import { readTextIfExists, writeFileAtomic } from "./spec/store.js";
+import type { OutputPlan } from "./generate/write.js";
+import { withSession, type Session } from "./session.js";
+import { readTextIfExists } from "./spec/store.js";
 import type { OpenApiDocument } from "./spec/types.js";
+
+export type { BuiltService } from "./session.js";
 
 export type ProgressEvent =
   | { service: string; phase: "obtaining"; detail: string }
@@ -89,29 +82,21 @@ export interface SyncResult {
 }
 
 export async function syncTypes(options: SyncOptions = {}): Promise<SyncResult> {
-  let config = await loadConfig({ cwd: options.cwd ?? process.cwd(), ...(options.config ? { config: options.config } : {}) });
-  const plugins = sortPlugins(config.plugins);
-  config = await runHook(plugins, "configResolved", config, (p, c) => p.configResolved?.(c));
+  return withSession(options, (session) => syncWith(session, options));
+}
+
+/** The sync run over an open session: every selected service in parallel, bounded by `concurrency`. */
+export async function syncWith(session: Session, options: SyncOptions = {}): Promise<SyncResult> {
+  const { config } = session;
   if (config.services.length === 0) {
     throw new ConfigError(`${config.file}: no services to sync`, {
       file: config.file,
       hint: "add an entry under \"services\", or check that your plugins (e.g. pm2) find the apps you expect",
     });
   }
-  const services = selectServices(config, options.services);
-  const results = await mapBounded(services, config.concurrency, (service) => syncService(withSourceDir(service, options), config, options));
+  const services = session.select(options.services);
+  const results = await mapBounded(services, config.concurrency, (service) => syncService(session, withSourceDir(service, options), options));
   return { config, results, exitCode: exitCodeOf(results) };
-}
-
-/** The services named with `--service`, in config order; an unknown name is a usage error. */
-export function selectServices(config: ResolvedConfig, names: string[] | undefined): ResolvedService[] {
-  if (!names || names.length === 0) return config.services;
-  const known = config.services.map((s) => s.name);
-  const unknown = names.filter((n) => !known.includes(n));
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown service ${unknown.map((n) => `"${n}"`).join(", ")}`, `services in ${config.file}: ${known.join(", ")}`);
-  }
-  return config.services.filter((s) => names.includes(s.name));
 }
 
 /** Its `python` stays the one resolved from the real `dir`: a venv is never part of the sources. */
@@ -120,7 +105,8 @@ function withSourceDir(service: ResolvedService, options: SyncOptions): Resolved
   return dir === undefined ? service : { ...service, dir };
 }
 
-async function syncService(service: ResolvedService, config: ResolvedConfig, options: SyncOptions): Promise<ServiceResult> {
+async function syncService(session: Session, service: ResolvedService, options: SyncOptions): Promise<ServiceResult> {
+  const { config } = session;
   const result: ServiceResult = {
     service: service.name,
     status: "failed",
@@ -138,7 +124,6 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     warnings: [],
     error: undefined,
   };
-  const plugins = sortPlugins(config.plugins);
   const warn = (message: string) => {
     result.warnings.push(message);
     options.onWarning?.(message);
@@ -147,27 +132,20 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     let started = performance.now();
     const source = options.source ?? service.source;
     options.onProgress?.({ service: service.name, phase: "obtaining", detail: source });
-    const cache = cacheDir(config.root);
-    const key = await specCacheKey(service, source, VERSION);
-    let extracted = options.cache && key ? await readCachedSpec(cache, service.name, key) : undefined;
-    result.cached = extracted !== undefined;
-    if (extracted === undefined) {
-      const spec = await obtainSpec(service, {
-        source,
-        signal: options.signal,
-        warn,
-        onLine: (line) => options.onServiceOutput?.(service.name, line),
-        onStatus: (detail) => options.onProgress?.({ service: service.name, phase: "obtaining", detail }),
-      });
-      extracted = { spec, streams: await obtainStreamSchemas(service) };
-      // The cache is an optimisation: failing to write it must never fail the service.
-      if (key) await writeCachedSpec(cache, service.name, key, extracted).catch(() => undefined);
-    }
+    const { extracted, cached } = await session.obtain(service, {
+      source,
+      cache: options.cache,
+      signal: options.signal,
+      warn,
+      onLine: (line) => options.onServiceOutput?.(service.name, line),
+      onStatus: (detail) => options.onProgress?.({ service: service.name, phase: "obtaining", detail }),
+    });
+    result.cached = cached;
     result.timings.obtainMs = performance.now() - started;
 
     started = performance.now();
     options.onProgress?.({ service: service.name, phase: "generating" });
-    const { spec, specText, files } = await buildService(service, extracted, plugins, warn);
+    const { spec, specText, files } = await session.build(service, extracted, warn);
     result.generated = files;
     result.spec = spec;
 
@@ -175,19 +153,14 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
     result.committedSpec = committedText === undefined ? undefined : parseCommitted(committedText);
     result.specChanged = committedText !== specText;
     if (result.specChanged) result.summary = summarizeSpecChange(result.committedSpec, spec);
-    if (result.specChanged && result.committedSpec) {
-      const { diffSpecs, evaluatePolicy } = await import("./diff/index.js");
-      const changes = await runHook(plugins, "diffDone", diffSpecs(result.committedSpec, spec, { baseText: committedText! }), (p, c) => p.diffDone?.({ service, changes: c }));
-      result.contract = evaluatePolicy(changes, config.breaking, new Date());
-    }
-    const plan = await planOutput(options.committedPath?.(service.output) ?? service.output, files);
+    if (result.specChanged && result.committedSpec) result.contract = await session.compare(service, { doc: result.committedSpec, text: committedText! }, spec);
+    const plan = await session.plan(service, files, options.committedPath?.(service.output));
     result.files = describePlan(plan, service, config);
     result.timings.generateMs = performance.now() - started;
 
     if (options.write !== false) {
       started = performance.now();
-      if (result.specChanged) await writeFileAtomic(service.spec, specText);
-      await applyOutput(service.output, plan);
+      await session.write(service, { text: specText, changed: result.specChanged }, plan);
       result.timings.writeMs = performance.now() - started;
     }
     const changed = result.specChanged || plan.write.length > 0 || plan.remove.length > 0;
@@ -200,56 +173,6 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
   }
   options.onProgress?.({ service: service.name, phase: "done", result });
   return result;
-}
-
-/** Built-in behaviour that runs on the plugin API, ahead of the user's plugins so they see its output. */
-const BUILT_IN_PLUGINS: Plugin[] = [indexFile];
-
-export interface BuiltService {
-  spec: OpenApiDocument;
-  /** The canonical bytes of the spec file. */
-  specText: string;
-  files: GeneratedFile[];
-}
-
-/** Raw spec → canonical, validated spec and every generated file, in memory. Shared by sync, check and watch. */
-export async function buildService(
-  service: ResolvedService,
-  extracted: Extracted,
-  userPlugins: Plugin[],
-  warn: (message: string) => void,
-): Promise<BuiltService> {
-  const plugins = [...BUILT_IN_PLUGINS, ...userPlugins];
-  let spec = canonicalizeSpec(extracted.spec, service.name);
-  await checkSpec(service, spec, warn);
-  spec = await runHook(plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
-  const { bannerFor, generateFiles } = await import("./generate/index.js");
-  const specPath = relative(service.output, service.spec);
-  let files: GeneratedFile[];
-  try {
-    files = await generateFiles(spec, { specPath, streamTypes: extracted.streams as Record<string, JSONSchema> | undefined });
-  } catch (error) {
-    // The client names a bad `streams` key relative to the option; say which service it is in.
-    if (error instanceof ConfigError) throw new ConfigError(`services.${service.name}.${error.message}`, error.hint ? { hint: error.hint } : {});
-    throw error;
-  }
-  const banner = bannerFor(specPath);
-  files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f, banner }));
-  return { spec, specText: serializeSpec(spec), files };
-}
-
-async function checkSpec(service: ResolvedService, spec: OpenApiDocument, warn: (message: string) => void): Promise<void> {
-  // Loaded on first use: Redocly and the TypeScript compiler cost more to import than a config error takes.
-  const { validateSpec } = await import("./spec/validate.js");
-  const problems = await validateSpec(spec, serializeSpec(spec), `${service.name}.openapi.json`);
-  const errors = problems.filter((p) => p.severity === "error");
-  for (const p of problems.filter((p) => p.severity === "warn")) warn(`${service.name}: ${p.message} (${p.ruleId} at ${p.pointer ?? "#/"})`);
-  if (errors.length > 0) {
-    throw new SpecError(service.name, `the spec is not valid OpenAPI (${errors.length} error${errors.length === 1 ? "" : "s"})`, {
-      problems: errors.map((p) => `${p.pointer ?? "#/"}: ${p.message} (${p.ruleId})`),
-      hint: "fix the app's OpenAPI output (custom openapi() overrides and openapi_extra are the usual suspects)",
-    });
-  }
 }
 
 /** A committed spec that is not JSON (a merge conflict, say) counts as "no previous spec". */
@@ -268,9 +191,7 @@ function describePlan(plan: OutputPlan, service: ResolvedService, config: Resolv
 
 /** The most severe outcome wins: a bug (70) over a service failure (3) over success. */
 export function exitCodeOf(results: ServiceResult[]): Code {
-  const codes = results.map((r) => r.error?.exitCode ?? ExitCode.ok);
-  if (codes.includes(ExitCode.internal)) return ExitCode.internal;
-  return codes.find((c) => c !== ExitCode.ok) ?? ExitCode.ok;
+  return runExitCode(results.map((r) => r.error?.exitCode));
 }
 
 /** `Promise.all` over `items` with at most `limit` running at once; results keep input order. */

@@ -7,9 +7,10 @@
  * Any "yes" is exit 1, with the command that fixes it.
  */
 import { join, resolve } from "node:path";
-import { ExitCode, type ExitCode as Code } from "../errors.js";
-import { syncTypes, type ServiceResult, type SyncOptions, type SyncResult } from "../pipeline.js";
-import { runHook, sortPlugins } from "../plugins.js";
+import { runExitCode, type ExitCode as Code } from "../errors.js";
+import { syncWith, type ServiceResult, type SyncOptions, type SyncResult } from "../pipeline.js";
+import { runHook } from "../plugins.js";
+import { withSession, type Session } from "../session.js";
 import { readFile } from "node:fs/promises";
 import type { Change } from "../diff/types.js";
 import type { RawCallFinding, RawCallTarget } from "./raw-calls.js";
@@ -52,8 +53,13 @@ export interface CheckReport {
 }
 
 export async function checkProject(options: CheckOptions = {}): Promise<CheckReport> {
+  return withSession(options, (session) => checkWith(session, options));
+}
+
+/** `check` over an open session (the hook runs it over its own, then judges and fixes with the same session). */
+export async function checkWith(session: Session, options: CheckOptions = {}): Promise<CheckReport> {
   let started = performance.now();
-  const sync = await syncTypes({ ...options, write: false });
+  const sync = await syncWith(session, { ...options, write: false });
   const syncMs = performance.now() - started;
 
   const ok = sync.results.filter((r) => r.status !== "failed");
@@ -78,9 +84,9 @@ export async function checkProject(options: CheckOptions = {}): Promise<CheckRep
 
   const breaking = ok.filter((r) => (r.contract?.failing.length ?? 0) > 0);
   const contractProblem = stale.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
-  const exitCode = sync.exitCode !== ExitCode.ok ? sync.exitCode : contractProblem ? ExitCode.contract : ExitCode.ok;
+  const exitCode = runExitCode([sync.exitCode], contractProblem);
   const report: CheckReport = { sync, stale, breaking, callSites, runtimeRisks, rawCalls, rawCallLevel, timings: { syncMs, typecheckMs }, exitCode };
-  return runHook(sortPlugins(sync.config.plugins), "checkDone", report, (p, r) => p.checkDone?.({ report: r }));
+  return runHook(session.plugins, "checkDone", report, (p, r) => p.checkDone?.({ report: r }));
 }
 
 function isStale(r: ServiceResult): boolean {

@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { ExitCode, SyncTypesError, UsageError } from "../errors.js";
 import { createLogger, type Logger } from "../logger.js";
-import { describeError } from "../reporters/sync-pretty.js";
+import { describeError } from "../reporters/describe-error.js";
 import { VERSION } from "../version.js";
 
 

@@ -12,6 +12,7 @@ import { relative, resolve, sep } from "node:path";
 import type { CallSiteFinding, CheckReport } from "../check/index.js";
 import type { RawCallFinding } from "../check/raw-calls.js";
 import type { ServiceResult } from "../pipeline.js";
+import type { Session } from "../session.js";
 import { canonicalizeSpec, serializeSpec } from "../spec/canonical.js";
 import type { Json } from "../spec/types.js";
 
@@ -29,24 +30,27 @@ export interface ContractGate {
   allowed: boolean;
 }
 
-export async function gateContract(report: CheckReport, root: string, env: NodeJS.ProcessEnv): Promise<ContractGate> {
+export async function gateContract(session: Session, report: CheckReport, root: string, env: NodeJS.ProcessEnv): Promise<ContractGate> {
   const rawCalls = report.rawCallLevel === "error" ? report.rawCalls : [];
-  const breaking = await breakingSinceHead(report, root);
+  const breaking = await breakingSinceHead(session, report, root);
   const blocks = breaking.length > 0 || report.callSites.length > 0 || rawCalls.length > 0;
   const allowed = ["1", "true"].includes((env[ALLOW_BREAKING_ENV] ?? "").toLowerCase());
   return { breaking, callSites: report.callSites, rawCalls, blocks, allowed };
 }
 
-/** Each service's contract change from `HEAD` to what this commit would carry, where something fails the policy. */
-async function breakingSinceHead(report: CheckReport, root: string): Promise<ServiceResult[]> {
-  const { diffSpecs, evaluatePolicy } = await import("../diff/index.js");
+/**
+ * Each service's contract change from `HEAD` to what this commit would carry, where something
+ * fails the policy — judged by the session, so `diffDone` plugins count here as in `check` and `diff`.
+ */
+async function breakingSinceHead(session: Session, report: CheckReport, root: string): Promise<ServiceResult[]> {
   const breaking: ServiceResult[] = [];
   for (const r of report.sync.results) {
     if (!r.spec) continue;
     const headText = await readAtHead(root, resolve(report.sync.config.root, r.specFile));
     if (headText === undefined || headText === serializeSpec(r.spec)) continue;
     const head = canonicalizeSpec(JSON.parse(headText) as Json, r.service);
-    const contract = evaluatePolicy(diffSpecs(head, r.spec, { baseText: headText }), report.sync.config.breaking, new Date());
+    const service = session.config.services.find((s) => s.name === r.service)!;
+    const contract = await session.compare(service, { doc: head, text: headText }, r.spec);
     if (contract.failing.length > 0) breaking.push({ ...r, contract });
   }
   return breaking;

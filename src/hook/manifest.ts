@@ -56,10 +56,8 @@ async function writeManifest(manifest: HookManifest): Promise<void> {
 
 /** Loads the config (after plugins: a plugin may add services) and caches its manifest. */
 export async function buildManifest(configFile: string, key: string): Promise<HookManifest> {
-  const { loadConfig } = await import("../config/index.js");
-  const { runHook, sortPlugins } = await import("../plugins.js");
-  const loaded = await loadConfig({ config: configFile });
-  const config = await runHook(sortPlugins(loaded.plugins), "configResolved", loaded, (p, c) => p.configResolved?.(c));
+  const { withSession } = await import("../session.js");
+  const config = await withSession({ config: configFile }, async (session) => session.config);
   const manifest: HookManifest = {
     key,
     configFile: config.file,

@@ -12,6 +12,7 @@ import type { CheckReport } from "../check/index.js";
 import { findConfig } from "../config/load.js";
 import { ExitCode, type ExitCode as Code } from "../errors.js";
 import type { SyncOptions, SyncResult } from "../pipeline.js";
+import type { Session } from "../session.js";
 import { gateContract, type ContractGate } from "./gate.js";
 import { affectedServices, buildManifest, manifestKey, readManifest, type ManifestService } from "./manifest.js";
 import { takeSnapshot } from "./snapshot.js";
@@ -65,32 +66,30 @@ export async function runStagedCheck(options: HookRunOptions = {}): Promise<Hook
 }
 
 async function checkStaged(root: string, configFile: string, services: ManifestService[], options: HookRunOptions): Promise<StagedCheck> {
-  const { checkProject } = await import("../check/index.js");
-  const snapshot = await takeSnapshot(root, services);
-  try {
+  const { checkWith } = await import("../check/index.js");
+  const { withSession } = await import("../session.js");
+  return withSession({ cwd: root, config: configFile }, async (session) => {
+    const snapshot = await takeSnapshot(root, services);
+    session.own(() => snapshot.dispose());
     const pipeline: SyncOptions = {
       ...options.pipeline,
-      cwd: root,
-      config: configFile,
       services: services.map((s) => s.name),
       cache: true,
       sourceDirs: snapshot.sourceDirs,
       committedPath: snapshot.committedPath,
     };
-    const report = await checkProject(pipeline);
-    const gate = await gateContract(report, root, options.env ?? process.env);
+    const report = await checkWith(session, pipeline);
+    const gate = await gateContract(session, report, root, options.env ?? process.env);
     const fixable = options.fix === true && report.stale.length > 0 && report.sync.exitCode === ExitCode.ok && (!gate.blocks || gate.allowed);
-    const fix = fixable ? await fixStale(root, { ...pipeline, services: report.stale.map((s) => s.service) }) : undefined;
+    const fix = fixable ? await fixStale(session, root, { ...pipeline, services: report.stale.map((s) => s.service) }) : undefined;
     return { report, snapshot: Object.keys(snapshot.sourceDirs), gate, fix };
-  } finally {
-    await snapshot.dispose();
-  }
+  });
 }
 
 /** Regenerates from the same snapshot (the spec cache makes it cheap), writes the working tree, stages what changed. */
-async function fixStale(root: string, options: SyncOptions): Promise<NonNullable<StagedCheck["fix"]>> {
-  const { syncTypes } = await import("../pipeline.js");
-  const result = await syncTypes({ ...options, write: true });
+async function fixStale(session: Session, root: string, options: SyncOptions): Promise<NonNullable<StagedCheck["fix"]>> {
+  const { syncWith } = await import("../pipeline.js");
+  const result = await syncWith(session, { ...options, write: true });
   const staged = result.results
     .filter((r) => r.status !== "failed")
     .flatMap((r) => [...(r.specChanged ? [r.specFile] : []), ...r.files.changed, ...r.files.removed])

@@ -4,16 +4,13 @@ import type { Logger } from "../logger.js";
 import { formatAnnotation, type Annotation } from "./github.js";
 import { diffAnnotations } from "./diff-github.js";
 import { printGroups } from "./diff-pretty.js";
-import { describeError, serviceDiff } from "./sync-pretty.js";
+import { checkMarkdown } from "./check-markdown.js";
+import { fixCommand } from "./fix-command.js";
+import { describeError } from "./describe-error.js";
+import { serviceDiff } from "./sync-pretty.js";
 
 export type CheckFormat = "pretty" | "json" | "github" | "markdown";
 
-/** The command that brings committed files back in sync, as the user would type it. */
-export function fixCommand(report: CheckReport, cwd = process.cwd()): string {
-  const config = relative(cwd, report.sync.config.file);
-  const defaultName = /^sync-types\.config\.(ts|mts|mjs|js|json)$/.test(config);
-  return `npx sync-types${defaultName ? "" : ` -c ${config}`}`;
-}
 
 export function reportCheck(report: CheckReport, format: CheckFormat, logger: Logger, write: (text: string) => void): void {
   if (format === "json") return write(`${JSON.stringify(checkJson(report), null, 2)}\n`);
@@ -160,35 +157,3 @@ function githubAnnotations(report: CheckReport): Annotation[] {
   }
   return annotations;
 }
-
-function checkMarkdown(report: CheckReport): string {
-  const lines = [`### sync-types check: ${report.exitCode === 0 ? "✅ all contracts in sync" : "❌ contract drift"}`, ""];
-  lines.push("| service | status | files |", "|---|---|---|");
-  for (const r of report.sync.results) {
-    const stale = report.stale.find((s) => s.service === r.service);
-    const status = r.status === "failed" ? `failed: ${r.error!.message}` : stale ? "stale" : "in sync";
-    lines.push(`| \`${r.service}\` | ${escapeCell(status)} | ${stale ? stale.files.map((f) => `\`${f}\``).join("<br>") : ""} |`);
-  }
-  for (const r of report.breaking) {
-    lines.push("", `**Breaking changes in \`${r.service}\`** (level \`${report.sync.config.breaking.level}\`):`, "");
-    for (const c of r.contract!.failing) lines.push(`- \`${c.id}\` ${escapeCell(c.location)}: ${escapeCell(c.message)} (affects ${c.operations.map((o) => `\`${o}\``).join(", ")})`);
-  }
-  if (report.callSites.length > 0) {
-    lines.push("", "**Call sites that no longer compile:**", "");
-    for (const c of report.callSites) {
-      lines.push(`- \`${relative(process.cwd(), c.file)}:${c.line}:${c.column}\` TS${c.code}: ${escapeCell(c.message.split("\n")[0]!)}`);
-    }
-  }
-  if (report.runtimeRisks.length > 0) {
-    lines.push("", "**Call sites that still compile but may misbehave at run time:**", "");
-    for (const r of report.runtimeRisks) lines.push(`- \`${relative(process.cwd(), r.file)}:${r.line}\` \`${r.change.id}\` at ${escapeCell(r.change.location)} (${r.service})`);
-  }
-  if (report.rawCalls.length > 0) {
-    lines.push("", "**Raw fetch calls that match no operation:**", "");
-    for (const c of report.rawCalls) lines.push(`- \`${relative(process.cwd(), c.file)}:${c.line}\` ${c.method ?? "?"} ${c.path} (${c.service})`);
-  }
-  if (report.exitCode === 1) lines.push("", `Fix: run \`${fixCommand(report)}\` and commit the result.`);
-  return `${lines.join("\n")}\n`;
-}
-
-const escapeCell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");

@@ -1,5 +1,6 @@
 import { countLevels, isFailing, type DiffReport, type ServiceDiff } from "../diff/report.js";
 import type { Change } from "../diff/types.js";
+import { mdCode as code, mdText as text } from "./markdown.js";
 
 /** A pull-request comment: what fails first, the rest folded away. Every spec string is escaped. */
 export function reportDiffMarkdown(report: DiffReport, write: (text: string) => void): void {
@@ -49,29 +50,4 @@ function table(changes: Change[], mark: string | undefined): string[] {
     rows.push(`| ${symbol} | ${text(c.message)} ${code(c.id)} | ${code(c.location)} | ${c.verdict.compile} | ${c.verdict.runtime} | ${operations} |`);
   }
   return rows;
-}
-
-/** Plain text in a table cell: no HTML, no table breaks, no markdown syntax from the spec. */
-function text(value: string): string {
-  return value
-    .replace(/[\r\n]+/g, " ")
-    .replace(/[\\`*_[\]<>|#!~]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** An inline code span that survives backticks and pipes in the value. */
-function code(value: string): string {
-  const clean = value.replace(/[\r\n]+/g, " ").replaceAll("|", "\\|");
-  const fence = "`".repeat(longestRun(clean, "`") + 1);
-  const pad = clean.startsWith("`") || clean.endsWith("`") ? " " : "";
-  return `${fence}${pad}${clean}${pad}${fence}`;
-}
-
-function longestRun(value: string, char: string): number {
-  let longest = 0;
-  let run = 0;
-  for (const c of value) {
-    run = c === char ? run + 1 : 0;
-    longest = Math.max(longest, run);
-  }
-  return longest;
 }

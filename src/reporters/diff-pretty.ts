@@ -1,7 +1,7 @@
 import type { Logger } from "../logger.js";
 import { countLevels, groupBySubject, isFailing, type DiffReport, type ServiceDiff } from "../diff/report.js";
 import type { Change } from "../diff/types.js";
-import { describeError } from "./sync-pretty.js";
+import { describeError } from "./describe-error.js";
 
 /** Human diff report: per service, changes grouped by the model or operation they live in, with who is affected. */
 export function reportDiffPretty(report: DiffReport, logger: Logger): void {

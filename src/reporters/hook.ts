@@ -3,7 +3,8 @@ import { ALLOW_BREAKING_ENV } from "../hook/gate.js";
 import type { HookRunResult, StagedCheck } from "../hook/run.js";
 import type { Logger } from "../logger.js";
 import { printGroups } from "./diff-pretty.js";
-import { describeError, serviceDiff } from "./sync-pretty.js";
+import { describeError } from "./describe-error.js";
+import { serviceDiff } from "./sync-pretty.js";
 
 /** What a commit author needs: one line per checked service, then why the commit is refused and the exact commands that fix it. */
 export function reportHookRun(run: HookRunResult, logger: Logger): void {

@@ -1,6 +1,6 @@
 import type { Logger } from "../logger.js";
+import { describeError } from "./describe-error.js";
 import type { ServiceResult, SyncResult } from "../pipeline.js";
-import { ConfigError, ServiceError, SpecError, type SyncTypesError } from "../errors.js";
 import type { ServiceDiff } from "../diff/report.js";
 import type { ChangeCounts } from "../diff/summary.js";
 import { printGroups } from "./diff-pretty.js";
@@ -69,17 +69,3 @@ function formatTimings(r: ServiceResult): string {
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
-
-/** The lines that explain an error: message, its details, the hint. Shared by every report. */
-export function describeError(error: SyncTypesError, logger: Logger): string[] {
-  const { paint } = logger;
-  const lines = [error.message];
-  if (error instanceof ConfigError) for (const issue of error.issues) lines.push(`  ${paint.bold(issue.path)}: ${issue.message}`);
-  if (error instanceof SpecError) for (const problem of error.problems) lines.push(`  ${problem}`);
-  if (error instanceof ServiceError && error.output.length > 0) {
-    lines.push(paint.dim(`last ${error.output.length} lines of its output:`));
-    for (const line of error.output) lines.push(paint.dim(`│ ${line}`));
-  }
-  if (error.hint) lines.push(`${paint.yellow("hint:")} ${error.hint}`);
-  return lines;
-}

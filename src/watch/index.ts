@@ -6,11 +6,11 @@
  */
 import { watch, type FSWatcher } from "chokidar";
 import { dirname } from "node:path";
-import { loadConfig } from "../config/index.js";
 import type { ResolvedConfig } from "../config/types.js";
 import { SyncTypesError, errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { describeError } from "../reporters/sync-pretty.js";
+import { describeError } from "../reporters/describe-error.js";
+import { openSession, type Session } from "../session.js";
 import { Batcher } from "./batcher.js";
 import { planChanges, watchTargets } from "./handler.js";
 import { WatchSession } from "./session.js";
@@ -31,9 +31,10 @@ const IGNORED = /(^|[/\\])(\.venv|venv|__pycache__|node_modules|\.git|\.mypy_cac
 
 export async function runWatch(options: WatchOptions, logger: Logger): Promise<WatchHandle> {
   // The first load fails hard: there is nothing to watch without a valid config.
-  let config = await loadConfig(options.config ? { config: options.config } : {});
+  let core = await openSession({ config: options.config });
+  let config = core.config;
   const serve = options.serve ?? true;
-  let session = await startSession(config, logger, serve);
+  let session = await startSession(core, logger, serve);
   let watcher = await startWatcher(config);
   announce(config, session, logger);
 
@@ -54,9 +55,10 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
   }
 
   async function reload(): Promise<void> {
-    let next: ResolvedConfig;
+    let next: Session;
     try {
-      next = await loadConfig({ config: config.file });
+      // Through the same session as every command: plugins (pm2, say) shape what is watched.
+      next = await openSession({ config: config.file });
     } catch (error) {
       const lines = error instanceof SyncTypesError ? describeError(error, logger) : [errorMessage(error)];
       logger.error(`config not reloaded: ${lines[0]}`);
@@ -67,8 +69,10 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
     logger.info(logger.paint.cyan("config changed: restarting"));
     await watcher.close();
     await session.stop();
-    config = next;
-    session = await startSession(config, logger, serve);
+    await core.close();
+    core = next;
+    config = core.config;
+    session = await startSession(core, logger, serve);
     watcher = await startWatcher(config);
     announce(config, session, logger);
   }
@@ -79,12 +83,13 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
       batcher.dispose();
       await watcher.close();
       await session.stop();
+      await core.close();
     },
   };
 }
 
-async function startSession(config: ResolvedConfig, logger: Logger, serve: boolean): Promise<WatchSession> {
-  const session = new WatchSession(config, logger, { serve });
+async function startSession(core: Session, logger: Logger, serve: boolean): Promise<WatchSession> {
+  const session = new WatchSession(core, logger, { serve });
   await session.start();
   return session;
 }

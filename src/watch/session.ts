@@ -3,14 +3,12 @@ import type { ConsumerProject, CallSiteDiagnostic } from "../check/typecheck.js"
 import type { ResolvedConfig, ResolvedService } from "../config/types.js";
 import { summarizeSpecChange, isEmptySummary } from "../diff/summary.js";
 import { SyncTypesError, errorMessage } from "../errors.js";
-import { applyOutput, planOutput } from "../generate/write.js";
 import type { Logger } from "../logger.js";
-import { buildService } from "../pipeline.js";
-import { sortPlugins } from "../plugins.js";
-import { describeError } from "../reporters/sync-pretty.js";
+import { describeError } from "../reporters/describe-error.js";
 import { obtainStreamSchemas } from "../services/stream-models.js";
 import { WarmExtractor } from "../services/warm.js";
-import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
+import type { Session } from "../session.js";
+import { readTextIfExists } from "../spec/store.js";
 import type { OpenApiDocument } from "../spec/types.js";
 import { ServiceRunner } from "./runner.js";
 import type { WatchPlan } from "./handler.js";
@@ -42,8 +40,11 @@ export class WatchSession {
   #projects: ConsumerProject[] | undefined;
   #failing = new Map<string, CallSiteDiagnostic>();
 
-  constructor(config: ResolvedConfig, logger: Logger, options: SessionOptions) {
-    this.config = config;
+  readonly #core: Session;
+
+  constructor(core: Session, logger: Logger, options: SessionOptions) {
+    this.#core = core;
+    this.config = core.config;
     this.#logger = logger;
     this.#options = options;
   }
@@ -74,11 +75,10 @@ export class WatchSession {
     try {
       const extracted = { spec: await this.#extract(state), streams: await obtainStreamSchemas(service) };
       const warnings: string[] = [];
-      const built = await buildService(service, extracted, sortPlugins(this.config.plugins), (m) => warnings.push(m));
+      const built = await this.#core.build(service, extracted, (m) => warnings.push(m));
       const committed = await readTextIfExists(service.spec);
-      const plan = await planOutput(service.output, built.files);
-      if (committed !== built.specText) await writeFileAtomic(service.spec, built.specText);
-      await applyOutput(service.output, plan);
+      const plan = await this.#core.plan(service, built.files);
+      await this.#core.write(service, { text: built.specText, changed: committed !== built.specText }, plan);
       const previous = state.spec ?? (committed === undefined ? undefined : safeParse(committed));
       state.spec = built.spec;
       const seconds = ((performance.now() - started) / 1000).toFixed(2);

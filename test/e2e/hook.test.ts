@@ -124,6 +124,27 @@ describe("sync-types hook in real git repositories", () => {
     expect((await cli(repo, ["hook", "run"], { SYNC_TYPES_ALLOW_BREAKING: "1" })).code).toBe(0);
   });
 
+  test("a diffDone plugin that accepts a change is honoured by the hook, as by check and diff", async () => {
+    const repo = await clone();
+    // The JSON config stays as data; the .mjs one (found first) adds the plugin.
+    await writeFile(join(repo, "sync-types.config.mjs"), `import { readFileSync } from "node:fs";
+const base = JSON.parse(readFileSync(new URL("./sync-types.config.json", import.meta.url), "utf8"));
+export default { ...base, plugins: [{
+  name: "accept-customer-rename",
+  diffDone: ({ changes }) => changes.map((c) => (/^Estimate(Create)?\\.(customer|client_name)$/.test(c.location) ? { ...c, level: "info" } : c)),
+}] };
+`);
+    await git(repo, ["add", "sync-types.config.mjs"]);
+    expect((await git(repo, ["commit", "-q", "--no-verify", "-m", "plugin"])).exitCode).toBe(0);
+    await editModels(repo, "    customer: str = Field(min_length=1, max_length=200)", "    client_name: str = Field(min_length=1, max_length=200)");
+    expect((await cli(repo, ["--service", "estimation-api"])).code).toBe(0);
+    await git(repo, ["add", "-A"]);
+    const judged = await cli(repo, ["hook", "run"]);
+    expect(judged.stdout).not.toContain("fails breaking.level");
+    expect(judged.code).toBe(0);
+    expect((await cli(repo, ["diff", "--base", "HEAD"])).code).toBe(0);
+  });
+
   test("an existing hook is kept, runs first and still blocks on failure; --uninstall restores it exactly", async () => {
     const repo = await clone();
     const hook = join(repo, ".git/hooks/pre-commit");

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { startCli } from "../helpers/cli.js";
 import { processesMatching, waitFor } from "../helpers/processes.js";
+import { FIXTURE_PYTHON, REPO_ROOT } from "../helpers/paths.js";
 import { makeProject } from "../helpers/project.js";
 
 const CONSUMER = `import type { Estimate } from "./clients/estimation-api/index.js";
@@ -66,6 +67,34 @@ test("watch: a model edit rewrites the client and reports the broken call site; 
     cli.kill("SIGINT");
     const result = await cli;
     expect(result.exitCode).toBe(130);
+  }
+  expect(await waitFor(() => processesMatching(marker).length === 0, 5000)).toBe(true);
+});
+
+test("watch: services that a plugin adds in configResolved (pm2) are watched, as sync sees them", { timeout: 60_000 }, async () => {
+  const marker = `watch-pm2-${randomUUID()}`;
+  const dir = await makeProject({ scratch: { from: "estimation-api" } });
+  // The services come only from the pm2 file: the config names none.
+  await rm(join(dir, "sync-types.config.json"));
+  await writeFile(join(dir, "ecosystem.config.cjs"), `module.exports = { apps: [{
+  name: "estimation-api", cwd: "services/scratch", interpreter: ${JSON.stringify(FIXTURE_PYTHON)},
+  interpreter_args: "-m uvicorn", script: "app.main:app", args: ["--port", "8799"], env: { MARKER: ${JSON.stringify(marker)} },
+}] };
+`);
+  await writeFile(join(dir, "sync-types.config.mjs"), `import { pm2 } from ${JSON.stringify(join(REPO_ROOT, "dist/plugins/pm2/index.js"))};
+export default { services: {}, plugins: [pm2()] };
+`);
+  const cli = startCli(["--watch", "--no-serve"], { cwd: dir });
+  let output = "";
+  cli.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  cli.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    const ok = await waitFor(() => /watching 1 service/.test(output) && /estimation-api (in sync|operations)/.test(output), 40_000, 100);
+    expect(ok, output).toBe(true);
+    expect(await readFile(join(dir, "contracts/estimation-api.openapi.json"), "utf8")).toContain('"/estimates"');
+  } finally {
+    cli.kill("SIGINT");
+    expect((await cli).exitCode).toBe(130);
   }
   expect(await waitFor(() => processesMatching(marker).length === 0, 5000)).toBe(true);
 });

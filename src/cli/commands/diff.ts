@@ -1,20 +1,17 @@
 import { execa } from "execa";
 import { readFile, stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
-import { loadConfig } from "../../config/index.js";
 import type { ResolvedConfig, ResolvedService, SourceKind } from "../../config/types.js";
-import { diffSpecs } from "../../diff/index.js";
-import { evaluatePolicy, expiredIgnores } from "../../diff/policy.js";
+import { expiredIgnores } from "../../diff/policy.js";
 import type { DiffReport, ServiceDiff } from "../../diff/report.js";
-import { ExitCode, SpecError, SyncTypesError, UsageError, errorMessage } from "../../errors.js";
+import { SpecError, SyncTypesError, UsageError, errorMessage, runExitCode } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import { runHook, sortPlugins, type Plugin } from "../../plugins.js";
 import { reportDiffGithub } from "../../reporters/diff-github.js";
 import { reportDiffJson } from "../../reporters/diff-json.js";
 import { reportDiffMarkdown } from "../../reporters/diff-markdown.js";
 import { reportDiffPretty } from "../../reporters/diff-pretty.js";
-import { mapBounded, selectServices } from "../../pipeline.js";
-import { obtainSpec } from "../../services/index.js";
+import { mapBounded } from "../../pipeline.js";
+import { withSession, type BaseSpec, type Session } from "../../session.js";
 import { canonicalizeSpec } from "../../spec/canonical.js";
 import { readTextIfExists } from "../../spec/store.js";
 import type { Json, OpenApiDocument } from "../../spec/types.js";
@@ -37,18 +34,23 @@ export interface DiffCommandOptions {
 /** `sync-types diff`: the contract change of each service, judged by the configured policy. Exit 1 when a change fails it. */
 export async function runDiff(options: DiffCommandOptions, logger: Logger): Promise<number> {
   const cwd = process.cwd();
-  let config = await loadConfig({ cwd, ...(options.config ? { config: options.config } : {}) });
-  const plugins = sortPlugins(config.plugins);
-  config = await runHook(plugins, "configResolved", config, (p, c) => p.configResolved?.(c));
-  const services = selectServices(config, options.service);
+  const report = await withSession({ cwd, config: options.config }, (session) => diffServices(session, options, logger, cwd));
+  const write = (text: string) => process.stdout.write(text);
+  if (options.format === "json") reportDiffJson(report, write);
+  else if (options.format === "markdown") reportDiffMarkdown(report, write);
+  else if (options.format === "github") reportDiffGithub(report, write);
+  else reportDiffPretty(report, logger);
+  return report.exitCode;
+}
+
+async function diffServices(session: Session, options: DiffCommandOptions, logger: Logger, cwd: string): Promise<DiffReport> {
+  const { config } = session;
+  const services = session.select(options.service);
   const head = options.head ?? "live";
   const baseFile = options.base === undefined ? undefined : await isFile(resolve(cwd, options.base));
   if (services.length > 1 && (baseFile || head !== "live")) {
     throw new UsageError("a spec file given as --base or --head belongs to one service", "add --service NAME");
   }
-
-  const today = new Date();
-  const expired = expiredIgnores(config.breaking, today);
   const results = await mapBounded(services, config.concurrency, async (service): Promise<ServiceDiff> => {
     const result: ServiceDiff = {
       service: service.name,
@@ -64,10 +66,8 @@ export async function runDiff(options: DiffCommandOptions, logger: Logger): Prom
       const base = await readBase(service, config, options.base, baseFile === true, cwd);
       result.base = base.label;
       logger.status(`${service.name}: obtaining the ${head === "live" ? "live" : "head"} spec`);
-      const headSpec = head === "live" ? await liveSpec(service, options.source, plugins, logger) : await readSpecFile(service, resolve(cwd, head));
-      const baseSpec = base.doc ?? { openapi: headSpec.openapi, paths: {} };
-      const changes = await runHook(plugins, "diffDone", diffSpecs(baseSpec, headSpec, { baseText: base.text }), (p, c) => p.diffDone?.({ service, changes: c }));
-      const policy = evaluatePolicy(changes, config.breaking, today);
+      const headSpec = head === "live" ? await liveSpec(session, service, options.source, logger) : await readSpecFile(service, resolve(cwd, head));
+      const policy = await session.compare(service, base, headSpec);
       Object.assign(result, { changes: policy.changes, failing: policy.failing, ignored: policy.ignored });
     } catch (error) {
       if (!(error instanceof SyncTypesError) || error instanceof UsageError) throw error;
@@ -76,20 +76,12 @@ export async function runDiff(options: DiffCommandOptions, logger: Logger): Prom
     return result;
   });
   logger.status();
-
-  const report: DiffReport = { level: config.breaking.level, services: results, expired, exitCode: exitCodeOf(results) };
-  const write = (text: string) => process.stdout.write(text);
-  if (options.format === "json") reportDiffJson(report, write);
-  else if (options.format === "markdown") reportDiffMarkdown(report, write);
-  else if (options.format === "github") reportDiffGithub(report, write);
-  else reportDiffPretty(report, logger);
-  return report.exitCode;
+  const exitCode = runExitCode(results.map((r) => r.error?.exitCode), results.some((r) => r.failing.length > 0));
+  return { level: config.breaking.level, services: results, expired: expiredIgnores(config.breaking, session.today), exitCode };
 }
 
-interface Base {
-  /** `undefined` when there is no spec yet: everything in the head is new. */
-  doc: OpenApiDocument | undefined;
-  text: string;
+/** The base spec (`doc` is `undefined` when there is none yet: everything in the head is new) and where it came from. */
+interface Base extends BaseSpec {
   label: string;
 }
 
@@ -109,15 +101,14 @@ async function readBase(service: ResolvedService, config: ResolvedConfig, base: 
   throw new UsageError(`--base ${base}: not a file, and git could not read ${path} at that ref: ${reason}`, "pass a git ref (main, origin/main, HEAD~1) or a spec file");
 }
 
-async function liveSpec(service: ResolvedService, source: SourceKind | undefined, plugins: Plugin[], logger: Logger): Promise<OpenApiDocument> {
-  const raw = await obtainSpec(service, {
+/** What a sync would commit, plugins included: the same session stages. */
+async function liveSpec(session: Session, service: ResolvedService, source: SourceKind | undefined, logger: Logger): Promise<OpenApiDocument> {
+  const { extracted } = await session.obtain(service, {
     source,
     onLine: (line) => logger.debug("services", `[${service.name}] ${line}`),
     warn: (message) => logger.warn(message),
   });
-  const spec = canonicalizeSpec(raw, service.name);
-  // Compare with what a sync would commit, plugins included.
-  return runHook(plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
+  return session.prepare(service, extracted.spec, (message) => logger.warn(message));
 }
 
 async function readSpecFile(service: ResolvedService, file: string): Promise<OpenApiDocument> {
@@ -146,13 +137,4 @@ async function isFile(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-
-/** A failed service (3, or 70 for a bug) outranks a failing change (1). */
-function exitCodeOf(results: ServiceDiff[]): number {
-  const errors = results.flatMap((r) => (r.error ? [r.error.exitCode] : []));
-  if (errors.includes(ExitCode.internal)) return ExitCode.internal;
-  if (errors.length > 0) return errors[0]!;
-  return results.some((r) => r.failing.length > 0) ? ExitCode.contract : ExitCode.ok;
 }

@@ -1,11 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { UsageError, SpecError, errorMessage } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import { buildService } from "../../pipeline.js";
-import { applyOutput, planOutput } from "../../generate/write.js";
-import { DEFAULTS, resolveService } from "../../config/resolve.js";
-import type { ResolvedService } from "../../config/types.js";
+import { DEFAULTS } from "../../config/resolve.js";
+import { openStandaloneSession } from "../../session.js";
 import type { Json } from "../../spec/types.js";
 
 export interface GenerateCommandOptions {
@@ -18,26 +16,22 @@ export async function runGenerate(input: string, options: GenerateCommandOptions
   const output = resolve(options.output);
   const isUrl = /^https?:\/\//.test(input);
   const spec = isUrl ? input : resolve(input);
-  const service = standalone(spec, output);
+  const session = openStandaloneSession("spec", { dir: ".", spec, output, source: "url" }, process.cwd());
+  const service = session.config.services[0]!;
   const raw = await readSpec(input, isUrl);
   const started = performance.now();
-  const built = await buildService(service, { spec: raw, streams: undefined }, [], (message) => logger.warn(message)).catch((error: unknown) => {
+  const built = await session.build(service, { spec: raw, streams: undefined }, (message) => logger.warn(message)).catch((error: unknown) => {
     // A sync prints the service name beside its errors; here the input is the only "where".
     if (error instanceof SpecError) error.message = `${input}: ${error.message}`;
     throw error;
   });
-  const plan = await planOutput(output, built.files);
-  await applyOutput(output, plan);
+  const plan = await session.plan(service, built.files);
+  await session.write(service, { text: built.specText, changed: false }, plan);
+  await session.close();
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const rel = relative(process.cwd(), output) || ".";
   logger.info(`${logger.paint.green("✓")} ${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.remove.length} removed in ${rel} ${logger.paint.dim(`${seconds}s`)}`);
   return 0;
-}
-
-/** A service record for a spec with no config around it, with the same defaults as a configured one. */
-function standalone(spec: string, output: string): ResolvedService {
-  const cwd = process.cwd();
-  return resolveService("spec", { dir: ".", spec, output, source: "url" }, cwd, join(cwd, "sync-types.config"));
 }
 
 async function readSpec(input: string, isUrl: boolean): Promise<Json> {

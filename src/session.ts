@@ -1,0 +1,222 @@
+/**
+ * The core session every command drives — sync, check, diff, the hook, watch, generate:
+ *
+ *   openSession ──► load and validate the config ──► configResolved ──► plugins sorted, once
+ *
+ *   stages, per service, each returning plain data:
+ *     obtain  (http | import | url; spec cache)
+ *       ──► prepare  (canonical bytes, validation, specReady)
+ *       ──► build    (prepare + generated files, filesGenerated)
+ *       ──► compare  (semantic diff, diffDone, breaking policy)
+ *       ──► plan     (against the committed files)  ──► write (atomic)
+ *
+ *   close ──► everything the session started (processes, temp folders, compilers) is released
+ *
+ * Drivers only call stages and print, so how a spec is prepared or a change judged lives here
+ * once and no two commands can disagree about it.
+ */
+import { relative } from "node:path";
+import type { JSONSchema } from "json-schema-to-typescript";
+import { loadConfig } from "./config/index.js";
+import { DEFAULTS, resolveService } from "./config/resolve.js";
+import type { ResolvedConfig, ResolvedService, ServiceConfig, SourceKind } from "./config/types.js";
+import type { PolicyResult } from "./diff/policy.js";
+import { ConfigError, SpecError, UsageError } from "./errors.js";
+import type { GeneratedFile } from "./generate/file.js";
+import { indexFile } from "./generate/index-file.js";
+import { applyOutput, planOutput, type OutputPlan } from "./generate/write.js";
+import { runHook, sortPlugins, type Plugin } from "./plugins.js";
+import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
+import { obtainSpec } from "./services/index.js";
+import { obtainStreamSchemas } from "./services/stream-models.js";
+import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
+import { writeFileAtomic } from "./spec/store.js";
+import type { Json, OpenApiDocument } from "./spec/types.js";
+import { VERSION } from "./version.js";
+
+export interface OpenSessionOptions {
+  /** Where the config is looked for. Default `process.cwd()`. */
+  cwd?: string | undefined;
+  /** An explicit config file (`-c`). Default: found from `cwd` upward. */
+  config?: string | undefined;
+}
+
+export interface ObtainStageOptions {
+  /** Overrides the service's `source`. */
+  source?: SourceKind | undefined;
+  /** Reuse a spec extracted earlier from identical sources (services/cache.ts). Default `false`. */
+  cache?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+  onLine?: ((line: string) => void) | undefined;
+  onStatus?: ((status: string) => void) | undefined;
+  warn?: ((message: string) => void) | undefined;
+}
+
+export interface BuiltService {
+  spec: OpenApiDocument;
+  /** The canonical bytes of the spec file. */
+  specText: string;
+  files: GeneratedFile[];
+}
+
+/** The other side of a comparison: a committed (or older, or other) spec and its text, for line numbers. */
+export interface BaseSpec {
+  doc: OpenApiDocument | undefined;
+  text: string;
+}
+
+/** Built-in behaviour that runs on the plugin API, ahead of the user's plugins so they see its output. */
+const BUILT_IN_PLUGINS: Plugin[] = [indexFile];
+
+const openSessions = new Set<Session>();
+
+/** Config loaded and resolved once, `configResolved` applied, plugins sorted. */
+export async function openSession(options: OpenSessionOptions = {}): Promise<Session> {
+  const loaded = await loadConfig({ cwd: options.cwd ?? process.cwd(), ...(options.config ? { config: options.config } : {}) });
+  const config = await runHook(sortPlugins(loaded.plugins), "configResolved", loaded, (p, c) => p.configResolved?.(c));
+  return new Session(config);
+}
+
+/** A session over one service and no config file (`sync-types generate`): same stages, same defaults, no plugins. */
+export function openStandaloneSession(name: string, service: ServiceConfig, cwd: string): Session {
+  const file = `${cwd}/sync-types.config`;
+  return new Session({
+    file,
+    root: cwd,
+    services: [resolveService(name, service, cwd, file)],
+    typecheck: { tsconfig: [] },
+    breaking: { level: DEFAULTS.breakingLevel, rules: {}, ignore: [] },
+    plugins: [],
+    concurrency: 1,
+  });
+}
+
+/** Closes every session still open: what a signal handler calls before the process exits. */
+export async function closeAllSessions(): Promise<void> {
+  await Promise.allSettled([...openSessions].map((s) => s.close()));
+}
+
+export class Session {
+  readonly config: ResolvedConfig;
+  /** The config's plugins in run order (`enforce: "pre"` first, `"post"` last). */
+  readonly plugins: Plugin[];
+  /** One "today" per session: ignore entries expire the same way in every stage of a run. */
+  readonly today = new Date();
+  readonly #disposers: (() => Promise<void> | void)[] = [];
+  #closed = false;
+
+  constructor(config: ResolvedConfig) {
+    this.config = config;
+    this.plugins = sortPlugins(config.plugins);
+    openSessions.add(this);
+  }
+
+  /** The services named (config order), or all; an unknown name is a usage error. */
+  select(names: string[] | undefined): ResolvedService[] {
+    if (!names || names.length === 0) return this.config.services;
+    const known = this.config.services.map((s) => s.name);
+    const unknown = names.filter((n) => !known.includes(n));
+    if (unknown.length > 0) {
+      throw new UsageError(`unknown service ${unknown.map((n) => `"${n}"`).join(", ")}`, `services in ${this.config.file}: ${known.join(", ")}`);
+    }
+    return this.config.services.filter((s) => names.includes(s.name));
+  }
+
+  /** The service's raw spec (and stream payload schemas), from the cache when its sources are unchanged. */
+  async obtain(service: ResolvedService, options: ObtainStageOptions = {}): Promise<{ extracted: Extracted; cached: boolean }> {
+    const source = options.source ?? service.source;
+    const cache = cacheDir(this.config.root);
+    const key = options.cache ? await specCacheKey(service, source, VERSION) : undefined;
+    const hit = key ? await readCachedSpec(cache, service.name, key) : undefined;
+    if (hit) return { extracted: hit, cached: true };
+    const spec = await obtainSpec(service, { ...options, source });
+    const extracted: Extracted = { spec, streams: await obtainStreamSchemas(service) };
+    // The cache is an optimisation: failing to write it must never fail the service.
+    if (key) await writeCachedSpec(cache, service.name, key, extracted).catch(() => undefined);
+    return { extracted, cached: false };
+  }
+
+  /** Raw spec → the canonical, validated document a sync would commit (after `specReady`). */
+  async prepare(service: ResolvedService, raw: Json, warn: (message: string) => void): Promise<OpenApiDocument> {
+    const spec = canonicalizeSpec(raw, service.name);
+    await validate(service, spec, warn);
+    return runHook(this.plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
+  }
+
+  /** Raw spec → canonical spec and every generated file, in memory. */
+  async build(service: ResolvedService, extracted: Extracted, warn: (message: string) => void): Promise<BuiltService> {
+    const spec = await this.prepare(service, extracted.spec, warn);
+    const { bannerFor, generateFiles } = await import("./generate/index.js");
+    const specPath = relative(service.output, service.spec);
+    let files: GeneratedFile[];
+    try {
+      files = await generateFiles(spec, { specPath, streamTypes: extracted.streams as Record<string, JSONSchema> | undefined });
+    } catch (error) {
+      // The client names a bad `streams` key relative to the option; say which service it is in.
+      if (error instanceof ConfigError) throw new ConfigError(`services.${service.name}.${error.message}`, error.hint ? { hint: error.hint } : {});
+      throw error;
+    }
+    const banner = bannerFor(specPath);
+    const plugins = [...BUILT_IN_PLUGINS, ...this.plugins];
+    files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f, banner }));
+    return { spec, specText: serializeSpec(spec), files };
+  }
+
+  /** The contract change from `base` to `head`, after `diffDone`, judged by `breaking`. No base: everything in `head` is new. */
+  async compare(service: ResolvedService, base: BaseSpec, head: OpenApiDocument): Promise<PolicyResult> {
+    const { diffSpecs, evaluatePolicy } = await import("./diff/index.js");
+    const from = base.doc ?? { openapi: head.openapi, paths: {} };
+    const diffed = diffSpecs(from, head, base.doc ? { baseText: base.text } : {});
+    const changes = await runHook(this.plugins, "diffDone", diffed, (p, c) => p.diffDone?.({ service, changes: c }));
+    return evaluatePolicy(changes, this.config.breaking, this.today);
+  }
+
+  /** What writing `files` would change in the output folder (or in `committedOutput`, e.g. a staged snapshot), touching nothing. */
+  plan(service: ResolvedService, files: GeneratedFile[], committedOutput = service.output): Promise<OutputPlan> {
+    return planOutput(committedOutput, files);
+  }
+
+  /** Writes the spec when it changed and applies the plan; each file atomically. */
+  async write(service: ResolvedService, spec: { text: string; changed: boolean }, plan: OutputPlan): Promise<void> {
+    if (spec.changed) await writeFileAtomic(service.spec, spec.text);
+    await applyOutput(service.output, plan);
+  }
+
+  /** Registers something to release on `close()` (last registered, first released). */
+  own(dispose: () => Promise<void> | void): void {
+    if (this.#closed) throw new Error("the session is closed");
+    this.#disposers.push(dispose);
+  }
+
+  /** Releases everything the session owns; safe to call twice. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    openSessions.delete(this);
+    for (const dispose of this.#disposers.reverse()) await Promise.resolve().then(dispose).catch(() => undefined);
+  }
+}
+
+/** Opens a session, runs `fn` with it, and closes it however `fn` ends. */
+export async function withSession<T>(options: OpenSessionOptions, fn: (session: Session) => Promise<T>): Promise<T> {
+  const session = await openSession(options);
+  try {
+    return await fn(session);
+  } finally {
+    await session.close();
+  }
+}
+
+async function validate(service: ResolvedService, spec: OpenApiDocument, warn: (message: string) => void): Promise<void> {
+  // Loaded on first use: Redocly costs more to import than a config error takes.
+  const { validateSpec } = await import("./spec/validate.js");
+  const problems = await validateSpec(spec, serializeSpec(spec), `${service.name}.openapi.json`);
+  const errors = problems.filter((p) => p.severity === "error");
+  for (const p of problems.filter((p) => p.severity === "warn")) warn(`${service.name}: ${p.message} (${p.ruleId} at ${p.pointer ?? "#/"})`);
+  if (errors.length > 0) {
+    throw new SpecError(service.name, `the spec is not valid OpenAPI (${errors.length} error${errors.length === 1 ? "" : "s"})`, {
+      problems: errors.map((p) => `${p.pointer ?? "#/"}: ${p.message} (${p.ruleId})`),
+      hint: "fix the app's OpenAPI output (custom openapi() overrides and openapi_extra are the usual suspects)",
+    });
+  }
+}
