@@ -70,7 +70,11 @@ test("two runs at once on the same project: both succeed and the files are whole
 describe("SIGKILL of sync-types: the watchdog stops what it started", () => {
   /** SIGKILLs `cli` `ms` after `ready` holds, then expects no process of the run 3 s later, the watchdog included. */
   async function killAndCount(cli: ReturnType<typeof startCli>, marker: string, ready: () => boolean | Promise<boolean>, ms: number): Promise<void> {
-    onTestFinished(() => void cli.kill("SIGKILL"));
+    onTestFinished(() => {
+      cli.kill("SIGKILL");
+      // Survivors of a failed assertion must not outlive the test either.
+      for (const pid of processesMatching(marker)) process.kill(pid, "SIGKILL");
+    });
     expect(await waitFor(ready, 60_000, 25)).toBe(true);
     await new Promise((r) => setTimeout(r, ms));
     cli.kill("SIGKILL");
