@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { registerCleanup } from "../cleanup.js";
 import { OutputTail } from "./output-tail.js";
-import { OWNER_VAR, processesOwnedBy, signalTree, type ProcessInfo } from "./process-tree.js";
+import { OWNER_VAR, serviceProcesses, signalProcesses, type ProcessInfo } from "./process-tree.js";
 import { RUN_TOKEN, forgetGroup, watchGroup } from "./watchdog.js";
 
 export { OutputTail } from "./output-tail.js";
@@ -102,20 +102,20 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
   const pid = child.pid ?? -1;
   const warn = options.onWarning ?? ((message: string) => process.stderr.write(`warning ${message}\n`));
   let stopping: Promise<void> | undefined;
-  const owned = () => processesOwnedBy(token).filter((p) => p.pid !== pid);
-  const killOwned = (signal: NodeJS.Signals) => signalTree(pid, signal, owned().map((p) => p.pid));
+  const killAll = (signal: NodeJS.Signals) => signalProcesses(pid, serviceProcesses(pid, token).pids, signal);
 
   const stop = async (graceMs: number) => {
     if (pid > 0) {
-      reportStrays(owned().filter((p) => p.pgid !== pid), options.label ?? argv.join(" "), warn);
+      const { pids, strays } = serviceProcesses(pid, token);
+      reportStrays(strays, options.label ?? argv.join(" "), warn);
       if (!leaderGone) {
-        killOwned("SIGTERM");
+        signalProcesses(pid, pids, "SIGTERM");
         const timer = new Promise<"timeout">((r) => setTimeout(r, graceMs, "timeout").unref());
-        if ((await Promise.race([exited, timer])) === "timeout") killOwned("SIGKILL");
+        if ((await Promise.race([exited, timer])) === "timeout") killAll("SIGKILL");
       }
       await exited;
       // Children that ignored SIGTERM, or daemons that left the group, may outlive the leader.
-      killOwned("SIGKILL");
+      killAll("SIGKILL");
       forgetGroup(pid);
     }
     closePipes();
@@ -161,8 +161,8 @@ export async function stopAllProcesses(graceMs = 1500): Promise<void> {
 /** Last resort on `exit`: synchronous, so only SIGKILL. */
 function killAllNow(): void {
   if (live.size === 0) return;
-  const owned = processesOwnedBy(`${RUN_TOKEN}.`).map((p) => p.pid);
-  for (const p of live) signalTree(p.pid, "SIGKILL", owned);
+  const owned = serviceProcesses(-1, `${RUN_TOKEN}.`).pids;
+  for (const p of live) signalProcesses(p.pid, owned, "SIGKILL");
   live.clear();
 }
 registerCleanup(() => stopAllProcesses(1500));

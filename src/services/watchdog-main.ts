@@ -6,7 +6,7 @@
  *
  * Lines on stdin: "+<pgid>" a service group started, "-<pgid>" it was stopped.
  */
-import { processesOwnedBy } from "./process-tree.js";
+import { serviceProcesses } from "./process-tree.js";
 
 const token = process.argv[2] ?? "";
 const groups = new Set<number>();
@@ -44,7 +44,7 @@ async function reap(): Promise<void> {
 }
 
 function live(): number[] {
-  return token ? processesOwnedBy(`${token}.`).map((p) => p.pid) : [];
+  return token ? serviceProcesses(-1, `${token}.`).pids : [];
 }
 
 function signalAll(signal: NodeJS.Signals): void {
