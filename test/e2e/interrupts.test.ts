@@ -20,6 +20,15 @@ function watchOutput(cli: Cli): () => string {
   return () => output;
 }
 
+/** One SIGINT: exit 130, nothing of the run left in its TMPDIR and no process carrying `marker`. */
+async function interruptLeavingNothing(cli: Cli, output: () => string, tmp: { leftovers: () => Promise<string[]> }, marker: string): Promise<void> {
+  cli.kill("SIGINT");
+  const result = await cli;
+  expect(result.exitCode, output()).toBe(130);
+  expect(await tmp.leftovers()).toEqual([]);
+  expect(await waitFor(() => processesMatching(marker).length === 0, 3000)).toBe(true);
+}
+
 test("SIGINT during --watch on the examples: exit 130, no process and no temp folder left", { timeout: 120_000 }, async () => {
   const marker = `watch-int-${randomUUID()}`;
   const tmp = await privateTmp();
@@ -38,11 +47,7 @@ test("SIGINT during --watch on the examples: exit 130, no process and no temp fo
   expect(await tmp.leftovers()).not.toEqual([]);
   expect(processesMatching(marker).length).toBeGreaterThanOrEqual(2);
 
-  cli.kill("SIGINT");
-  const result = await cli;
-  expect(result.exitCode, output()).toBe(130);
-  expect(await tmp.leftovers()).toEqual([]);
-  expect(await waitFor(() => processesMatching(marker).length === 0, 3000)).toBe(true);
+  await interruptLeavingNothing(cli, output, tmp, marker);
 });
 
 test("SIGINT during `hook run`: exit 130 and its staged snapshot is removed", { timeout: 120_000 }, async () => {
@@ -62,11 +67,7 @@ test("SIGINT during `hook run`: exit 130 and its staged snapshot is removed", { 
   const cli = startCli(["hook", "run"], { cwd: dir, env: { TMPDIR: tmp.dir } });
   const output = watchOutput(cli);
   expect(await waitFor(async () => (await tmp.leftovers()).some((n) => n.startsWith("sync-types-staged-")) && processesMatching(marker).length > 0, 60_000, 100), output()).toBe(true);
-  cli.kill("SIGINT");
-  const result = await cli;
-  expect(result.exitCode, output()).toBe(130);
-  expect(await tmp.leftovers()).toEqual([]);
-  expect(await waitFor(() => processesMatching(marker).length === 0, 3000)).toBe(true);
+  await interruptLeavingNothing(cli, output, tmp, marker);
 });
 
 test("SIGINT while a TypeScript config's top-level await sleeps: exit 130 and no transpiled copy is left", { timeout: 30_000 }, async () => {
