@@ -34,7 +34,7 @@ interface Entry {
  * matches every service of a run, with no leader: -1). Linux /proc; elsewhere empty, and the
  * group kill is all.
  */
-export function serviceProcesses(leader: number, token: string): ServiceProcesses {
+export function serviceProcesses(leader: number, token: string, leaderAlive = true): ServiceProcesses {
   const needle = Buffer.from(`${OWNER_VAR}=${token}`);
   const entries: Entry[] = [];
   const owned: Entry[] = [];
@@ -46,20 +46,21 @@ export function serviceProcesses(leader: number, token: string): ServiceProcesse
     entries.push(entry);
     if (carries(pid, needle)) owned.push(entry);
   }
-  const found = new Set([...descendants(leader, entries), ...owned.map((e) => e.pid)]);
+  // Once the leader is reaped its pid may be reused: its "children" would be someone else's.
+  const found = new Set([...(leaderAlive ? descendants(leader, entries) : []), ...owned.map((e) => e.pid)]);
   found.delete(leader);
   const strays = owned.filter((e) => leader > 0 && e.pgid !== leader && e.pid !== leader).map((e) => ({ pid: e.pid, pgid: e.pgid, command: commandOf(e.pid) }));
   return { pids: [...found], strays };
 }
 
-/** Signals the process group led by `leader` and each of `pids`. */
+/** Signals the process group led by `leader` (the leader included: it cannot leave it) and each of `pids`. */
 export function signalProcesses(leader: number, pids: number[], signal: NodeJS.Signals): void {
   try {
     process.kill(-leader, signal);
   } catch {
     // The group is gone or was never formed; the individual kills below still apply.
   }
-  for (const target of new Set([leader, ...pids])) {
+  for (const target of pids) {
     try {
       process.kill(target, signal);
     } catch {

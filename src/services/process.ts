@@ -102,7 +102,7 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
   const pid = child.pid ?? -1;
   const warn = options.onWarning ?? ((message: string) => process.stderr.write(`warning ${message}\n`));
   let stopping: Promise<void> | undefined;
-  const killAll = (signal: NodeJS.Signals) => signalProcesses(pid, serviceProcesses(pid, token).pids, signal);
+  const killAll = (signal: NodeJS.Signals) => signalProcesses(pid, serviceProcesses(pid, token, !leaderGone).pids, signal);
 
   const stop = async (graceMs: number) => {
     if (pid > 0) {
