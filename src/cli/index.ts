@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { runCleanups } from "../cleanup.js";
 import { ExitCode, SyncTypesError, UsageError } from "../errors.js";
 import { createLogger, type Logger } from "../logger.js";
 import { describeError } from "../reporters/describe-error.js";
@@ -172,7 +173,14 @@ function handleError(error: unknown, logger: Logger): number {
   return ExitCode.internal;
 }
 
-/** Ctrl-C or SIGTERM: stop every service we started, then exit 130/143. A second signal kills at once. */
+/** Processes get SIGTERM, then SIGKILL after 1.5 s; this bounds the whole clean-up. */
+const CLEANUP_WAIT_MS = 3000;
+
+/**
+ * Ctrl-C or SIGTERM: run the clean-up registry (stop every process we started, remove temp
+ * folders and files), then exit 130/143. A second signal exits at once; the `exit` handlers
+ * still SIGKILL what is left and remove the registered paths.
+ */
 function installSignalHandlers(): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
@@ -180,8 +188,7 @@ function installSignalHandlers(): void {
     if (stopping) process.exit(code);
     stopping = true;
     process.stderr.write(`\n${signal === "SIGINT" ? "interrupted" : "terminated"}: stopping services…\n`);
-    // Imported here: if no service was started, the module was never loaded and nothing needs stopping.
-    void import("../services/process.js").then(({ stopAllProcesses }) => stopAllProcesses(1500)).finally(() => process.exit(code));
+    void runCleanups(CLEANUP_WAIT_MS).finally(() => process.exit(code));
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);

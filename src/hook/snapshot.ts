@@ -12,6 +12,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { registerPath } from "../cleanup.js";
 import { watchedBy, within, type ManifestService } from "./manifest.js";
 import { checkoutIndex, unstagedPaths } from "./staged.js";
 
@@ -25,6 +26,7 @@ export interface Snapshot {
 
 export async function takeSnapshot(root: string, services: ManifestService[]): Promise<Snapshot> {
   const folder = await mkdtemp(join(tmpdir(), "sync-types-staged-"));
+  registerPath(folder);
   const inRepo = (path: string) => path === root || within(root, path);
   const staged = (path: string) => (inRepo(path) ? join(folder, relative(root, path)) : path);
   try {

@@ -50,7 +50,7 @@ export async function startHttpService(service: ResolvedService, options: HttpOp
     arg.replaceAll("{python}", service.python).replaceAll("{app}", service.app ?? "").replaceAll("{port}", String(port)),
   );
   options.onStatus?.(`starting on :${port}`);
-  const process = spawnProcess(argv, { cwd: service.dir, env: serviceEnv(service), onLine: options.onLine });
+  const process = spawnProcess(argv, { cwd: service.dir, env: serviceEnv(service), label: service.name, onLine: options.onLine });
   return { process, port, baseUrl: `http://127.0.0.1:${port}` };
 }
 

@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { makeTempDir } from "../cleanup.js";
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -18,11 +18,12 @@ export interface ImportOptions {
 
 /** Imports the app in the service's own interpreter and asks it for `app.openapi()`; no server, no port. */
 export async function obtainViaImport(service: ResolvedService, options: ImportOptions = {}): Promise<Json> {
-  const work = await mkdtemp(join(tmpdir(), "sync-types-"));
-  const out = join(work, "openapi.json");
+  const work = await makeTempDir("sync-types-");
+  const out = join(work.path, "openapi.json");
   const child = spawnProcess([service.python, EXTRACT_SCRIPT, service.app ?? "", out], {
     cwd: service.dir,
     env: serviceEnv(service),
+    label: service.name,
     onLine: options.onLine,
   });
   const abort = () => void child.stop(500);
@@ -51,6 +52,6 @@ export async function obtainViaImport(service: ResolvedService, options: ImportO
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", abort);
     await child.stop(500);
-    await rm(work, { recursive: true, force: true });
+    await work.remove();
   }
 }

@@ -1,26 +1,78 @@
 import { readdirSync, readFileSync } from "node:fs";
 
 /**
- * Every live process whose parent chain leads to `root` (Linux /proc; elsewhere empty).
- * Used on top of the process-group kill, for children that left the group (setsid, daemons).
+ * Every service process carries `SYNC_TYPES_OWNER=<run>.<n>` in its environment, inherited by
+ * all it starts. /proc/<pid>/environ keeps the environment a process was started with, so the
+ * token finds a service's daemons even after they left its process group (setsid) and were
+ * re-parented to init: the process group and the parent chain are not enough on their own.
+ * One pass over /proc costs ~15 ms with ~130 processes on a busy 2-core box.
  */
-export function descendantsOf(root: number): number[] {
-  if (process.platform !== "linux") return [];
-  const children = new Map<number, number[]>();
-  let entries: string[];
+export const OWNER_VAR = "SYNC_TYPES_OWNER";
+
+export interface ProcessInfo {
+  pid: number;
+  pgid: number;
+  /** The command line, spaces between arguments, for warnings. */
+  command: string;
+}
+
+export interface ServiceProcesses {
+  /** The leader's descendants and every process carrying the token, the leader aside. */
+  pids: number[];
+  /** Those carrying the token outside the leader's process group: daemons, reported by name. */
+  strays: ProcessInfo[];
+}
+
+interface Entry {
+  pid: number;
+  ppid: number;
+  pgid: number;
+}
+
+/**
+ * What belongs to the service led by `leader` with owner token `token` (a prefix: `<run>.`
+ * matches every service of a run, with no leader: -1). Linux /proc; elsewhere empty, and the
+ * group kill is all.
+ */
+export function serviceProcesses(leader: number, token: string, leaderAlive = true): ServiceProcesses {
+  const needle = Buffer.from(`${OWNER_VAR}=${token}`);
+  const entries: Entry[] = [];
+  const owned: Entry[] = [];
+  for (const pid of listPids()) {
+    if (pid === process.pid) continue;
+    const stat = readStat(pid);
+    if (!stat || stat.state === "Z") continue;
+    const entry = { pid, ppid: stat.ppid, pgid: stat.pgid };
+    entries.push(entry);
+    if (carries(pid, needle)) owned.push(entry);
+  }
+  // Once the leader is reaped its pid may be reused: its "children" would be someone else's.
+  const found = new Set([...(leaderAlive ? descendants(leader, entries) : []), ...owned.map((e) => e.pid)]);
+  found.delete(leader);
+  const strays = owned.filter((e) => leader > 0 && e.pgid !== leader && e.pid !== leader).map((e) => ({ pid: e.pid, pgid: e.pgid, command: commandOf(e.pid) }));
+  return { pids: [...found], strays };
+}
+
+/** Signals the process group led by `leader` (the leader included: it cannot leave it) and each of `pids`. */
+export function signalProcesses(leader: number, pids: number[], signal: NodeJS.Signals): void {
   try {
-    entries = readdirSync("/proc");
+    process.kill(-leader, signal);
   } catch {
-    return [];
+    // The group is gone or was never formed; the individual kills below still apply.
   }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    const ppid = parentOf(entry);
-    if (ppid === undefined) continue;
-    const list = children.get(ppid) ?? [];
-    list.push(Number(entry));
-    children.set(ppid, list);
+  for (const target of pids) {
+    try {
+      process.kill(target, signal);
+    } catch {
+      // Already exited.
+    }
   }
+}
+
+/** Descendants of `root` by parent chain: children that left the group (setsid) but are not re-parented yet. */
+function descendants(root: number, entries: Entry[]): number[] {
+  const children = new Map<number, number[]>();
+  for (const { pid, ppid } of entries) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   const found: number[] = [];
   const queue = [root];
   while (queue.length > 0) {
@@ -32,30 +84,43 @@ export function descendantsOf(root: number): number[] {
   return found;
 }
 
-function parentOf(pid: string): number | undefined {
+function carries(pid: number, needle: Buffer): boolean {
+  try {
+    const environ = readFileSync(`/proc/${pid}/environ`);
+    for (let at = environ.indexOf(needle); at >= 0; at = environ.indexOf(needle, at + 1)) {
+      if (at === 0 || environ[at - 1] === 0) return true;
+    }
+    return false;
+  } catch {
+    // Exited while we looked, or not ours to read.
+    return false;
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+  } catch {
+    return "?";
+  }
+}
+
+function listPids(): number[] {
+  if (process.platform !== "linux") return [];
+  try {
+    return readdirSync("/proc").filter((e) => /^\d+$/.test(e)).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function readStat(pid: number): { state: string; ppid: number; pgid: number } | undefined {
   try {
     // The command name may hold spaces and parentheses: the fields after the last ')' are fixed.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[1]);
+    return { state: fields[0]!, ppid: Number(fields[1]), pgid: Number(fields[2]) };
   } catch {
     return undefined;
-  }
-}
-
-/** Signals the process group led by `pid` and every descendant found in /proc. */
-export function signalTree(pid: number, signal: NodeJS.Signals): void {
-  const targets = descendantsOf(pid);
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is gone or was never formed; the individual kills below still apply.
-  }
-  for (const target of [pid, ...targets]) {
-    try {
-      process.kill(target, signal);
-    } catch {
-      // Already exited.
-    }
   }
 }

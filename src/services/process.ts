@@ -1,30 +1,10 @@
-import { execa } from "execa";
-import { trimTraceback } from "./common.js";
-import { signalTree } from "./process-tree.js";
+import { spawn } from "node:child_process";
+import { registerCleanup } from "../cleanup.js";
+import { OutputTail } from "./output-tail.js";
+import { OWNER_VAR, serviceProcesses, signalProcesses, type ProcessInfo } from "./process-tree.js";
+import { RUN_TOKEN, forgetGroup, watchGroup } from "./watchdog.js";
 
-/** The last lines a process printed, for error messages. */
-export class OutputTail {
-  readonly #lines: string[] = [];
-  #partial = "";
-  /** Keeps more than it shows: trimming noise frames from a traceback must still leave `size` lines. */
-  constructor(readonly size = 20) {}
-  push(chunk: string): string[] {
-    const parts = (this.#partial + chunk).split(/\r?\n/);
-    this.#partial = parts.pop() ?? "";
-    for (const line of parts) {
-      this.#lines.push(line);
-      if (this.#lines.length > this.size * 3) this.#lines.shift();
-    }
-    return parts;
-  }
-  lines(): string[] {
-    const all = this.#partial ? [...this.#lines, this.#partial] : [...this.#lines];
-    return trimTraceback(all).slice(-this.size);
-  }
-  text(): string {
-    return this.lines().join("\n");
-  }
-}
+export { OutputTail } from "./output-tail.js";
 
 export interface ExitInfo {
   code: number | undefined;
@@ -34,7 +14,7 @@ export interface ExitInfo {
 export interface ManagedProcess {
   readonly pid: number;
   readonly output: OutputTail;
-  /** Settles when the process exits, however that happens. */
+  /** Settles when the leader exits, however that happens; its output pipes never hold it back. */
   readonly exited: Promise<ExitInfo>;
   readonly hasExited: () => boolean;
   /** SIGTERM to the whole tree, SIGKILL after `graceMs`; resolves once the leader is gone. */
@@ -46,33 +26,37 @@ export interface ManagedProcess {
 export interface SpawnOptions {
   cwd: string;
   env: Record<string, string>;
+  /** Names the process in warnings, e.g. the service name. */
+  label?: string | undefined;
   /** Called with each complete line of stdout or stderr. */
   onLine?: ((line: string) => void) | undefined;
   /** When set, stdout is a line protocol: its lines go here, not to `onLine` or the output tail. */
   onStdoutLine?: ((line: string) => void) | undefined;
+  /** Default: written to stderr as `warning …`. */
+  onWarning?: ((message: string) => void) | undefined;
   /** Default `"ignore"`. */
   stdin?: "ignore" | "pipe";
 }
 
+/** Output that arrives after the leader's exit is still read for this long, then the pipes are closed. */
+const DRAIN_MS = 200;
+
 const live = new Set<ManagedProcess>();
+let spawned = 0;
 
 /**
- * Starts `argv` as the leader of its own process group (so its whole tree can be signalled)
+ * Starts `argv` as the leader of its own process group (so its whole tree can be signalled),
+ * marks its environment with an owner token (so daemons that leave the group are still found),
  * and registers it so that no exit path of sync-types leaves it running.
  */
 export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProcess {
   const [file, ...args] = argv;
-  const child = execa(file!, args, {
+  const token = `${RUN_TOKEN}.${++spawned}`;
+  const child = spawn(file!, args, {
     cwd: options.cwd,
-    env: options.env,
-    extendEnv: true,
+    env: { ...process.env, ...options.env, [OWNER_VAR]: token },
     detached: true,
-    cleanup: false,
-    reject: false,
-    buffer: false,
-    stdin: options.stdin ?? "ignore",
-    stdout: "pipe",
-    stderr: "pipe",
+    stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
   });
   const output = new OutputTail();
   const onData = (chunk: Buffer) => {
@@ -82,44 +66,83 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
   const onProtocol = (chunk: Buffer) => {
     for (const line of protocol.push(chunk.toString("utf8"))) options.onStdoutLine?.(line);
   };
-  child.stdout?.on("data", options.onStdoutLine ? onProtocol : onData);
-  child.stderr?.on("data", onData);
+  child.stdout!.on("data", options.onStdoutLine ? onProtocol : onData);
+  child.stderr!.on("data", onData);
+  child.stdin?.on("error", () => undefined);
 
-  let done = false;
-  const exited: Promise<ExitInfo> = child.then(
-    (result) => ({ code: result.exitCode, signal: result.signal }),
-    (error: { exitCode?: number; signal?: string; message?: string; code?: string }) => {
-      if (error.code === "ENOENT" || error.message) output.push(`${error.message ?? ""}\n`);
-      return { code: error.exitCode, signal: error.signal };
-    },
-  ).finally(() => {
-    done = true;
+  const closePipes = () => {
+    child.stdout!.destroy();
+    child.stderr!.destroy();
+    child.stdin?.destroy();
+  };
+  let leaderGone = false;
+  const exited = new Promise<ExitInfo>((resolve) => {
+    let info: ExitInfo = { code: undefined, signal: undefined };
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      // A daemon that inherited stdout/stderr keeps them open forever: they must not decide.
+      closePipes();
+      resolve(info);
+    };
+    child.once("exit", (code, signal) => {
+      leaderGone = true;
+      info = { code: code ?? undefined, signal: signal ?? undefined };
+      setTimeout(settle, DRAIN_MS);
+    });
+    child.once("close", settle);
+    child.once("error", (error) => {
+      leaderGone = true;
+      output.push(`${error.message}\n`);
+      settle();
+    });
   });
 
   const pid = child.pid ?? -1;
+  const warn = options.onWarning ?? ((message: string) => process.stderr.write(`warning ${message}\n`));
+  let stopping: Promise<void> | undefined;
+  const killAll = (signal: NodeJS.Signals) => signalProcesses(pid, serviceProcesses(pid, token, !leaderGone).pids, signal);
+
+  const stop = async (graceMs: number) => {
+    if (pid > 0) {
+      const { pids, strays } = serviceProcesses(pid, token);
+      reportStrays(strays, options.label ?? argv.join(" "), warn);
+      if (!leaderGone) {
+        signalProcesses(pid, pids, "SIGTERM");
+        const timer = new Promise<"timeout">((r) => setTimeout(r, graceMs, "timeout").unref());
+        if ((await Promise.race([exited, timer])) === "timeout") killAll("SIGKILL");
+      }
+      await exited;
+      // Children that ignored SIGTERM, or daemons that left the group, may outlive the leader.
+      killAll("SIGKILL");
+      forgetGroup(pid);
+    }
+    closePipes();
+    live.delete(managed);
+  };
   const managed: ManagedProcess = {
     pid,
     output,
     exited,
-    hasExited: () => done,
-    async stop(graceMs = 3000) {
-      if (pid > 0 && !done) {
-        signalTree(pid, "SIGTERM");
-        const timer = new Promise<"timeout">((r) => setTimeout(r, graceMs, "timeout").unref());
-        if ((await Promise.race([exited, timer])) === "timeout") signalTree(pid, "SIGKILL");
-      }
-      await exited;
-      // Children that ignored SIGTERM may outlive the leader: finish them off.
-      if (pid > 0) signalTree(pid, "SIGKILL");
-      live.delete(managed);
-    },
+    hasExited: () => leaderGone,
+    stop: (graceMs = 3000) => (stopping ??= stop(graceMs)),
     write(text) {
-      child.stdin?.write(text);
+      if (child.stdin?.writable) child.stdin.write(text);
     },
   };
   // Tracked until stopped, even after the leader exits: its group may live on.
-  if (pid > 0) live.add(managed);
+  if (pid > 0) {
+    live.add(managed);
+    watchGroup(pid);
+  }
   return managed;
+}
+
+function reportStrays(strays: ProcessInfo[], label: string, warn: (message: string) => void): void {
+  if (strays.length === 0) return;
+  const list = strays.map((p) => `${p.pid} (${p.command.slice(0, 80)})`).join(", ");
+  warn(`${label}: ${strays.length === 1 ? "a process" : "processes"} left the service's process group and ${strays.length === 1 ? "was" : "were"} stopped with it: ${list}`);
 }
 
 let shuttingDown = false;
@@ -137,7 +160,10 @@ export async function stopAllProcesses(graceMs = 1500): Promise<void> {
 
 /** Last resort on `exit`: synchronous, so only SIGKILL. */
 function killAllNow(): void {
-  for (const p of live) signalTree(p.pid, "SIGKILL");
+  if (live.size === 0) return;
+  const owned = serviceProcesses(-1, `${RUN_TOKEN}.`).pids;
+  for (const p of live) signalProcesses(p.pid, owned, "SIGKILL");
   live.clear();
 }
+registerCleanup(() => stopAllProcesses(1500));
 process.on("exit", killAllNow);

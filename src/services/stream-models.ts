@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { makeTempDir } from "../cleanup.js";
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -17,11 +17,12 @@ const SCRIPT = join(PACKAGE_ROOT, "src/services/python/stream_models.py");
 export async function obtainStreamSchemas(service: ResolvedService): Promise<Record<string, Json> | undefined> {
   const entries = Object.entries(service.streams);
   if (entries.length === 0) return undefined;
-  const work = await mkdtemp(join(tmpdir(), "sync-types-streams-"));
-  const out = join(work, "streams.json");
+  const work = await makeTempDir("sync-types-streams-");
+  const out = join(work.path, "streams.json");
   const child = spawnProcess([service.python, SCRIPT, out, ...entries.map(([key, ref]) => `${key}=${ref}`)], {
     cwd: service.dir,
     env: serviceEnv(service),
+    label: service.name,
   });
   try {
     const { code } = await child.exited;
@@ -34,6 +35,6 @@ export async function obtainStreamSchemas(service: ResolvedService): Promise<Rec
     return JSON.parse(await readFile(out, "utf8")) as Record<string, Json>;
   } finally {
     await child.stop(500);
-    await rm(work, { recursive: true, force: true });
+    await work.remove();
   }
 }

@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { makeTempDir } from "../cleanup.js";
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -29,7 +29,7 @@ export class WarmExtractor {
   readonly #pending = new Map<number, (reply: Reply) => void>();
   readonly #ready: Promise<Reply>;
   #next = 0;
-  #work: string | undefined;
+  #work: { path: string; remove: () => Promise<void> } | undefined;
 
   private constructor(service: ResolvedService, onLine?: (line: string) => void) {
     this.#service = service;
@@ -38,6 +38,7 @@ export class WarmExtractor {
     this.#process = spawnProcess([service.python, WARM_SCRIPT, service.app ?? ""], {
       cwd: service.dir,
       env: serviceEnv(service),
+      label: service.name,
       stdin: "pipe",
       onLine,
       onStdoutLine: (line) => {
@@ -71,9 +72,9 @@ export class WarmExtractor {
 
   /** The app's current spec: the saved code, imported fresh. */
   async extract(): Promise<Json> {
-    this.#work ??= await mkdtemp(join(tmpdir(), "sync-types-warm-"));
+    this.#work ??= await makeTempDir("sync-types-warm-");
     const id = this.#next++;
-    const out = join(this.#work, `${id}.json`);
+    const out = join(this.#work.path, `${id}.json`);
     const reply = await new Promise<Reply>((resolve) => {
       this.#pending.set(id, resolve);
       this.#process.write(`${JSON.stringify({ id, out })}\n`);
@@ -95,7 +96,7 @@ export class WarmExtractor {
 
   async stop(): Promise<void> {
     await this.#process.stop(1000);
-    if (this.#work) await rm(this.#work, { recursive: true, force: true });
+    await this.#work?.remove();
   }
 }
 

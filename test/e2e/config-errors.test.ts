@@ -31,6 +31,14 @@ test.each([
   ],
   ["invalid JSON", "sync-types.config.json", "{ services: ", ["is not valid JSON"]],
   ["a TypeScript syntax error, with its line", "sync-types.config.ts", "export default {\n  services: {\n", ["sync-types.config.ts:3:1"]],
+  ["a config function that throws an Error", "sync-types.config.ts", 'export default () => { throw new TypeError("no SERVICES_ROOT"); };', ["sync-types.config.ts: its default export function failed: TypeError: no SERVICES_ROOT"]],
+  ["a config function that rejects", "sync-types.config.mjs", 'export default async () => { throw new Error("vault unreachable"); };', ["sync-types.config.mjs: its default export function failed: Error: vault unreachable"]],
+  ["a config function that throws null", "sync-types.config.ts", "export default () => { throw null; };", ["its default export function failed: it threw null (not an Error)"]],
+  ["a config function that throws undefined", "sync-types.config.mjs", "export default () => { throw undefined; };", ["it threw undefined (not an Error)"]],
+  ["a config function that throws a string", "sync-types.config.ts", 'export default async () => { throw "nope"; };', ['it threw the string "nope"']],
+  ["a config module that throws an object at load", "sync-types.config.mjs", "throw { code: 7 };\nexport default {};", ['could not load', 'sync-types.config.mjs: it threw {"code":7} (not an Error)']],
+  ["a config function that never settles", "sync-types.config.ts", "export default () => new Promise(() => {});", ["sync-types.config.ts did not finish loading: it waits on a promise that nothing will ever settle"]],
+  ["a top-level await that never settles", "sync-types.config.mjs", "await new Promise(() => {});\nexport default {};", ["sync-types.config.mjs did not finish loading"]],
 ])("bad config: %s -> exit 2", async (_name, file, content, messages) => {
   const dir = await projectWith(file, content);
   const run = await runCli([], { cwd: dir });

@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, onTestFinished, test } from "vitest";
 import { runCli, startCli } from "../helpers/cli.js";
 import { isRunning, processesMatching, waitFor } from "../helpers/processes.js";
 import { makeProject } from "../helpers/project.js";
+import { DAEMON_START } from "../helpers/daemon.js";
 
 const readPids = async (file: string) =>
   (await readFile(file, "utf8").catch(() => "")).split("\n").filter(Boolean).map(Number);
@@ -52,6 +53,29 @@ test.each(["SIGINT", "SIGTERM"] as const)("%s while services start: no python pr
   expect(String(result.stderr)).toContain("stopping services");
   for (const pid of pids) expect(isRunning(pid)).toBe(false);
   expect(processesMatching(marker)).toEqual([]);
+});
+
+describe("a start command that leaves a daemon holding the service's stdout/stderr", () => {
+  const project = (marker: string) =>
+    makeProject({ svc: { from: "test/fixtures/apps/ordered", app: "app:app", env: { MARKER: marker }, start: DAEMON_START } });
+
+  test("the run ends once the spec is fetched, names the daemon, and stops it", { timeout: 60_000 }, async () => {
+    const marker = `daemon-${randomUUID()}`;
+    const run = await runCli([], { cwd: await project(marker) });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/warning svc: a process left the service's process group and was stopped with it: \d+ \(sleep 300\)/);
+    expect(await waitFor(() => processesMatching(marker).length === 0, 3000)).toBe(true);
+  });
+
+  test("one SIGINT while it runs stops everything: exit 130", { timeout: 60_000 }, async () => {
+    const marker = `daemon-int-${randomUUID()}`;
+    const cli = startCli([], { cwd: await project(marker) });
+    onTestFinished(() => void cli.kill("SIGKILL"));
+    expect(await waitFor(() => processesMatching(marker).length >= 2, 30_000)).toBe(true);
+    cli.kill("SIGINT");
+    expect((await cli).exitCode).toBe(130);
+    expect(await waitFor(() => processesMatching(marker).length === 0, 3000)).toBe(true);
+  });
 });
 
 test("a fixed port already in use is refused before anything starts", async () => {

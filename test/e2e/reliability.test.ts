@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { expect, test } from "vitest";
+import { describe, expect, onTestFinished, test } from "vitest";
 import { runCli, startCli } from "../helpers/cli.js";
 import { processesMatching, waitFor } from "../helpers/processes.js";
 import { makeProject } from "../helpers/project.js";
+import { DAEMON_START } from "../helpers/daemon.js";
 
 const FILES = ["contracts/svc.openapi.json", "src/clients/svc/types.gen.ts", "src/clients/svc/client.gen.ts", "src/clients/svc/runtime.gen.ts", "src/clients/svc/index.ts"];
 
@@ -64,4 +65,58 @@ test("two runs at once on the same project: both succeed and the files are whole
   const files = await read(dir);
   expect((await runCli([], { cwd: dir })).stdout).toMatch(/✓ svc\s+unchanged/);
   expect(await read(dir)).toEqual(files);
+});
+
+describe("SIGKILL of sync-types: the watchdog stops what it started", () => {
+  /** SIGKILLs `cli` `ms` after `ready` holds, then expects no process of the run 3 s later, the watchdog included. */
+  async function killAndCount(cli: ReturnType<typeof startCli>, marker: string, ready: () => boolean | Promise<boolean>, ms: number): Promise<void> {
+    onTestFinished(() => {
+      cli.kill("SIGKILL");
+      // Survivors of a failed assertion must not outlive the test either.
+      for (const pid of processesMatching(marker)) process.kill(pid, "SIGKILL");
+    });
+    expect(await waitFor(ready, 60_000, 25)).toBe(true);
+    await new Promise((r) => setTimeout(r, ms));
+    cli.kill("SIGKILL");
+    await cli;
+    const watchdog = `watchdog-main.js ${cli.pid}-`;
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(processesMatching(marker)).toEqual([]);
+    expect(processesMatching(watchdog)).toEqual([]);
+  }
+  const started = () => true;
+
+  test("an http run killed at 5 seeded moments (start-up, readiness, generation): 0 survivors", { timeout: 300_000 }, async () => {
+    const marker = `sigkill-http-${randomUUID()}`;
+    const dir = await makeProject({ "estimation-api": { from: "estimation-api", env: { MARKER: marker } } });
+    const delay = delays(7);
+    for (let i = 0; i < 5; i++) {
+      const cli = startCli([], { cwd: dir });
+      // The first moment falls in start-up; the others once the service runs, spread over readiness and generation.
+      const ready = i === 0 ? started : () => processesMatching(marker).length > 0;
+      await killAndCount(cli, marker, ready, i === 0 ? 200 : (delay.next().value * 2) % 2500);
+    }
+  });
+
+  test("--watch with its services and warm extractors: 0 survivors", { timeout: 180_000 }, async () => {
+    const marker = `sigkill-watch-${randomUUID()}`;
+    const dir = await makeProject({
+      "estimation-api": { from: "estimation-api", env: { MARKER: marker } },
+      "content-api": { from: "content-api", env: { MARKER: marker } },
+    });
+    const delay = delays(11);
+    for (const ready of [() => processesMatching(marker).length > 0, () => processesMatching(marker).length >= 4]) {
+      const cli = startCli(["--watch"], { cwd: dir });
+      await killAndCount(cli, marker, ready, delay.next().value);
+    }
+  });
+
+  test("a start command that leaves a setsid daemon: the daemon dies too", { timeout: 120_000 }, async () => {
+    const marker = `sigkill-daemon-${randomUUID()}`;
+    const dir = await makeProject({
+      svc: { from: "test/fixtures/apps/ordered", app: "app:app", env: { MARKER: marker }, start: DAEMON_START },
+    });
+    const cli = startCli([], { cwd: dir });
+    await killAndCount(cli, marker, () => processesMatching(marker).length >= 2, 100);
+  });
 });

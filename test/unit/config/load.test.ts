@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadConfig } from "../../../src/config/index.js";
+import { describeThrown, loadConfigFile } from "../../../src/config/load.js";
 import { parseEnvFile } from "../../../src/config/env-file.js";
 import { ConfigError } from "../../../src/errors.js";
 import { tempTree } from "../../helpers/temp-tree.js";
@@ -60,6 +61,44 @@ describe("loadConfig", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).issues.map((i) => i.path)).toEqual(["extra", "services.a.spec", "services.a.output", "services.a.app"]);
     expect((error as ConfigError).exitCode).toBe(2);
+  });
+});
+
+describe("a config that fails to produce a value", () => {
+  test("one that stays pending while the event loop is busy times out with a ConfigError naming the file", async () => {
+    const dir = await tempTree({ "sync-types.config.mjs": "export default () => new Promise(() => setInterval(() => {}, 1000).unref());\n" });
+    const error = await loadConfigFile(join(dir, "sync-types.config.mjs"), 300).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe(`${join(dir, "sync-types.config.mjs")} did not finish loading: still pending after 300 ms`);
+  });
+
+  test("a .ts config that throws while importing leaves no transpiled copy and is named, not its copy", async () => {
+    const dir = await tempTree({ "sync-types.config.ts": "throw null;\nexport default {};\n" });
+    const error = await loadConfigFile(join(dir, "sync-types.config.ts")).catch((e: unknown) => e);
+    expect((error as ConfigError).message).toBe(`could not load ${join(dir, "sync-types.config.ts")}: it threw null (not an Error)`);
+    expect(await readdir(dir)).toEqual(["sync-types.config.ts"]);
+  });
+
+  test("a transpiled copy left by a run that died is removed by the next load", async () => {
+    const dir = await tempTree({
+      "sync-types.config.ts": `export default { services: { a: ${JSON.stringify(service)} } };\n`,
+      // No process has pid 2^22+1 (above Linux's pid_max default): its run is certainly gone.
+      ".sync-types.config.ts.4194305.1700000000000.mjs": "export default {};\n",
+    });
+    await loadConfig({ cwd: dir });
+    expect(await readdir(dir)).toEqual(["sync-types.config.ts"]);
+  });
+
+  test.each([
+    [new RangeError("too far"), "RangeError: too far"],
+    [null, "it threw null (not an Error)"],
+    [undefined, "it threw undefined (not an Error)"],
+    ["text", 'it threw the string "text"'],
+    [42, "it threw 42 (not an Error)"],
+    [{ reason: "x" }, 'it threw {"reason":"x"} (not an Error)'],
+    [Object.assign(Object.create(null) as object, { toString: undefined }), "it threw {} (not an Error)"],
+  ])("describeThrown(%o)", (value, want) => {
+    expect(describeThrown(value)).toBe(want);
   });
 });
 

@@ -1,5 +1,6 @@
 import { expect, test } from "vitest";
 import { OutputTail } from "../../../src/services/process.js";
+import { MAX_LINE_CHARS } from "../../../src/services/output-tail.js";
 import { expandHeaders } from "../../../src/services/url.js";
 import { ServiceError } from "../../../src/errors.js";
 
@@ -15,4 +16,24 @@ test("expandHeaders reads ${VAR} from the environment and names a missing one wi
   expect(expandHeaders(service, { TOKEN: "t0k" })).toEqual({ Authorization: "Bearer t0k", "X-Static": "plain" });
   expect(() => expandHeaders(service, {})).toThrow(ServiceError);
   expect(() => expandHeaders(service, {})).toThrow("needs the environment variable TOKEN");
+});
+
+test("OutputTail bounds a huge line without a newline and stays linear: 50 MB in small chunks", () => {
+  const tail = new OutputTail(3);
+  const chunk = "x".repeat(64 * 1024);
+  const started = performance.now();
+  for (let i = 0; i < 800; i++) expect(tail.push(chunk)).toEqual([]);
+  // Quadratic concatenation of 50 MB takes minutes; linear takes well under a second.
+  expect(performance.now() - started).toBeLessThan(10_000);
+  const kept = "x".repeat(MAX_LINE_CHARS);
+  const cut = 800 * chunk.length - MAX_LINE_CHARS;
+  expect(tail.lines()).toEqual([`${kept}… (${cut} characters cut)`]);
+  expect(tail.push("end\nnext")).toEqual([`${kept}… (${cut + 3} characters cut)`]);
+  expect(tail.lines().at(-1)).toBe("next");
+});
+
+test("OutputTail: a CR split from its LF across chunks is still one line end; a lone CR is kept", () => {
+  const tail = new OutputTail(3);
+  expect(tail.push("a\r")).toEqual([]);
+  expect(tail.push("\nb\rc\n")).toEqual(["a", "b\rc"]);
 });

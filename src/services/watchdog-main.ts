@@ -1,0 +1,65 @@
+/**
+ * The watchdog: `node watchdog-main.js <run token>`, started once per run, detached, with a pipe
+ * from sync-types as its stdin. sync-types never closes that pipe; the kernel does when
+ * sync-types dies, however it dies (SIGKILL, OOM killer, a CI timeout). On EOF the watchdog stops
+ * every process carrying the run's token and every process group it was told of, then exits.
+ *
+ * Lines on stdin: "+<pgid>" a service group started, "-<pgid>" it was stopped.
+ */
+import { serviceProcesses } from "./process-tree.js";
+
+const token = process.argv[2] ?? "";
+const groups = new Set<number>();
+
+// Ctrl-C reaches the whole foreground group; the watchdog must outlive it to do its job.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => undefined);
+
+let pending = "";
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (chunk: string) => {
+  const lines = (pending + chunk).split("\n");
+  pending = lines.pop() ?? "";
+  for (const line of lines) {
+    const pgid = Number(line.slice(1));
+    if (!(pgid > 0)) continue;
+    if (line.startsWith("+")) groups.add(pgid);
+    else groups.delete(pgid);
+  }
+});
+process.stdin.on("close", () => void reap());
+process.stdin.on("error", () => void reap());
+
+let reaping = false;
+async function reap(): Promise<void> {
+  if (reaping) return;
+  reaping = true;
+  // SIGTERM first so services shut down cleanly; SIGKILL whatever is left (or was forked meanwhile).
+  signalAll("SIGTERM");
+  for (let waited = 0; waited < 1000 && live().length > 0; waited += 100) await sleep(100);
+  for (let round = 0; round < 3; round++) {
+    signalAll("SIGKILL");
+    await sleep(50);
+  }
+  process.exit(0);
+}
+
+function live(): number[] {
+  return token ? serviceProcesses(-1, `${token}.`).pids : [];
+}
+
+function signalAll(signal: NodeJS.Signals): void {
+  for (const pgid of groups) tryKill(-pgid, signal);
+  for (const pid of live()) tryKill(pid, signal);
+}
+
+function tryKill(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Gone already.
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

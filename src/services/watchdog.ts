@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../package-root.js";
+import { OWNER_VAR } from "./process-tree.js";
+
+/** This run's token; each service gets `<run>.<n>` (see process-tree.ts). */
+export const RUN_TOKEN = `${process.pid}-${randomBytes(6).toString("hex")}`;
+
+/** Compiled with the rest; found the same way from src/ (tests) and dist/. */
+const SCRIPT = join(PACKAGE_ROOT, "dist/src/services/watchdog-main.js");
+
+let watchdog: ChildProcess | undefined;
+
+/**
+ * Starts the run's watchdog (once) and tells it about a service's process group. No wait for
+ * it to be ready: once spawned it holds the pipe's read end, so it sees EOF whenever we die.
+ */
+export function watchGroup(pgid: number): void {
+  watchdog ??= startWatchdog();
+  write(`+${pgid}\n`);
+}
+
+/** The group was stopped: its id may be reused by an unrelated process later. */
+export function forgetGroup(pgid: number): void {
+  write(`-${pgid}\n`);
+}
+
+function write(line: string): void {
+  if (watchdog?.stdin?.writable) watchdog.stdin.write(line);
+}
+
+function startWatchdog(): ChildProcess | undefined {
+  if (process.platform !== "linux" || !existsSync(SCRIPT)) return undefined;
+  const env = { ...process.env };
+  delete env[OWNER_VAR];
+  const child = spawn(process.execPath, [SCRIPT, RUN_TOKEN], {
+    cwd: "/",
+    env,
+    detached: true,
+    stdio: ["pipe", "ignore", "ignore"],
+  });
+  child.on("error", () => undefined);
+  child.stdin?.on("error", () => undefined);
+  // Neither the watchdog nor its pipe may keep sync-types alive.
+  child.unref();
+  (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return child;
+}
