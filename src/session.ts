@@ -17,6 +17,7 @@
  */
 import { relative } from "node:path";
 import type { JSONSchema } from "json-schema-to-typescript";
+import { registerCleanup } from "./cleanup.js";
 import { loadConfig } from "./config/index.js";
 import { DEFAULTS, resolveService } from "./config/resolve.js";
 import type { ResolvedConfig, ResolvedService, ServiceConfig, SourceKind } from "./config/types.js";
@@ -68,8 +69,6 @@ export interface BaseSpec {
 /** Built-in behaviour that runs on the plugin API, ahead of the user's plugins so they see its output. */
 const BUILT_IN_PLUGINS: Plugin[] = [indexFile];
 
-const openSessions = new Set<Session>();
-
 /** Config loaded and resolved once, `configResolved` applied, plugins sorted. */
 export async function openSession(options: OpenSessionOptions = {}): Promise<Session> {
   const loaded = await loadConfig({ cwd: options.cwd ?? process.cwd(), ...(options.config ? { config: options.config } : {}) });
@@ -91,11 +90,6 @@ export function openStandaloneSession(name: string, service: ServiceConfig, cwd:
   });
 }
 
-/** Closes every session still open: what a signal handler calls before the process exits. */
-export async function closeAllSessions(): Promise<void> {
-  await Promise.allSettled([...openSessions].map((s) => s.close()));
-}
-
 export class Session {
   readonly config: ResolvedConfig;
   /** The config's plugins in run order (`enforce: "pre"` first, `"post"` last). */
@@ -104,11 +98,13 @@ export class Session {
   readonly today = new Date();
   readonly #disposers: (() => Promise<void> | void)[] = [];
   #closed = false;
+  /** A Ctrl-C closes the session through the clean-up registry, like any other way out. */
+  readonly #unregister: () => void;
 
   constructor(config: ResolvedConfig) {
     this.config = config;
     this.plugins = sortPlugins(config.plugins);
-    openSessions.add(this);
+    this.#unregister = registerCleanup(() => this.close());
   }
 
   /** The services named (config order), or all; an unknown name is a usage error. */
@@ -192,7 +188,7 @@ export class Session {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    openSessions.delete(this);
+    this.#unregister();
     for (const dispose of this.#disposers.reverse()) await Promise.resolve().then(dispose).catch(() => undefined);
   }
 }
