@@ -18,7 +18,9 @@ export function parseSpecText(service: ResolvedService, text: string, origin: st
   try {
     return JSON.parse(text) as Json;
   } catch {
-    const start = maskSecrets(text.trimStart().slice(0, 120).replace(/\s+/g, " "), secrets);
+    // Masked before it is cut: a secret cut in half would no longer match.
+    const longest = Math.max(0, ...secrets.map((secret) => secret.length));
+    const start = maskSecrets(text.trimStart().slice(0, 120 + longest), secrets).slice(0, 120).replace(/\s+/g, " ");
     const looksHtml = /^<(!doctype|html)/i.test(start);
     throw new ServiceError(service.name, `${origin} did not return JSON${looksHtml ? " (it returned an HTML page)" : ""}: ${JSON.stringify(start)}`, {
       hint: `check "openapiPath" (now ${service.openapiPath}) points at FastAPI's OpenAPI route`,
