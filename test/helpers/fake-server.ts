@@ -3,7 +3,7 @@ import { afterAll } from "vitest";
 
 export interface FakeServer {
   port: number;
-  /** `http://127.0.0.1:<port>`. */
+  /** `http://<host>:<port>`. */
   origin: string;
   /** Each request's path and headers, oldest first. */
   requests: { path: string; headers: IncomingHttpHeaders }[];
@@ -20,17 +20,17 @@ afterAll(() => {
   }
 });
 
-/** A loopback HTTP server for one test file, closed after it; `handle` answers by path. */
-export async function startFakeServer(handle: (req: IncomingMessage, res: ServerResponse, server: FakeServer) => void): Promise<FakeServer> {
+/** An HTTP server for one test file (on loopback unless `host` says otherwise), closed after it; `handle` answers by path. */
+export async function startFakeServer(handle: (req: IncomingMessage, res: ServerResponse, server: FakeServer) => void, host = "127.0.0.1"): Promise<FakeServer> {
   const fake: FakeServer = { port: 0, origin: "", requests: [], abandoned: [] };
   const server = createServer((req, res) => {
     fake.requests.push({ path: req.url ?? "", headers: req.headers });
     handle(req, res, fake);
   });
   servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   fake.port = (server.address() as { port: number }).port;
-  fake.origin = `http://127.0.0.1:${fake.port}`;
+  fake.origin = `http://${host}:${fake.port}`;
   return fake;
 }
 
