@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { ServiceError } from "../../src/errors.js";
 import { maskSecrets, redactUrl, redactUrlsIn } from "../../src/redact.js";
 
 test.each([
@@ -25,4 +26,9 @@ test("every URL inside a text is redacted, the rest left as it is", () => {
 
 test("known secrets are masked, longest first, and tiny values left alone", () => {
   expect(maskSecrets("Bearer abcd1234 / abcd / ab", ["abcd", "Bearer abcd1234", "ab"])).toBe("*** / *** / ab");
+});
+
+test("a service error prints the URLs in its message and its output tail redacted", () => {
+  const error = new ServiceError("svc", "gave up on https://u:pw-1@h/x", { output: ["OperationalError: postgres://app:db-pa55@db:5432/app?sslkey=k"] });
+  expect([error.message, ...error.output]).toEqual(["gave up on https://h/x", "OperationalError: postgres://db:5432/app?sslkey=***"]);
 });
