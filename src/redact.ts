@@ -50,9 +50,15 @@ function decodeName(name: string): string {
   }
 }
 
-/** Every URL inside a free text (an error from the network stack, say) redacted. */
+/**
+ * Every URL inside a free text (an error from the network stack, say) redacted. Punctuation that
+ * ends a URL's sentence or parenthesis (`).,;:!?]`) is left out of it, as readers take it.
+ */
 export function redactUrlsIn(text: string): string {
-  return text.replace(/\b[a-z][a-z\d+.-]*:\/\/[^\s"'<>`]+/gi, (url) => redactUrl(url));
+  return text.replace(/\b[a-z][a-z\d+.-]*:\/\/[^\s"'<>`]+/gi, (match) => {
+    const url = match.replace(/[).,;:!?\]]+$/, "");
+    return redactUrl(url) + match.slice(url.length);
+  });
 }
 
 /**

@@ -21,6 +21,8 @@ export interface SpecResponse {
   response: Response;
   /** Where the answer came from, for messages: `target` redacted, plus the redirect when there was one. */
   shown: string;
+  /** The answer came from another origin than the target's: it was sent no headers. */
+  elsewhere: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export async function requestSpec(service: ResolvedService, target: URL, options
     const response = await fetch(url, { headers: url.origin === target.origin ? headers : {}, redirect: "manual", signal: options.signal ?? null });
     const location = REDIRECTS.has(response.status) ? response.headers.get("location") : null;
     const shown = hops === 0 ? shownTarget : `${shownTarget} (redirected to ${redactUrl(url)})`;
-    if (location === null) return { response, shown };
+    if (location === null) return { response, shown, elsewhere: url.origin !== target.origin };
     await response.body?.cancel().catch(() => undefined);
     const next = followable(service, location, url, shown);
     if (hops === MAX_REDIRECTS) {

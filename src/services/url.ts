@@ -47,11 +47,14 @@ export async function fetchSpecFromUrl(service: ResolvedService, url: URL, optio
         hint: 'start the service (e.g. pm2 start ecosystem.config.cjs) or use source: "http" to let sync-types start it',
       });
     }
-    const { response, shown } = answer;
+    const { response, shown, elsewhere } = answer;
     const text = await readBody(service, response, shown, service.readyTimeoutMs);
     if (!response.ok) {
+      const denied = response.status === 401 || response.status === 403;
       throw new ServiceError(service.name, `${shown} answered ${response.status}`, {
-        hint: response.status === 401 || response.status === 403 ? 'check the auth "headers" and the environment variables they name' : `check "url" and "openapiPath"`,
+        hint: !denied ? `check "url" and "openapiPath"`
+          : elsewhere ? `the configured headers and credentials are only sent to ${url.origin}: point "url" at the origin that serves the spec`
+          : 'check the auth "headers" and the environment variables they name',
       });
     }
     return parseSpecText(service, text, shown, secrets);

@@ -22,6 +22,9 @@ test("every URL inside a text is redacted, the rest left as it is", () => {
   expect(redactUrlsIn("fetch http://u:p4ss@h:1/x?token=t failed: see https://docs.example.com/a?b=c.")).toBe(
     "fetch http://h:1/x?token=*** failed: see https://docs.example.com/a?b=c.",
   );
+  expect(redactUrlsIn("(redirected to http://h/x?sig=abc); at http://h/y?key=k, then http://h/(a)")).toBe(
+    "(redirected to http://h/x?sig=***); at http://h/y?key=***, then http://h/(a)",
+  );
 });
 
 test("known secrets are masked, longest first, and tiny values left alone", () => {

@@ -133,3 +133,15 @@ test("an error after a redirect names both ends, redacted", async () => {
     "https://api.example.com/openapi.json (redirected to https://cdn.example.com/spec.json?X-Amz-Credential=***&X-Amz-Signature=***&v=2) answered 500",
   );
 });
+
+test("a refusal after a redirect to another origin says the headers stayed behind", async () => {
+  vi.stubEnv("SVC_KEY", KEY);
+  vi.stubGlobal("fetch", async (url: URL) =>
+    String(url).startsWith("https://api.")
+      ? new Response(null, { status: 302, headers: { location: "https://auth.example.com/openapi.json" } })
+      : new Response("", { status: 401 }),
+  );
+  const error = await rejection(obtainViaUrl(service("https://api.example.com")));
+  expect(error.message).toBe("https://api.example.com/openapi.json (redirected to https://auth.example.com/openapi.json) answered 401");
+  expect((error as { hint?: string }).hint).toBe('the configured headers and credentials are only sent to https://api.example.com: point "url" at the origin that serves the spec');
+});
