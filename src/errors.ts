@@ -1,3 +1,5 @@
+import { redactUrlsIn } from "./redact.js";
+
 /** Exit codes, fixed by the design: scripts and CI depend on them. */
 export const ExitCode = {
   ok: 0,
@@ -48,9 +50,10 @@ export class ServiceError extends SyncTypesError {
   /** The last lines the service wrote to stderr (and stdout), oldest first. */
   readonly output: string[];
   constructor(service: string, message: string, options: { output?: string[]; hint?: string; cause?: unknown } = {}) {
-    super(message, { exitCode: ExitCode.service, hint: options.hint, cause: options.cause });
+    // Every format prints these: a URL in them (a traceback's DATABASE_URL, say) goes out redacted.
+    super(redactUrlsIn(message), { exitCode: ExitCode.service, hint: options.hint, cause: options.cause });
     this.service = service;
-    this.output = options.output ?? [];
+    this.output = (options.output ?? []).map(redactUrlsIn);
   }
 }
 

@@ -13,6 +13,8 @@ export const DEFAULTS = {
   openapiPath: "/openapi.json",
   watch: ["**/*.py", "pyproject.toml", "requirements*.txt"],
   readyTimeoutMs: 30_000,
+  // 25 times the spec of a 400-resource FastAPI app (2.7 MB): no real spec comes near it.
+  maxSpecBytes: 64 * 1024 * 1024,
   breakingLevel: "types",
 } as const;
 
@@ -66,6 +68,7 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
     envFile,
     watch: service.watch ?? [...DEFAULTS.watch],
     readyTimeoutMs: service.readyTimeoutMs ?? DEFAULTS.readyTimeoutMs,
+    maxSpecBytes: service.maxSpecBytes ?? DEFAULTS.maxSpecBytes,
     baseUrlEnv: service.baseUrlEnv,
     streams: service.streams ?? {},
   };

@@ -66,7 +66,7 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
 
 const SERVICE_KEYS = [
   "dir", "app", "spec", "output", "source", "start", "python", "port", "openapiPath", "url",
-  "headers", "env", "envFile", "watch", "readyTimeoutMs", "baseUrlEnv", "streams",
+  "headers", "env", "envFile", "watch", "readyTimeoutMs", "maxSpecBytes", "baseUrlEnv", "streams",
 ];
 /** `module:attr` or `module:factory()`, as uvicorn takes it. */
 export const APP_REF = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\(\))?$/;
@@ -124,6 +124,9 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
   const timeout = raw["readyTimeoutMs"];
   if (timeout !== undefined && !(Number.isInteger(timeout) && (timeout as number) > 0))
     report(`${at}.readyTimeoutMs`, `expected a positive integer (milliseconds), got ${describe(timeout)}`);
+  const maxSpecBytes = raw["maxSpecBytes"];
+  if (maxSpecBytes !== undefined && !(Number.isSafeInteger(maxSpecBytes) && (maxSpecBytes as number) > 0))
+    report(`${at}.maxSpecBytes`, `expected a positive integer (bytes), got ${describe(maxSpecBytes)}`);
 
   for (const key of ["env", "headers", "streams"]) {
     const value = raw[key];

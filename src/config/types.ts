@@ -51,6 +51,8 @@ export interface ServiceConfig {
   watch?: string[];
   /** How long `http` waits for the spec to answer. Default `30000`. */
   readyTimeoutMs?: number;
+  /** Largest spec accepted, in bytes, from any source; a bigger (or endless) one is refused before it fills memory. Default `67108864` (64 MiB). */
+  maxSpecBytes?: number;
   /** Environment variable holding the service's base URL in the Node app (e.g. `"ESTIMATION_API_URL"`), to find raw `fetch` calls that bypass the client. Default none. */
   baseUrlEnv?: string;
   /** Payload models for untyped streams: `{ "<operationId or METHOD /path>": "module:PydanticModel" }`. Default `{}`. */
@@ -95,6 +97,7 @@ export interface ResolvedService {
   envFile: string | undefined;
   watch: string[];
   readyTimeoutMs: number;
+  maxSpecBytes: number;
   baseUrlEnv: string | undefined;
   streams: Record<string, string>;
 }

@@ -1,5 +1,7 @@
+import { readFile, stat } from "node:fs/promises";
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError, errorMessage } from "../errors.js";
+import { maskSecrets } from "../redact.js";
 import type { Json } from "../spec/types.js";
 
 /** Environment for a service's Python process. */
@@ -8,12 +10,17 @@ export function serviceEnv(service: ResolvedService): Record<string, string> {
   return { ...service.env, PYTHONHASHSEED: "0", PYTHONUNBUFFERED: "1" };
 }
 
-/** Parses what a service returned as its spec, or explains what came back instead. */
-export function parseSpecText(service: ResolvedService, text: string, origin: string): Json {
+/**
+ * Parses what a service returned as its spec, or explains what came back instead. `secrets` are
+ * masked in the excerpt shown: an error page may echo the token it refused.
+ */
+export function parseSpecText(service: ResolvedService, text: string, origin: string, secrets: readonly string[] = []): Json {
   try {
     return JSON.parse(text) as Json;
   } catch {
-    const start = text.trimStart().slice(0, 120).replace(/\s+/g, " ");
+    // Masked before it is cut: a secret cut in half would no longer match.
+    const longest = Math.max(0, ...secrets.map((secret) => secret.length));
+    const start = maskSecrets(text.trimStart().slice(0, 120 + longest), secrets).slice(0, 120).replace(/\s+/g, " ");
     const looksHtml = /^<(!doctype|html)/i.test(start);
     throw new ServiceError(service.name, `${origin} did not return JSON${looksHtml ? " (it returned an HTML page)" : ""}: ${JSON.stringify(start)}`, {
       hint: `check "openapiPath" (now ${service.openapiPath}) points at FastAPI's OpenAPI route`,
@@ -21,17 +28,62 @@ export function parseSpecText(service: ResolvedService, text: string, origin: st
   }
 }
 
-/** A spec response's body; a service that stalls or hangs up halfway is its failure, not a bug of ours. */
+/**
+ * A spec response's body, read up to `maxSpecBytes` and no further: an endless or huge body is
+ * refused before it fills memory. A service that stalls or hangs up halfway is its failure, not
+ * a bug of ours.
+ */
 export async function readBody(service: ResolvedService, response: Response, url: string, timeoutMs: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length") ?? 0);
+  if (declared > service.maxSpecBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw specTooLarge(service, url, `${formatBytes(declared)} (its Content-Length)`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    return await response.text();
+    const reader = response.body?.getReader();
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader?.read()) {
+      size += chunk.value.byteLength;
+      if (size > service.maxSpecBytes) {
+        // Cancelling closes the connection: the rest is never downloaded.
+        await reader?.cancel().catch(() => undefined);
+        throw specTooLarge(service, url);
+      }
+      chunks.push(chunk.value);
+    }
   } catch (error) {
+    if (error instanceof ServiceError) throw error;
     const timedOut = error instanceof Error && error.name === "TimeoutError";
     const what = timedOut ? `did not finish sending its spec within ${timeoutMs} ms` : `hung up before its spec was complete (${errorMessage((error as Error).cause ?? error)})`;
     throw new ServiceError(service.name, `${url} ${what}`, {
       hint: timedOut ? "raise readyTimeoutMs if the spec is that slow, or check what keeps the response open" : "check the service's logs: it stopped in the middle of the response",
     });
   }
+  // TextDecoder drops a UTF-8 byte order mark, as response.text() did.
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+
+/** A spec the app wrote to a file (import mode), refused unread when it is over the cap. */
+export async function readSpecFile(service: ResolvedService, file: string, origin: string): Promise<Json> {
+  const { size } = await stat(file);
+  if (size > service.maxSpecBytes) throw specTooLarge(service, origin, formatBytes(size), true);
+  return parseSpecText(service, await readFile(file, "utf8"), origin);
+}
+
+/** `size` when known; a streamed body is only known to be over the limit, where reading stopped. */
+function specTooLarge(service: ResolvedService, where: string, size?: string, fromApp = false): ServiceError {
+  const limit = `the ${formatBytes(service.maxSpecBytes)} limit (maxSpecBytes)`;
+  const what = size ? `the spec is ${size}, over ${limit}` : `the spec is over ${limit}; reading stopped there`;
+  const check = fromApp ? "what the app's openapi() returns" : `that "openapiPath" (now ${service.openapiPath}) serves the OpenAPI document`;
+  return new ServiceError(service.name, `${where}: ${what}`, {
+    hint: `check ${check}; if the spec really is that large, raise the service's "maxSpecBytes" (bytes)`,
+  });
+}
+
+function formatBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${bytes} bytes`;
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

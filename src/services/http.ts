@@ -2,6 +2,7 @@ import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import type { Json } from "../spec/types.js";
 import { parseSpecText, pythonHint, readBody, serviceEnv, sleep } from "./common.js";
+import { requestSpec, type SpecResponse } from "./fetch-spec.js";
 import { spawnProcess, type ManagedProcess } from "./process.js";
 import { freePort, isPortTaken } from "./ports.js";
 
@@ -10,6 +11,8 @@ export interface HttpOptions {
   /** Each line the service prints. */
   onLine?: ((line: string) => void) | undefined;
   onStatus?: ((status: string) => void) | undefined;
+  /** Told when the spec route redirects away from loopback. */
+  warn?: ((message: string) => void) | undefined;
 }
 
 const FETCH_TIMEOUT_MS = 5000;
@@ -61,8 +64,12 @@ async function fetchSpecWhenReady(service: ResolvedService, running: RunningServ
   for (let delay = 25; ; delay = Math.min(delay * 1.5, 250)) {
     options.signal?.throwIfAborted();
     if (running.process.hasExited()) throw exitedEarly(service, running);
-    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).catch(() => undefined);
-    if (response) return readSpecResponse(service, response, url);
+    // Not answering yet is the normal start-up; a redirect that cannot be followed is an answer.
+    const answer = await requestSpec(service, new URL(url), { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), warn: options.warn }).catch((error: unknown) => {
+      if (error instanceof ServiceError) throw error;
+      return undefined;
+    });
+    if (answer) return readSpecResponse(service, answer);
     if (Date.now() > deadline) {
       throw new ServiceError(service.name, `did not answer at ${url} within ${service.readyTimeoutMs} ms`, {
         output: running.process.output.lines(),
@@ -73,7 +80,7 @@ async function fetchSpecWhenReady(service: ResolvedService, running: RunningServ
   }
 }
 
-async function readSpecResponse(service: ResolvedService, response: Response, url: string): Promise<Json> {
+async function readSpecResponse(service: ResolvedService, { response, shown: url }: SpecResponse): Promise<Json> {
   const text = await readBody(service, response, url, FETCH_TIMEOUT_MS);
   if (response.status === 404) {
     throw new ServiceError(service.name, `${url} answered 404`, {

@@ -1,11 +1,10 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { makeTempDir } from "../cleanup.js";
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import type { Json } from "../spec/types.js";
-import { parseSpecText, pythonHint, serviceEnv } from "./common.js";
+import { pythonHint, readSpecFile, serviceEnv } from "./common.js";
 import { spawnProcess } from "./process.js";
 
 /** Shipped as source (package.json "files"), found the same way from src/ and dist/. */
@@ -47,7 +46,7 @@ export async function obtainViaImport(service: ResolvedService, options: ImportO
         },
       );
     }
-    return parseSpecText(service, await readFile(out, "utf8"), `${service.app}.openapi()`);
+    return await readSpecFile(service, out, `${service.app}.openapi()`);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", abort);

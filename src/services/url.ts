@@ -1,23 +1,34 @@
 import type { ResolvedService } from "../config/types.js";
 import { ConfigError, ServiceError, errorMessage } from "../errors.js";
 import type { Json } from "../spec/types.js";
+import { maskSecrets, redactUrl, redactUrlsIn } from "../redact.js";
 import { parseSpecText, readBody } from "./common.js";
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+import { credentialHeaders, isLoopback, requestSpec, type SpecResponse } from "./fetch-spec.js";
 
 /** Reads the spec of a service that is already running (pm2 in dev, a tunnel to another box). */
-export async function obtainViaUrl(
-  service: ResolvedService,
-  options: { signal?: AbortSignal | undefined; warn?: ((message: string) => void) | undefined } = {},
-): Promise<Json> {
+export async function obtainViaUrl(service: ResolvedService, options: UrlOptions = {}): Promise<Json> {
   if (!service.url) {
     throw new ConfigError(`services.${service.name}.url: source "url" needs "url" (or a numeric "port")`, {
       hint: `add "url": "http://127.0.0.1:<port>" to the service, or use another --source`,
     });
   }
   const url = new URL(service.openapiPath, service.url.endsWith("/") ? service.url : `${service.url}/`);
-  if (!LOOPBACK.test(url.hostname)) options.warn?.(`${service.name}: ${url.origin} is not a loopback address; the spec travels over the network`);
-  const headers = expandHeaders(service);
+  if (!isLoopback(url)) options.warn?.(`${service.name}: ${url.origin} is not a loopback address; the spec travels over the network`);
+  return fetchSpecFromUrl(service, url, options);
+}
+
+export interface UrlOptions {
+  signal?: AbortSignal | undefined;
+  warn?: ((message: string) => void) | undefined;
+}
+
+/**
+ * GETs the spec at `url` with the service's headers, within `readyTimeoutMs` and `maxSpecBytes`.
+ * Messages name the URL redacted (src/redact.ts) and mask what the service echoes of its secrets.
+ */
+export async function fetchSpecFromUrl(service: ResolvedService, url: URL, options: UrlOptions = {}): Promise<Json> {
+  const auth = credentialHeaders(url, expandHeaders(service));
+  const secrets = [...auth.secrets, ...secretValues(service)];
   // One controller held by the timer, not AbortSignal.any([AbortSignal.timeout(…)]): the timeout
   // signal inside `any` can be garbage-collected, and a body that never ends then hangs for
   // undici's 5-minute default (nodejs/node#57736).
@@ -25,36 +36,32 @@ export async function obtainViaUrl(
   const timer = setTimeout(() => controller.abort(new DOMException("timed out", "TimeoutError")), service.readyTimeoutMs);
   const forward = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener("abort", forward, { once: true });
-  const shown = withoutCredentials(url);
   try {
-    let response: Response;
+    let answer: SpecResponse;
     try {
-      response = await fetch(url, { headers, signal: controller.signal });
+      answer = await requestSpec(service, url, { headers: auth.headers, signal: controller.signal, warn: options.warn });
     } catch (error) {
-      throw new ServiceError(service.name, `nothing answered at ${shown}: ${errorMessage((error as Error).cause ?? error)}`, {
+      if (error instanceof ServiceError) throw error;
+      const reason = maskSecrets(redactUrlsIn(errorMessage((error as Error).cause ?? error)), secrets);
+      throw new ServiceError(service.name, `nothing answered at ${redactUrl(url)}: ${reason}`, {
         hint: 'start the service (e.g. pm2 start ecosystem.config.cjs) or use source: "http" to let sync-types start it',
       });
     }
+    const { response, shown, elsewhere } = answer;
     const text = await readBody(service, response, shown, service.readyTimeoutMs);
     if (!response.ok) {
+      const denied = response.status === 401 || response.status === 403;
       throw new ServiceError(service.name, `${shown} answered ${response.status}`, {
-        hint: response.status === 401 || response.status === 403 ? 'check the auth "headers" and the environment variables they name' : `check "url" and "openapiPath"`,
+        hint: !denied ? `check "url" and "openapiPath"`
+          : elsewhere ? `the configured headers and credentials are only sent to ${url.origin}: point "url" at the origin that serves the spec`
+          : 'check the auth "headers" and the environment variables they name',
       });
     }
-    return parseSpecText(service, text, shown);
+    return parseSpecText(service, text, shown, secrets);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", forward);
   }
-}
-
-/** A URL for messages: `user:password@` is a secret like any header. */
-function withoutCredentials(url: URL): string {
-  if (!url.username && !url.password) return url.href;
-  const copy = new URL(url);
-  copy.username = "";
-  copy.password = "";
-  return copy.href;
 }
 
 /** `${VAR}` in header values comes from the environment; values are secrets and are never printed. */
@@ -72,4 +79,10 @@ export function expandHeaders(service: ResolvedService, env: NodeJS.ProcessEnv =
     });
   }
   return headers;
+}
+
+/** The environment values the service's headers name: what an echoing server must not get printed. */
+function secretValues(service: ResolvedService, env: NodeJS.ProcessEnv = process.env): string[] {
+  const names = Object.values(service.headers).flatMap((template) => [...template.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]!));
+  return names.flatMap((name) => env[name] ?? []);
 }

@@ -1,11 +1,11 @@
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { makeTempDir } from "../cleanup.js";
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import type { Json } from "../spec/types.js";
-import { parseSpecText, pythonHint, serviceEnv, trimTraceback } from "./common.js";
+import { pythonHint, readSpecFile, serviceEnv, trimTraceback } from "./common.js";
 import { spawnProcess, type ManagedProcess } from "./process.js";
 
 const WARM_SCRIPT = join(PACKAGE_ROOT, "src/services/python/warm.py");
@@ -88,7 +88,7 @@ export class WarmExtractor {
           hint: "fix the error shown above and save again",
         });
       }
-      return parseSpecText(this.#service, await readFile(out, "utf8"), `${this.#service.app}.openapi()`);
+      return await readSpecFile(this.#service, out, `${this.#service.app}.openapi()`);
     } finally {
       await rm(out, { force: true });
     }

@@ -103,7 +103,7 @@ export class WatchSession {
   async #extract(state: ServiceState) {
     if (state.service.source === "url") {
       const { obtainSpec } = await import("../services/index.js");
-      return obtainSpec(state.service);
+      return obtainSpec(state.service, { warn: (message) => this.#logger.warn(message) });
     }
     if (!state.extractor?.alive) {
       await state.extractor?.stop();

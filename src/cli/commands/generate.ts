@@ -2,9 +2,10 @@ import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { UsageError, SpecError, errorMessage } from "../../errors.js";
 import type { Logger } from "../../logger.js";
-import { DEFAULTS } from "../../config/resolve.js";
 import { openStandaloneSession } from "../../session.js";
 import type { Json } from "../../spec/types.js";
+import { redactUrl } from "../../redact.js";
+import { fetchSpecFromUrl } from "../../services/url.js";
 
 export interface GenerateCommandOptions {
   /** Output folder (required). */
@@ -15,14 +16,15 @@ export interface GenerateCommandOptions {
 export async function runGenerate(input: string, options: GenerateCommandOptions, logger: Logger): Promise<number> {
   const output = resolve(options.output);
   const isUrl = /^https?:\/\//.test(input);
-  const spec = isUrl ? input : resolve(input);
-  const session = openStandaloneSession("spec", { dir: ".", spec, output, source: "url" }, process.cwd());
+  // The spec's name lands in every file's banner and in messages: never a URL's secrets.
+  const shown = isUrl ? redactUrl(input) : input;
+  const session = openStandaloneSession("spec", { dir: ".", spec: isUrl ? shown : resolve(input), output, source: "url" }, process.cwd());
   const service = session.config.services[0]!;
-  const raw = await readSpec(input, isUrl);
+  const raw = isUrl ? await fetchSpecFromUrl(service, parseUrl(input), { warn: (message) => logger.warn(message) }) : await readSpec(input);
   const started = performance.now();
   const built = await session.build(service, { spec: raw, streams: undefined }, (message) => logger.warn(message)).catch((error: unknown) => {
     // A sync prints the service name beside its errors; here the input is the only "where".
-    if (error instanceof SpecError) error.message = `${input}: ${error.message}`;
+    if (error instanceof SpecError) error.message = `${shown}: ${error.message}`;
     throw error;
   });
   const plan = await session.plan(service, built.files);
@@ -34,22 +36,24 @@ export async function runGenerate(input: string, options: GenerateCommandOptions
   return 0;
 }
 
-async function readSpec(input: string, isUrl: boolean): Promise<Json> {
+function parseUrl(input: string): URL {
+  try {
+    return new URL(input);
+  } catch {
+    throw new UsageError(`${redactUrl(input)} is not a valid URL`, "check the spec argument");
+  }
+}
+
+async function readSpec(file: string): Promise<Json> {
   let text: string;
   try {
-    if (isUrl) {
-      const response = await fetch(input, { signal: AbortSignal.timeout(DEFAULTS.readyTimeoutMs) });
-      if (!response.ok) throw new Error(`answered ${response.status}`);
-      text = await response.text();
-    } else {
-      text = await readFile(input, "utf8");
-    }
+    text = await readFile(file, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${input}: ${errorMessage(error)}`, isUrl ? "is the service running?" : "check the path");
+    throw new UsageError(`cannot read ${file}: ${errorMessage(error)}`, "check the path");
   }
   try {
     return JSON.parse(text) as Json;
   } catch (error) {
-    throw new SpecError("spec", `${input} is not valid JSON: ${errorMessage(error)}`);
+    throw new SpecError("spec", `${file} is not valid JSON: ${errorMessage(error)}`);
   }
 }

@@ -2,15 +2,15 @@ import { afterEach, expect, test, vi } from "vitest";
 import { obtainViaUrl } from "../../../src/services/url.js";
 
 const SPEC = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} };
-const service = (url: string, headers: Record<string, string> = {}) =>
-  ({ name: "svc", url, openapiPath: "/openapi.json", headers, readyTimeoutMs: 1000 }) as never;
+const service = (url: string, headers: Record<string, string> = {}, openapiPath = "/openapi.json", maxSpecBytes = 1_000_000) =>
+  ({ name: "svc", source: "url", url, openapiPath, headers, readyTimeoutMs: 1000, maxSpecBytes }) as never;
 
 /** Replaces fetch, so no request leaves the machine whatever host a case names. */
-function stubFetch(answer: () => Promise<Response>): { url: string; headers: Record<string, string> }[] {
+function stubFetch(answer: (url: string) => Promise<Response>): { url: string; headers: Record<string, string> }[] {
   const calls: { url: string; headers: Record<string, string> }[] = [];
   vi.stubGlobal("fetch", async (url: URL, init: RequestInit) => {
     calls.push({ url: String(url), headers: init.headers as Record<string, string> });
-    return answer();
+    return answer(String(url));
   });
   return calls;
 }
@@ -54,9 +54,30 @@ test("credentials in the URL and header values are sent, never put in a message"
   vi.unstubAllEnvs();
 });
 
-test("a URL with credentials that fetch refuses is reported without them", async () => {
-  stubFetch(() => Promise.reject(new TypeError("Request cannot be constructed from a URL that includes credentials")));
+test("credentials in the URL become a Basic header for their origin; the URL fetched carries none", async () => {
+  const calls = stubFetch(async () => new Response(JSON.stringify(SPEC)));
+  expect(await obtainViaUrl(service("http://us%40er:pa%3A55word@127.0.0.1:8000"))).toEqual(SPEC);
+  expect(calls).toEqual([
+    { url: "http://127.0.0.1:8000/openapi.json", headers: { Authorization: `Basic ${Buffer.from("us@er:pa:55word").toString("base64")}` } },
+  ]);
+});
+
+test("a configured Authorization header wins over credentials in the URL", async () => {
+  const calls = stubFetch(async () => new Response(JSON.stringify(SPEC)));
+  await obtainViaUrl(service("http://user:pa55word@127.0.0.1:8000", { authorization: "Token abc" }));
+  expect(calls[0]!.headers).toEqual({ authorization: "Token abc" });
+});
+
+test("a network error that names the URL is reported without its secrets", async () => {
+  stubFetch((url) => Promise.reject(new TypeError(`cannot reach http://user:pa55word@${new URL(url).host}/openapi.json?api_key=k3y-value`)));
   const error = await rejection(obtainViaUrl(service("http://user:pa55word@127.0.0.1:8000")));
-  expect(error.message).toMatch(/^nothing answered at http:\/\/127\.0\.0\.1:8000\/openapi\.json/);
-  expect(error.message).not.toContain("pa55word");
+  expect(error.message).toBe("nothing answered at http://127.0.0.1:8000/openapi.json: cannot reach http://127.0.0.1:8000/openapi.json?api_key=***");
+});
+
+test("what a server echoes of the secrets it was sent is masked in the excerpt shown", async () => {
+  vi.stubEnv("SVC_TOKEN", "t0ken-value");
+  stubFetch(async () => new Response("<html>token t0ken-value refused for user:pa55word (dXNlcjpwYTU1d29yZA==)</html>"));
+  const error = await rejection(obtainViaUrl(service("http://user:pa55word@127.0.0.1:8000", { "X-Api-Key": "${SVC_TOKEN}" })));
+  expect(error.message).toBe('http://127.0.0.1:8000/openapi.json did not return JSON (it returned an HTML page): "<html>token *** refused for user:*** (***)</html>"');
+  vi.unstubAllEnvs();
 });
