@@ -180,14 +180,19 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
       const changes = await runHook(plugins, "diffDone", diffSpecs(result.committedSpec, spec, { baseText: committedText! }), (p, c) => p.diffDone?.({ service, changes: c }));
       result.contract = evaluatePolicy(changes, config.breaking, new Date());
     }
-    const plan = await planOutput(options.committedPath?.(service.output) ?? service.output, files);
+    const compared = options.committedPath?.(service.output) ?? service.output;
+    const where = { shownAs: relative(config.root, service.output) || ".", setting: `services.${service.name}.output` };
+    const plan = await planOutput(compared, files, where);
+    for (const warning of plan.warnings) warn(warning);
     result.files = describePlan(plan, service, config);
     result.timings.generateMs = performance.now() - started;
 
     if (options.write !== false) {
       started = performance.now();
+      // The hook compares with the staged copy but writes the working tree: what is the user's is judged where it writes, before any write.
+      const target = compared === service.output ? plan : await planOutput(service.output, files, where);
       if (result.specChanged) await writeFileAtomic(service.spec, specText);
-      await applyOutput(service.output, plan);
+      await applyOutput(service.output, target);
       result.timings.writeMs = performance.now() - started;
     }
     const changed = result.specChanged || plan.write.length > 0 || plan.remove.length > 0;

@@ -26,10 +26,11 @@ export async function runGenerate(input: string, options: GenerateCommandOptions
     if (error instanceof SpecError) error.message = `${input}: ${error.message}`;
     throw error;
   });
-  const plan = await planOutput(output, built.files);
+  const rel = relative(process.cwd(), output) || ".";
+  const plan = await planOutput(output, built.files, { shownAs: rel, setting: "-o" });
+  for (const warning of plan.warnings) logger.warn(warning);
   await applyOutput(output, plan);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const rel = relative(process.cwd(), output) || ".";
   logger.info(`${logger.paint.green("✓")} ${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.remove.length} removed in ${rel} ${logger.paint.dim(`${seconds}s`)}`);
   return 0;
 }
