@@ -18,7 +18,7 @@ import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
 import { ConfigError, ExitCode, SpecError, SyncTypesError, UsageError, errorMessage, type ExitCode as Code } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
 import { indexFile } from "./generate/index-file.js";
-import { applyOutput, planOutput, type OutputPlan } from "./generate/write.js";
+import { applyOutput, planOutput, serviceOutput, type OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
 import { obtainSpec } from "./services/index.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
@@ -181,7 +181,7 @@ async function syncService(service: ResolvedService, config: ResolvedConfig, opt
       result.contract = evaluatePolicy(changes, config.breaking, new Date());
     }
     const compared = options.committedPath?.(service.output) ?? service.output;
-    const where = { shownAs: relative(config.root, service.output) || ".", setting: `services.${service.name}.output` };
+    const where = serviceOutput(service, config.root);
     const plan = await planOutput(compared, files, where);
     for (const warning of plan.warnings) warn(warning);
     result.files = describePlan(plan, service, config);

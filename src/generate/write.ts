@@ -12,7 +12,7 @@
  * nothing is removed, since only a manifest proves a file is ours to delete.
  */
 import { lstat, readFile, readdir, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { UsageError } from "../errors.js";
 import { writeFileAtomic } from "../spec/store.js";
 import { BANNER, type GeneratedFile } from "./file.js";
@@ -35,6 +35,11 @@ export interface PlanOptions {
   shownAs?: string;
   /** The setting that chose the folder, named in the fix (`services.api.output`, `-o`). Default: "the output setting". */
   setting?: string;
+}
+
+/** A configured service's folder, as messages name it: relative to the config, with its config key. */
+export function serviceOutput(service: { name: string; output: string }, root: string): PlanOptions {
+  return { shownAs: relative(root, service.output) || ".", setting: `services.${service.name}.output` };
 }
 
 type OnDisk = { kind: "missing" } | { kind: "file"; text: string } | { kind: "other" };

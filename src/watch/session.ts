@@ -3,7 +3,7 @@ import type { ConsumerProject, CallSiteDiagnostic } from "../check/typecheck.js"
 import type { ResolvedConfig, ResolvedService } from "../config/types.js";
 import { summarizeSpecChange, isEmptySummary } from "../diff/summary.js";
 import { SyncTypesError, errorMessage } from "../errors.js";
-import { applyOutput, planOutput } from "../generate/write.js";
+import { applyOutput, planOutput, serviceOutput } from "../generate/write.js";
 import type { Logger } from "../logger.js";
 import { buildService } from "../pipeline.js";
 import { sortPlugins } from "../plugins.js";
@@ -76,7 +76,8 @@ export class WatchSession {
       const warnings: string[] = [];
       const built = await buildService(service, extracted, sortPlugins(this.config.plugins), (m) => warnings.push(m));
       const committed = await readTextIfExists(service.spec);
-      const plan = await planOutput(service.output, built.files);
+      const plan = await planOutput(service.output, built.files, serviceOutput(service, this.config.root));
+      warnings.push(...plan.warnings);
       if (committed !== built.specText) await writeFileAtomic(service.spec, built.specText);
       await applyOutput(service.output, plan);
       const previous = state.spec ?? (committed === undefined ? undefined : safeParse(committed));
