@@ -6,6 +6,9 @@ import { REPO_ROOT } from "../helpers/paths.js";
 import { makeProject } from "../helpers/project.js";
 import { tempTree, writeTree } from "../helpers/temp-tree.js";
 
+// Each test runs the CLI several times; on a loaded machine that can take minutes. A bound on "it ends", not a timing.
+const SLOW = { timeout: 240_000 };
+
 const SPEC = join(REPO_ROOT, "test/fixtures/specs/openapi-3.1-fastapi.json");
 const OUT = "src/clients/ordered";
 const MANIFEST = `${OUT}/sync-types.manifest.json`;
@@ -15,7 +18,7 @@ const ordered = () => makeProject({ ordered: { from: "test/fixtures/apps/ordered
 const contents = async (dir: string) =>
   Object.fromEntries(await Promise.all((await readdir(dir, { recursive: true })).sort().map(async (f) => [f, await readFile(join(dir, f), "utf8").catch(() => "(folder)")])));
 
-test("a hand-written index.ts in the output folder: exit 2 naming it and the fix; nothing written, not even the spec", async () => {
+test("a hand-written index.ts in the output folder: exit 2 naming it and the fix; nothing written, not even the spec", SLOW, async () => {
   const dir = await ordered();
   await writeTree(dir, { [`${OUT}/index.ts`]: "export * from \"./mine.js\";\n", [`${OUT}/mine.ts`]: "export const mine = 1;\n" });
   const before = await contents(dir);
@@ -28,7 +31,7 @@ test("a hand-written index.ts in the output folder: exit 2 naming it and the fix
   }
 });
 
-test("generate -o into a folder holding the user's index.ts: exit 2, the folder untouched", async () => {
+test("generate -o into a folder holding the user's index.ts: exit 2, the folder untouched", SLOW, async () => {
   const root = await tempTree({ "out/index.ts": "export const mine = 1;\n" });
   const run = await runCli(["generate", SPEC, "-o", "out"], { cwd: root });
   expect(run.code).toBe(2);
@@ -37,7 +40,7 @@ test("generate -o into a folder holding the user's index.ts: exit 2, the folder 
   expect(await contents(join(root, "out"))).toEqual({ "index.ts": "export const mine = 1;\n" });
 });
 
-test("generate -o: a user file that merely starts with the banner is left in place, and said so only until a manifest exists", async () => {
+test("generate -o: a user file that merely starts with the banner is left in place, and said so only until a manifest exists", SLOW, async () => {
   const root = await tempTree({ "out/notes.ts": `${BANNER_LINE}\nexport const mine = 1;\n` });
   const first = await runCli(["generate", SPEC, "-o", "out"], { cwd: root });
   expect(first.code).toBe(0);
@@ -48,7 +51,7 @@ test("generate -o: a user file that merely starts with the banner is left in pla
   expect(await readFile(join(root, "out/notes.ts"), "utf8")).toBe(`${BANNER_LINE}\nexport const mine = 1;\n`);
 });
 
-test("a plugin's file is removed once no longer generated, as the manifest lists it; the user's banner file beside it stays", async () => {
+test("a plugin's file is removed once no longer generated, as the manifest lists it; the user's banner file beside it stays", SLOW, async () => {
   const dir = await ordered();
   const config = JSON.parse(await readFile(join(dir, "sync-types.config.json"), "utf8"));
   await rm(join(dir, "sync-types.config.json"));
@@ -66,7 +69,7 @@ test("a plugin's file is removed once no longer generated, as the manifest lists
   expect((await readdir(join(dir, OUT))).sort()).toEqual(["client.gen.ts", "index.ts", "notes.ts", "runtime.gen.ts", "sync-types.manifest.json", "types.gen.ts"]);
 });
 
-test("an output folder from before manifests is adopted: check calls the missing manifest stale, sync writes it, leftovers stay", async () => {
+test("an output folder from before manifests is adopted: check calls the missing manifest stale, sync writes it, leftovers stay", SLOW, async () => {
   const dir = await ordered();
   expect((await runCli([], { cwd: dir })).code).toBe(0);
   const manifest = await readFile(join(dir, MANIFEST), "utf8");
