@@ -43,7 +43,8 @@ export function parseManifest(text: string): { entries: ManifestEntries } | { pr
   }
   const files = (parsed as { files?: unknown } | null)?.files;
   if (typeof files !== "object" || files === null || Array.isArray(files)) return { problem: 'it has no "files" object' };
-  const entries: ManifestEntries = {};
+  // No prototype: a file named `__proto__` or `constructor` is an entry like any other.
+  const entries: ManifestEntries = Object.create(null);
   for (const [path, hash] of Object.entries(files)) {
     if (!isPlainRelativePath(path) || path === MANIFEST_FILE) return { problem: `it lists ${JSON.stringify(path)}, which is not a file inside the folder` };
     if (typeof hash !== "string" || !/^[0-9a-f]{64}$/.test(hash)) return { problem: `the hash of ${JSON.stringify(path)} is not a SHA-256 hex digest` };

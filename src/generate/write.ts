@@ -60,13 +60,13 @@ export async function planOutput(dir: string, files: GeneratedFile[], options: P
     const current = await readOnDisk(join(dir, file.path));
     if (current.kind === "missing") plan.write.push(file);
     else if (current.kind === "file" && current.text === file.content) plan.unchanged.push(file.path);
-    else if (current.kind === "file" && (owned ? file.path in owned : current.text.startsWith(BANNER))) plan.write.push(file);
+    else if (current.kind === "file" && (owned ? Object.hasOwn(owned, file.path) : current.text.startsWith(BANNER))) plan.write.push(file);
     else conflicts.push(file.path);
   }
   if (conflicts.length > 0) throw conflictError(conflicts, shown, owned !== undefined, options.setting ?? "the output setting");
 
   const wanted = new Set(files.map((f) => f.path));
-  const removed: ManifestEntries = {};
+  const removed: ManifestEntries = Object.create(null);
   for (const [path, hash] of Object.entries(owned ?? {})) {
     if (wanted.has(path)) continue;
     const current = await readOnDisk(join(dir, path));

@@ -56,6 +56,14 @@ test.each([
   expect(await tree(dir)).toEqual(before);
 });
 
+test("files named like Object.prototype members are owned only when the manifest lists them", async () => {
+  const files = [{ path: "constructor", content: gen("c") }, { path: "__proto__", content: gen("p") }];
+  const dir = await tempTree({ constructor: "mine\n", [MANIFEST_FILE]: manifestOf({ ["__proto__"]: gen("old") }), ["__proto__"]: gen("old") });
+  await expect(planOutput(dir, files)).rejects.toThrow(/constructor is not a file sync-types generated/);
+  await writeFile(join(dir, "constructor"), gen("c"));
+  expect((await planOutput(dir, files)).write.map((f) => f.path)).toEqual(["__proto__", MANIFEST_FILE]);
+});
+
 test("a symlink at a generated path is the user's, even when the manifest lists the path", async () => {
   const dir = await tempTree({ [MANIFEST_FILE]: manifestOf({ "index.ts": gen("index") }), "elsewhere.ts": "mine\n" });
   await symlink("elsewhere.ts", join(dir, "index.ts"));
