@@ -155,12 +155,13 @@ async function syncService(session: Session, service: ResolvedService, options: 
     if (result.specChanged) result.summary = summarizeSpecChange(result.committedSpec, spec);
     if (result.specChanged && result.committedSpec) result.contract = await session.compare(service, { doc: result.committedSpec, text: committedText! }, spec);
     const plan = await session.plan(service, files, options.committedPath?.(service.output));
+    for (const warning of plan.warnings) warn(warning);
     result.files = describePlan(plan, service, config);
     result.timings.generateMs = performance.now() - started;
 
     if (options.write !== false) {
       started = performance.now();
-      await session.write(service, { text: specText, changed: result.specChanged }, plan);
+      await session.write(service, { specText, files }, result.specChanged, plan);
       result.timings.writeMs = performance.now() - started;
     }
     const changed = result.specChanged || plan.write.length > 0 || plan.remove.length > 0;

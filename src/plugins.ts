@@ -18,7 +18,7 @@ export interface Plugin {
   specReady?(context: { service: ResolvedService; spec: OpenApiDocument }): Awaitable<OpenApiDocument | void>;
   /**
    * A service's files are generated in memory; return a list to replace them (add, drop, transform).
-   * Start an added file with `banner`, so that a later sync removes it once it is no longer generated.
+   * Start an added file with `banner`. Each file returned is listed in the output folder's manifest, which is how a later sync knows to remove it once it is no longer generated.
    */
   filesGenerated?(context: { service: ResolvedService; spec: OpenApiDocument; files: GeneratedFile[]; banner: string }): Awaitable<GeneratedFile[] | void>;
   /** A service's contract diff is computed (sync, check, `diff`); return a list to replace it (drop or reclassify changes) before `breaking` judges it. */

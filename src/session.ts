@@ -25,7 +25,7 @@ import type { PolicyResult } from "./diff/policy.js";
 import { ConfigError, SpecError, UsageError } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
 import { indexFile } from "./generate/index-file.js";
-import { applyOutput, planOutput, type OutputPlan } from "./generate/write.js";
+import { applyOutput, planOutput, serviceOutput, type OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
 import { obtainSpec } from "./services/index.js";
@@ -66,6 +66,11 @@ export interface BaseSpec {
   text: string;
 }
 
+/** An output plan and the folder it was made against. */
+export interface ServicePlan extends OutputPlan {
+  dir: string;
+}
+
 /** Built-in behaviour that runs on the plugin API, ahead of the user's plugins so they see its output. */
 const BUILT_IN_PLUGINS: Plugin[] = [indexFile];
 
@@ -76,8 +81,12 @@ export async function openSession(options: OpenSessionOptions = {}): Promise<Ses
   return new Session(config);
 }
 
-/** A session over one service and no config file (`sync-types generate`): same stages, same defaults, no plugins. */
-export function openStandaloneSession(name: string, service: ServiceConfig, cwd: string): Session {
+/**
+ * A session over one service and no config file (`sync-types generate`): same stages, same
+ * defaults, no plugins. `outputSetting` is how messages name the flag that chose the output folder.
+ */
+export function openStandaloneSession(name: string, service: ServiceConfig, options: { cwd: string; outputSetting: string }): Session {
+  const { cwd } = options;
   const file = `${cwd}/sync-types.config`;
   return new Session({
     file,
@@ -87,7 +96,7 @@ export function openStandaloneSession(name: string, service: ServiceConfig, cwd:
     breaking: { level: DEFAULTS.breakingLevel, rules: {}, ignore: [] },
     plugins: [],
     concurrency: 1,
-  });
+  }, options.outputSetting);
 }
 
 export class Session {
@@ -101,8 +110,11 @@ export class Session {
   /** A Ctrl-C closes the session through the clean-up registry, like any other way out. */
   readonly #unregister: () => void;
 
-  constructor(config: ResolvedConfig) {
+  readonly #outputSetting: string | undefined;
+
+  constructor(config: ResolvedConfig, outputSetting?: string) {
     this.config = config;
+    this.#outputSetting = outputSetting;
     this.plugins = sortPlugins(config.plugins);
     this.#unregister = registerCleanup(() => this.close());
   }
@@ -167,15 +179,25 @@ export class Session {
     return evaluatePolicy(changes, this.config.breaking, this.today);
   }
 
-  /** What writing `files` would change in the output folder (or in `committedOutput`, e.g. a staged snapshot), touching nothing. */
-  plan(service: ResolvedService, files: GeneratedFile[], committedOutput = service.output): Promise<OutputPlan> {
-    return planOutput(committedOutput, files);
+  /**
+   * What writing `files` would change in the output folder (or in `committedOutput`, e.g. a staged
+   * snapshot), touching nothing; a file of the user's at a generated path fails here (exit 2).
+   */
+  async plan(service: ResolvedService, files: GeneratedFile[], committedOutput = service.output): Promise<ServicePlan> {
+    const where = serviceOutput(service, this.config.root);
+    if (this.#outputSetting) where.setting = this.#outputSetting;
+    return { ...(await planOutput(committedOutput, files, where)), dir: committedOutput };
   }
 
-  /** Writes the spec when it changed and applies the plan; each file atomically. */
-  async write(service: ResolvedService, spec: { text: string; changed: boolean }, plan: OutputPlan): Promise<void> {
-    if (spec.changed) await writeFileAtomic(service.spec, spec.text);
-    await applyOutput(service.output, plan);
+  /**
+   * Writes the spec when it changed and the generated files, each atomically. A plan made against
+   * another folder (the hook compares with the staged copy) is made again against the output
+   * folder first: what is the user's is judged where it writes, before any write.
+   */
+  async write(service: ResolvedService, built: { specText: string; files: GeneratedFile[] }, specChanged: boolean, plan: ServicePlan): Promise<void> {
+    const target = plan.dir === service.output ? plan : await this.plan(service, built.files);
+    if (specChanged) await writeFileAtomic(service.spec, built.specText);
+    await applyOutput(service.output, target);
   }
 
   /** Registers something to release on `close()` (last registered, first released). */

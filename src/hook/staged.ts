@@ -3,12 +3,13 @@
  * environment git gave the hook (`GIT_INDEX_FILE` included, so `git commit -a` is seen as the
  * index being committed) and read NUL-separated output, so no path is ever quoted or split.
  */
-import { join, relative, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { execa } from "execa";
 import { ExitCode, SyncTypesError, UsageError } from "../errors.js";
 
-async function git(cwd: string, args: string[], input?: string): Promise<string> {
-  const result = await execa("git", args, { cwd, reject: false, stripFinalNewline: false, ...(input === undefined ? {} : { input }) });
+async function git(cwd: string, args: string[], input?: string, env?: NodeJS.ProcessEnv): Promise<string> {
+  const result = await execa("git", args, { cwd, reject: false, stripFinalNewline: false, ...(input === undefined ? {} : { input }), ...(env === undefined ? {} : { env }) });
   if (result.exitCode === undefined) throw new UsageError("git was not found on PATH", "install git, or run this where git is available");
   if (result.exitCode !== 0) {
     const message = String(result.stderr).trim() || `exit code ${result.exitCode}`;
@@ -59,7 +60,24 @@ export async function checkoutIndex(root: string, paths: string[], into: string)
   await git(root, ["checkout-index", "-z", "--stdin", `--prefix=${into}/`], files.join("\0"));
 }
 
-/** `git add -A` for files written or removed by a fix. */
-export async function stagePaths(root: string, paths: string[]): Promise<void> {
-  if (paths.length > 0) await git(root, ["add", "-A", ...pathspecs(root, paths)]);
+/** `git add -A` for files written or removed by a fix, into the index being committed and, under `git commit <paths>`, the real one too. */
+export async function stagePaths(root: string, paths: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (paths.length === 0) return;
+  await git(root, ["add", "-A", ...pathspecs(root, paths)]);
+  const real = await partialCommitIndex(root, env);
+  if (real !== undefined) await git(root, ["add", "-A", ...pathspecs(root, paths)], undefined, { GIT_INDEX_FILE: real });
+}
+
+/**
+ * `git commit <paths>` commits a temporary index (`<git dir>/next-index-<pid>.lock`: HEAD plus
+ * those paths), and once the commit is made, puts in place the real index it holds locked as
+ * `index.lock`, updated with the same paths only. A fix staged into the temporary index alone
+ * is committed, yet the real index keeps the old files: a staged reversion of the fix. So the
+ * fix goes into the locked real index as well, the file git is about to rename into place.
+ */
+async function partialCommitIndex(root: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const temporary = env["GIT_INDEX_FILE"];
+  if (temporary === undefined || !/^next-index-\d+\.lock$/.test(basename(temporary))) return undefined;
+  const locked = join(resolve(root, dirname(temporary)), "index.lock");
+  return existsSync(locked) ? locked : undefined;
 }

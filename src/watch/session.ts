@@ -78,7 +78,8 @@ export class WatchSession {
       const built = await this.#core.build(service, extracted, (m) => warnings.push(m));
       const committed = await readTextIfExists(service.spec);
       const plan = await this.#core.plan(service, built.files);
-      await this.#core.write(service, { text: built.specText, changed: committed !== built.specText }, plan);
+      warnings.push(...plan.warnings);
+      await this.#core.write(service, built, committed !== built.specText, plan);
       const previous = state.spec ?? (committed === undefined ? undefined : safeParse(committed));
       state.spec = built.spec;
       const seconds = ((performance.now() - started) / 1000).toFixed(2);

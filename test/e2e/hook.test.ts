@@ -9,6 +9,7 @@ import { makeProject } from "../helpers/project.js";
 
 const SPEC = "contracts/estimation-api.openapi.json";
 const TYPES = "src/clients/estimation-api/types.gen.ts";
+const MANIFEST = "src/clients/estimation-api/sync-types.manifest.json";
 const MODELS = "services/estimation-api/app/models.py";
 
 const git = (cwd: string, args: string[], env: Record<string, string> = {}) =>
@@ -84,16 +85,31 @@ describe("sync-types hook in real git repositories", () => {
     expect(refused.stderr).toMatch(/✗ estimation-api\s+stale: the staged files differ/);
     expect(refused.stderr).toContain("commit refused: the staged contract of estimation-api is stale.");
     expect(refused.stderr).toContain("fix: npx sync-types hook run --fix");
-    expect(refused.stderr).toContain(`or: npx sync-types --service estimation-api && git add ${SPEC} ${TYPES}`);
+    expect(refused.stderr).toContain(`or: npx sync-types --service estimation-api && git add ${SPEC} ${TYPES} ${MANIFEST}`);
     expect(await commitCount(repo)).toBe(1);
 
     expect((await cli(repo, ["hook", "install", "--fix"])).stdout).toContain("updated the pre-commit hook");
     const fixed = await commit(repo, "owner");
     expect(fixed.exitCode).toBe(0);
     expect(fixed.stderr).toMatch(/↻ estimation-api\s+regenerated from its staged sources and staged/);
-    expect((await committedFiles(repo)).sort()).toEqual([SPEC, MODELS, TYPES].sort());
+    expect((await committedFiles(repo)).sort()).toEqual([SPEC, MODELS, TYPES, MANIFEST].sort());
     expect(await readFile(join(repo, SPEC), "utf8")).toContain('"owner"');
     expect((await git(repo, ["status", "--porcelain"])).stdout).toBe("");
+  });
+
+  test("--fix under `git commit <path>` (git's temporary index): the commit holds the fix and nothing staged reverts it", async () => {
+    const repo = await clone();
+    await cli(repo, ["hook", "install", "--fix"]);
+    await writeFile(join(repo, "notes.md"), "staged, not part of this commit\n");
+    await git(repo, ["add", "notes.md"]);
+    await addField(repo, "    owner: str | None = None");
+    const fixed = await git(repo, ["commit", "-q", "-m", "owner", MODELS]);
+    expect(fixed.exitCode).toBe(0);
+    expect(fixed.stderr).toMatch(/↻ estimation-api\s+regenerated from its staged sources and staged/);
+    expect((await committedFiles(repo)).sort()).toEqual([SPEC, MODELS, TYPES, MANIFEST].sort());
+    expect((await git(repo, ["show", `HEAD:${SPEC}`])).stdout).toContain('"owner"');
+    // The real index holds the fix too; what was staged apart from the commit stays staged.
+    expect((await git(repo, ["status", "--porcelain"])).stdout).toBe("A  notes.md");
   });
 
   test("a breaking change is refused even with --fix, unless SYNC_TYPES_ALLOW_BREAKING=1", async () => {
@@ -110,7 +126,7 @@ describe("sync-types hook in real git repositories", () => {
     const allowed = await cli(repo, ["hook", "run", "--fix"], { SYNC_TYPES_ALLOW_BREAKING: "1" });
     expect(allowed.code).toBe(0);
     expect(allowed.stderr).toContain("SYNC_TYPES_ALLOW_BREAKING is set");
-    expect((await staged(repo)).sort()).toEqual([SPEC, MODELS, TYPES].sort());
+    expect((await staged(repo)).sort()).toEqual([SPEC, MODELS, TYPES, MANIFEST].sort());
   });
 
   test("a breaking change regenerated and staged by hand is judged against HEAD and still refused", async () => {

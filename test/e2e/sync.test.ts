@@ -31,6 +31,7 @@ describe.each(["estimation-api", "content-api"])("%s example", (name) => {
       `src/clients/${name}/client.gen.ts`,
       `src/clients/${name}/index.ts`,
       `src/clients/${name}/runtime.gen.ts`,
+      `src/clients/${name}/sync-types.manifest.json`,
       `src/clients/${name}/types.gen.ts`,
     ]);
     const specPath = join(dir, `contracts/${name}.openapi.json`);

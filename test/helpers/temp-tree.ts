@@ -11,9 +11,14 @@ afterAll(() => Promise.all(created.map((dir) => rm(dir, { recursive: true, force
 export async function tempTree(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "sync-types-tree-"));
   created.push(dir);
+  await writeTree(dir, files);
+  return dir;
+}
+
+/** Writes `files` (path → content) under `dir`, creating folders as needed. */
+export async function writeTree(dir: string, files: Record<string, string>): Promise<void> {
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);
   }
-  return dir;
 }

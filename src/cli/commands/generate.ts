@@ -18,7 +18,7 @@ export async function runGenerate(input: string, options: GenerateCommandOptions
   const isUrl = /^https?:\/\//.test(input);
   // The spec's name lands in every file's banner and in messages: never a URL's secrets.
   const shown = isUrl ? redactUrl(input) : input;
-  const session = openStandaloneSession("spec", { dir: ".", spec: isUrl ? shown : resolve(input), output, source: "url" }, process.cwd());
+  const session = openStandaloneSession("spec", { dir: ".", spec: isUrl ? shown : resolve(input), output, source: "url" }, { cwd: process.cwd(), outputSetting: "-o" });
   const service = session.config.services[0]!;
   const raw = isUrl ? await fetchSpecFromUrl(service, parseUrl(input), { warn: (message) => logger.warn(message) }) : await readSpec(input);
   const started = performance.now();
@@ -27,11 +27,12 @@ export async function runGenerate(input: string, options: GenerateCommandOptions
     if (error instanceof SpecError) error.message = `${shown}: ${error.message}`;
     throw error;
   });
+  const rel = relative(process.cwd(), output) || ".";
   const plan = await session.plan(service, built.files);
-  await session.write(service, { text: built.specText, changed: false }, plan);
+  for (const warning of plan.warnings) logger.warn(warning);
+  await session.write(service, built, false, plan);
   await session.close();
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  const rel = relative(process.cwd(), output) || ".";
   logger.info(`${logger.paint.green("✓")} ${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.remove.length} removed in ${rel} ${logger.paint.dim(`${seconds}s`)}`);
   return 0;
 }
