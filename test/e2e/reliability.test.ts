@@ -7,7 +7,7 @@ import { processesMatching, waitFor } from "../helpers/processes.js";
 import { makeProject } from "../helpers/project.js";
 import { DAEMON_START } from "../helpers/daemon.js";
 
-const FILES = ["contracts/svc.openapi.json", "src/clients/svc/types.gen.ts", "src/clients/svc/client.gen.ts", "src/clients/svc/runtime.gen.ts", "src/clients/svc/index.ts"];
+const FILES = ["contracts/svc.openapi.json", "src/clients/svc/types.gen.ts", "src/clients/svc/client.gen.ts", "src/clients/svc/runtime.gen.ts", "src/clients/svc/index.ts", "src/clients/svc/sync-types.manifest.json"];
 
 async function setVersion(dir: string, version: string, marker: string, source: string): Promise<void> {
   const file = join(dir, "sync-types.config.json");
