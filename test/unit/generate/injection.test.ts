@@ -1,0 +1,50 @@
+import ts from "typescript";
+import { expect, test } from "vitest";
+import { bannerFor, generateFiles } from "../../../src/generate/index.js";
+import { generateIndex } from "../../../src/generate/index-file.js";
+import { generateTypes } from "../../../src/generate/types.js";
+import type { OpenApiDocument } from "../../../src/spec/types.js";
+import { generateZodSchemas } from "../../../plugins/zod/generate.js";
+import { tempDir, typecheck, writeGenerated, writeTsconfig } from "./client/support.js";
+
+/** JavaScript left of a file once its types are erased: what importing it runs. */
+function runtimeCode(source: string): string {
+  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true } }).outputText;
+}
+
+function document(schemas: Record<string, unknown>, paths: Record<string, unknown> = {}): OpenApiDocument {
+  return { openapi: "3.1.0", info: { title: "t", version: "1" }, paths, components: { schemas } } as unknown as OpenApiDocument;
+}
+
+test("a description holding the safe-key suffix next to a key named `constructor` cannot end its doc comment", async () => {
+  const spec = document({
+    Car: { type: "object", properties: { constructor: { type: "string", description: "x*__sync_types_key__/ ; globalThis.pwned = 1; /*" } } },
+  });
+  const types = await generateTypes(spec);
+  expect(runtimeCode(types)).toBe("export {};\n");
+  expect(types).toContain("x*__sync_types_key__/ ; globalThis.pwned = 1; /*");
+  expect(types).toMatch(/\n\s+constructor\?: string;/);
+});
+
+test("a spec path with a line terminator stays inside the banner of every generated file", async () => {
+  for (const terminator of ["\n", "\r", "\u2028", "\u2029", "\r\n", "\u0085"]) {
+    const specPath = `../x${terminator}globalThis.pwned = 1;//.json`;
+    const banner = bannerFor(specPath);
+    expect(banner.split(/\r\n|[\n\r\u2028\u2029]/)).toEqual([banner.trimEnd(), ""]);
+    const files = await generateFiles(document({}), { specPath });
+    const contents = [...files.map((file) => file.content), banner + generateIndex(), banner + generateZodSchemas(document({}))];
+    for (const content of contents) expect(runtimeCode(content)).not.toContain("pwned");
+  }
+});
+
+test("a route function named `new` gets a client method `new` that compiles", async () => {
+  const operation = (operationId: string) => ({
+    operationId,
+    responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "string" } } } }, "404": { description: "no" } },
+  });
+  const spec = document({}, { "/items": { post: operation("new_items_post"), get: operation("constructor_items_get") }, "/a": { get: operation("to_string_a_get") } });
+  const dir = await tempDir("new");
+  await writeGenerated(dir, spec);
+  const tsconfig = await writeTsconfig(dir, ["types.gen.ts", "runtime.gen.ts", "client.gen.ts"], "dom");
+  expect(await typecheck("ts5", tsconfig)).toBe("");
+});
