@@ -13,7 +13,7 @@ import { scanDiscriminators, type OpenAPI3 } from "openapi-typescript";
 import { NameRegistry } from "../../src/generate/client/identifiers.js";
 import { nameModels, RESERVED_TYPE_NAMES } from "../../src/generate/client/models.js";
 import { collectOperations } from "../../src/generate/client/operations.js";
-import { stringLiteral } from "../../src/generate/client/text.js";
+import { stringLiteral } from "../../src/generate/text.js";
 import { isJsonObject, type Json, type OpenApiDocument } from "../../src/spec/types.js";
 import { declarationOrder } from "./order.js";
 import { ANY, printSchema, propertyKey, tagValues, type PrintContext } from "./schema.js";

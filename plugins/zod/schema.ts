@@ -6,7 +6,7 @@
  * `z.any()`: unchecked, but never a compile error in a user's project.
  */
 import { componentKey } from "../../src/generate/client/refs.js";
-import { stringLiteral } from "../../src/generate/client/text.js";
+import { stringLiteral } from "../../src/generate/text.js";
 import { isJsonObject, type Json, type JsonObject } from "../../src/spec/types.js";
 
 export interface PrintContext {

@@ -8,7 +8,7 @@
  */
 import { CodeBlockWriter } from "ts-morph";
 import type { ClientPlan, ModelPlan, OperationPlan } from "./plan.js";
-import { docText, stringLiteral } from "./text.js";
+import { docText, stringLiteral } from "../text.js";
 
 const RUNTIME = "./runtime.gen.js";
 const TYPES = "./types.gen.js";

@@ -12,7 +12,7 @@ import { isJsonLinesMedia, isJsonMedia, isSseMedia } from "./media-types.js";
 import type { MediaModel, OperationModel } from "./operations.js";
 import { successResponses } from "./responses.js";
 import { schemaType, type SchemaTypeContext } from "./schema-type.js";
-import { docText, stringLiteral, wellFormed } from "./text.js";
+import { docText, stringLiteral, wellFormed } from "../text.js";
 
 /**
  * How an operation streams: SSE whose `data` is JSON (parsed into `item`) or raw text, JSON

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { generateClient } from "../../../../src/generate/client/index.js";
 import { camelCase, pascalCase } from "../../../../src/generate/client/identifiers.js";
 import { methodNames } from "../../../../src/generate/client/naming.js";
-import { docText, stringLiteral } from "../../../../src/generate/client/text.js";
+import { docText, stringLiteral } from "../../../../src/generate/text.js";
 import { generateTypes } from "../../../../src/generate/types.js";
 import { HTTP_METHODS } from "../../../../src/spec/types.js";
 import { hostileString, pick, random, randomSpec } from "./fuzz.js";
