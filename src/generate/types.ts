@@ -36,7 +36,7 @@ function restoreNames(nodes: readonly ts.Node[], restore: (name: string) => stri
     let out: ts.Node;
     if (ts.isIdentifier(node)) out = restore(node.text) === node.text ? node : ts.factory.createIdentifier(restore(node.text));
     else if (ts.isStringLiteral(node)) out = restore(node.text) === node.text ? node : ts.factory.createStringLiteral(restore(node.text));
-    else out = ts.visitEachChild(node, visit, ts.nullTransformationContext);
+    else out = ts.visitEachChild(node, visit, undefined);
     const leading = comments(ts.getSyntheticLeadingComments(node));
     const trailing = comments(ts.getSyntheticTrailingComments(node));
     if (leading) ts.setSyntheticLeadingComments(out, leading);

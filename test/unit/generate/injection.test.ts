@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import ts from "typescript";
 import { expect, test } from "vitest";
 import { bannerFor, generateFiles } from "../../../src/generate/index.js";
@@ -5,7 +7,7 @@ import { generateIndex } from "../../../src/generate/index-file.js";
 import { generateTypes } from "../../../src/generate/types.js";
 import type { OpenApiDocument } from "../../../src/spec/types.js";
 import { generateZodSchemas } from "../../../plugins/zod/generate.js";
-import { tempDir, typecheck, writeGenerated, writeTsconfig } from "./client/support.js";
+import { importGenerated, tempDir, typecheck, writeGenerated, writeTsconfig } from "./client/support.js";
 
 /** JavaScript left of a file once its types are erased: what importing it runs. */
 function runtimeCode(source: string): string {
@@ -37,7 +39,7 @@ test("a spec path with a line terminator stays inside the banner of every genera
   }
 });
 
-test("a route function named `new` gets a client method `new` that compiles", async () => {
+test("a route function named `new` gets a client method `new`; ones named like Object.prototype members are named after their route", async () => {
   const operation = (operationId: string) => ({
     operationId,
     responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "string" } } } }, "404": { description: "no" } },
@@ -46,5 +48,10 @@ test("a route function named `new` gets a client method `new` that compiles", as
   const dir = await tempDir("new");
   await writeGenerated(dir, spec);
   const tsconfig = await writeTsconfig(dir, ["types.gen.ts", "runtime.gen.ts", "client.gen.ts"], "dom");
-  expect(await typecheck("ts5", tsconfig)).toBe("");
+  expect(await Promise.all([typecheck("ts5", tsconfig), typecheck("ts7", tsconfig)])).toEqual(["", ""]);
+  const sources = Object.fromEntries(await Promise.all(["client.gen.ts", "runtime.gen.ts"].map(async (name) => [name, await readFile(join(dir, name), "utf8")])));
+  const { createClient } = await importGenerated<{ createClient(options: object): Record<string, (request?: object) => Promise<unknown>> }>(dir, "client.gen.ts", sources);
+  const client = createClient({ baseUrl: "http://h", fetch: async () => Response.json("made") });
+  expect(Object.keys(client).sort()).toEqual(["getA", "getItems", "new"]);
+  expect(await client["new"]!()).toBe("made");
 });
