@@ -28,22 +28,22 @@ export async function generateTypes(spec: OpenApiDocument): Promise<string> {
  * The safe-key suffix taken out of openapi-typescript's nodes before they are printed: out of
  * identifiers, string literals (quoted keys, indexed access types) and doc comments. Never out
  * of printed text, which is escaped already; the comments are escaped again after, so that
- * escaping stays the last step.
+ * escaping stays the last step. In place: openapi-typescript uses identifiers as type nodes
+ * (`"a" | "b"`), which TypeScript's own visitors reject; these nodes are this call's own.
  */
-function restoreNames(nodes: readonly ts.Node[], restore: (name: string) => string): ts.Node[] {
+function restoreNames(nodes: ts.Node[], restore: (name: string) => string): ts.Node[] {
   const comments = (list: ts.SynthesizedComment[] | undefined) => list?.map((comment) => ({ ...comment, text: blockCommentText(restore(comment.text)) }));
-  const visit = (node: ts.Node): ts.Node => {
-    let out: ts.Node;
-    if (ts.isIdentifier(node)) out = restore(node.text) === node.text ? node : ts.factory.createIdentifier(restore(node.text));
-    else if (ts.isStringLiteral(node)) out = restore(node.text) === node.text ? node : ts.factory.createStringLiteral(restore(node.text));
-    else out = ts.visitEachChild(node, visit, undefined);
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) (node as { escapedText: ts.__String }).escapedText = ts.escapeLeadingUnderscores(restore(node.text));
+    else if (ts.isStringLiteral(node)) (node as { text: string }).text = restore(node.text);
     const leading = comments(ts.getSyntheticLeadingComments(node));
     const trailing = comments(ts.getSyntheticTrailingComments(node));
-    if (leading) ts.setSyntheticLeadingComments(out, leading);
-    if (trailing) ts.setSyntheticTrailingComments(out, trailing);
-    return out;
+    if (leading) ts.setSyntheticLeadingComments(node, leading);
+    if (trailing) ts.setSyntheticTrailingComments(node, trailing);
+    ts.forEachChild(node, visit);
   };
-  return nodes.map(visit);
+  nodes.forEach(visit);
+  return nodes;
 }
 
 /**

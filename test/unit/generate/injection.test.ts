@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import ts from "typescript";
 import { expect, test } from "vitest";
+import { ConfigError } from "../../../src/errors.js";
+import { generateClient } from "../../../src/generate/client/index.js";
 import { bannerFor, generateFiles } from "../../../src/generate/index.js";
 import { generateIndex } from "../../../src/generate/index-file.js";
 import { generateTypes } from "../../../src/generate/types.js";
@@ -54,4 +56,12 @@ test("a route function named `new` gets a client method `new`; ones named like O
   const client = createClient({ baseUrl: "http://h", fetch: async () => Response.json("made") });
   expect(Object.keys(client).sort()).toEqual(["getA", "getItems", "new"]);
   expect(await client["new"]!()).toBe("made");
+});
+
+test("a stream item schema with a `hasOwnProperty` field is a config error naming the route, not a crash", async () => {
+  const stream = { description: "ok", content: { "text/event-stream": {} } };
+  const spec = document({}, { "/events": { get: { operationId: "events", responses: { "200": stream } } } });
+  const generate = generateClient(spec, { streamTypes: { events: { type: "object", properties: { hasOwnProperty: { type: "string" } } } } });
+  await expect(generate).rejects.toThrow(ConfigError);
+  await expect(generate).rejects.toThrow('streams: the item schema of GET "/events" names properties "hasOwnProperty"');
 });
