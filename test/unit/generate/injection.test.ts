@@ -9,6 +9,7 @@ import { generateIndex } from "../../../src/generate/index-file.js";
 import { generateTypes } from "../../../src/generate/types.js";
 import type { OpenApiDocument } from "../../../src/spec/types.js";
 import { generateZodSchemas } from "../../../plugins/zod/generate.js";
+import { propertyKey, quotedKey } from "../../../plugins/zod/schema.js";
 import { importGenerated, tempDir, typecheck, writeGenerated, writeTsconfig } from "./client/support.js";
 
 /** JavaScript left of a file once its types are erased: what importing it runs. */
@@ -64,4 +65,12 @@ test("a stream item schema with a `hasOwnProperty` field is a config error namin
   const generate = generateClient(spec, { streamTypes: { events: { type: "object", properties: { hasOwnProperty: { type: "string" } } } } });
   await expect(generate).rejects.toThrow(ConfigError);
   await expect(generate).rejects.toThrow('streams: the item schema of GET "/events" names properties "hasOwnProperty"');
+});
+
+test("zod: a `__proto__` key stays a key, a format named like an Object.prototype member is no format", () => {
+  expect([propertyKey("__proto__"), quotedKey("__proto__"), propertyKey("constructor")]).toEqual(['["__proto__"]', '["__proto__"]', "constructor"]);
+  const json = (schema: object) => ({ description: "", content: { "application/json": { schema } } });
+  const spec = document({}, { "/a": { get: { operationId: "a", responses: { "200": json({ type: "string", format: "constructor" }), "404": json({ type: "string", format: "toString" }) } } } });
+  const schemas = generateZodSchemas(spec);
+  expect(schemas).toContain('    "200": z.string(),\n    "404": z.string(),\n');
 });
