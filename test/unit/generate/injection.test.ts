@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import ts from "typescript";
 import { expect, test } from "vitest";
 import { ConfigError } from "../../../src/errors.js";
 import { generateClient } from "../../../src/generate/client/index.js";
@@ -10,12 +9,7 @@ import { generateTypes } from "../../../src/generate/types.js";
 import type { OpenApiDocument } from "../../../src/spec/types.js";
 import { generateZodSchemas } from "../../../plugins/zod/generate.js";
 import { propertyKey, quotedKey } from "../../../plugins/zod/schema.js";
-import { importGenerated, tempDir, typecheck, writeGenerated, writeTsconfig } from "./client/support.js";
-
-/** JavaScript left of a file once its types are erased: what importing it runs. */
-function runtimeCode(source: string): string {
-  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true } }).outputText;
-}
+import { importGenerated, runtimeCode, tempDir, typecheck, writeGenerated, writeTsconfig } from "./client/support.js";
 
 function document(schemas: Record<string, unknown>, paths: Record<string, unknown> = {}): OpenApiDocument {
   return { openapi: "3.1.0", info: { title: "t", version: "1" }, paths, components: { schemas } } as unknown as OpenApiDocument;

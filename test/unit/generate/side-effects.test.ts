@@ -10,16 +10,37 @@ import type { OpenApiDocument } from "../../../src/spec/types.js";
 import { generateZodSchemas } from "../../../plugins/zod/generate.js";
 import { REPO_ROOT } from "../../helpers/paths.js";
 import { random } from "./client/fuzz.js";
-import { tempDir, transpileGenerated, typecheck, writeTsconfig } from "./client/support.js";
+import { runtimeCode, tempDir, transpileGenerated, typecheck, writeTsconfig } from "./client/support.js";
 import { everywhereSpec, everywhereStreams, hostileText } from "./hostile-spec.js";
 
 const SEEDS = 20;
 const HARNESS = join(REPO_ROOT, "test/unit/generate/sandbox/harness.mjs");
 const EMPTY = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} } as unknown as OpenApiDocument;
 
-/** JavaScript left of a file once its types are erased: what importing it runs. */
-function runtimeCode(source: string): string {
-  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true } }).outputText;
+/**
+ * What of client.gen.ts's JavaScript is not the known shape: imports and re-exports of the runtime,
+ * `isApiError`, and `createClient` returning one arrow per method that hands literals to the transport.
+ */
+function unknownClientCode(source: string): string[] {
+  const file = ts.createSourceFile("client.gen.js", runtimeCode(source), ts.ScriptTarget.Latest, true);
+  const unknown = (node: ts.Node) => node.getText(file).slice(0, 200);
+  const isLiteral = (node: ts.Node): boolean =>
+    ts.isStringLiteral(node) || (ts.isArrayLiteralExpression(node) && node.elements.every(ts.isStringLiteral));
+  const isCall = (node: ts.Node): boolean =>
+    ts.isArrowFunction(node) && ts.isCallExpression(node.body) && node.body.expression.getText(file).startsWith("transport.") &&
+    node.body.arguments.every((argument, index) =>
+      index === 1 ? argument.getText(file) === "request" : ts.isObjectLiteralExpression(argument) ? argument.properties.every((p) => ts.isPropertyAssignment(p) && isLiteral(p.initializer)) : isLiteral(argument));
+  return file.statements.flatMap((statement) => {
+    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier?.getText(file) === '"./runtime.gen.js"') return [];
+    if (!ts.isFunctionDeclaration(statement) || !statement.body) return [unknown(statement)];
+    const body = statement.body.statements;
+    if (statement.name?.text === "isApiError" && body.length === 1 && body[0]!.getText(file) === "return isDeclaredError(error, operation);") return [];
+    if (statement.name?.text !== "createClient") return [unknown(statement)];
+    const [first, last, ...rest] = body.length === 1 ? [undefined, ...body] : body;
+    if (rest.length > 0 || (first && first.getText(file) !== "const transport = createTransport(options);")) return [unknown(statement)];
+    if (!last || !ts.isReturnStatement(last) || !last.expression || !ts.isObjectLiteralExpression(last.expression)) return [unknown(statement)];
+    return last.expression.properties.filter((p) => !ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || !isCall(p.initializer)).map(unknown);
+  });
 }
 
 interface SandboxReport {
@@ -62,6 +83,7 @@ test(`${SEEDS} specs with hostile strings everywhere, and hostile spec paths: ev
     expect(runtimeCode(sources["types.gen.ts"]!), where).toBe("export {};\n");
     expect(sources["runtime.gen.ts"], where).toBe(banner + knownRuntime);
     expect(runtimeCode(sources["index.ts"]!), where).toBe(runtimeCode(generateIndex()));
+    expect(unknownClientCode(sources["client.gen.ts"]!), where).toEqual([]);
 
     const folder = join(dir, `seed-${seed}`);
     await mkdir(folder);
@@ -125,4 +147,14 @@ test("the sandbox sees what injected code would do: globals, prototypes, printin
     "builtin 3 extra written",
     "builtin 23 PWNED written",
   ]));
+});
+
+test("the client shape check sees code that is not the known shape", async () => {
+  const spec = { ...EMPTY, paths: { "/a": { get: { operationId: "a", responses: { "404": { description: "" } } } } } } as unknown as OpenApiDocument;
+  const client = (await generateFiles(spec, { specPath: "spec.json" })).find((file) => file.path === "client.gen.ts")!.content;
+  expect(unknownClientCode(client)).toEqual([]);
+  expect(unknownClientCode(`${client}\nglobalThis.pwned = 1;`)).toEqual(["globalThis.pwned = 1;"]);
+  const literal = 'path: "/a"';
+  expect(client).toContain(literal);
+  expect(unknownClientCode(client.replace(literal, 'path: "/a" + (globalThis.pwned = 1)'))).toHaveLength(1);
 });

@@ -82,6 +82,11 @@ export function typecheck(compiler: Compiler, project: string): Promise<string> 
   });
 }
 
+/** JavaScript left of a file once its types and comments are erased: what importing it runs. */
+export function runtimeCode(source: string): string {
+  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true } }).outputText;
+}
+
 /** Transpiles generated `.ts` files to `.mjs` in `dir`, as a bundler or `tsc` would emit them. */
 export async function transpileGenerated(dir: string, sources: Record<string, string>): Promise<void> {
   for (const [name, source] of Object.entries(sources)) {
