@@ -13,10 +13,10 @@ import { scanDiscriminators, type OpenAPI3 } from "openapi-typescript";
 import { NameRegistry } from "../../src/generate/client/identifiers.js";
 import { nameModels, RESERVED_TYPE_NAMES } from "../../src/generate/client/models.js";
 import { collectOperations } from "../../src/generate/client/operations.js";
-import { stringLiteral } from "../../src/generate/client/text.js";
+import { stringLiteral } from "../../src/generate/text.js";
 import { isJsonObject, type Json, type OpenApiDocument } from "../../src/spec/types.js";
 import { declarationOrder } from "./order.js";
-import { ANY, printSchema, propertyKey, tagValues, type PrintContext } from "./schema.js";
+import { ANY, printSchema, propertyKey, quotedKey, tagValues, type PrintContext } from "./schema.js";
 import { responseSchemas } from "./validators.js";
 
 export function generateZodSchemas(spec: OpenApiDocument): string {
@@ -66,7 +66,7 @@ export function generateZodSchemas(spec: OpenApiDocument): string {
   lines.push("/** Per client method and declared status: the schema of its JSON body or stream item. */");
   lines.push("const responseValidators: Record<string, Record<string, z.ZodType>> = {");
   for (const { name, statuses } of validators.filter((validator) => validator.statuses.length > 0)) {
-    lines.push(`  ${propertyKey(name)}: {`, ...statuses.map(([status, expression]) => `    ${stringLiteral(status)}: ${expression},`), "  },");
+    lines.push(`  ${propertyKey(name)}: {`, ...statuses.map(([status, expression]) => `    ${quotedKey(status)}: ${expression},`), "  },");
   }
   lines.push("};", "", CLIENT);
   return lines.join("\n");

@@ -6,7 +6,7 @@
  * `z.any()`: unchecked, but never a compile error in a user's project.
  */
 import { componentKey } from "../../src/generate/client/refs.js";
-import { stringLiteral } from "../../src/generate/client/text.js";
+import { stringLiteral } from "../../src/generate/text.js";
 import { isJsonObject, type Json, type JsonObject } from "../../src/spec/types.js";
 
 export interface PrintContext {
@@ -174,7 +174,7 @@ export function tagValues(schema: Json | undefined, property: string): Json[] | 
 }
 
 function stringSchema(schema: JsonObject): string {
-  const format = typeof schema["format"] === "string" ? FORMATS[schema["format"]] : undefined;
+  const format = typeof schema["format"] === "string" && Object.hasOwn(FORMATS, schema["format"]) ? FORMATS[schema["format"]] : undefined;
   if (format !== undefined) return format;
   let expression = "z.string()";
   // JSON Schema counts code points, zod UTF-16 units: a minimum can only be met more easily, a maximum could reject valid text.
@@ -254,5 +254,10 @@ function union(members: string[]): string {
 
 /** A key as written in an object literal: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(key: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : stringLiteral(key);
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) && key !== "__proto__" ? key : quotedKey(key);
+}
+
+/** A quoted key of an object literal; computed for `__proto__`, which as a plain key sets the object's prototype instead. */
+export function quotedKey(key: string): string {
+  return key === "__proto__" ? `[${stringLiteral(key)}]` : stringLiteral(key);
 }

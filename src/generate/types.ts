@@ -1,24 +1,49 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import type { OpenAPI3 } from "openapi-typescript";
 import { createConfig, type Config } from "@redocly/openapi-core";
-import { restoreKeys, withSafeKeys } from "../spec/safe-keys.js";
+import ts from "typescript";
+import { withSafeKeys } from "../spec/safe-keys.js";
 import { HTTP_METHODS, isJsonObject, type JsonObject, type OpenApiDocument } from "../spec/types.js";
+import { blockCommentText } from "./text.js";
 
 /**
  * `types.gen.ts` body: `paths`, `components`, `operations` from openapi-typescript.
  * The document is already canonical (sorted), so the output is deterministic.
  */
 export async function generateTypes(spec: OpenApiDocument): Promise<string> {
-  const safe = withSafeKeys(spec) as OpenApiDocument | undefined;
+  const safe = withSafeKeys(spec);
   // openapi-typescript writes its discriminator properties into the document it is given: a
   // copy keeps them out of the spec that is committed and handed to plugins.
-  const nodes = await openapiTS(withUniqueOperationIds(safe ?? structuredClone(spec)) as unknown as OpenAPI3, {
+  const copy = (safe?.doc ?? structuredClone(spec)) as OpenApiDocument;
+  const nodes = await openapiTS(withUniqueOperationIds(copy) as unknown as OpenAPI3, {
     silent: true,
     redocly: await noLintConfig(),
     // A field with a default is optional to send; FastAPI does not list it as required either way.
     defaultNonNullable: false,
   });
-  return safe === undefined ? astToString(nodes) : restoreKeys(astToString(nodes));
+  return astToString(safe === undefined ? nodes : restoreNames(nodes, safe.restore));
+}
+
+/**
+ * The safe-key suffix taken out of openapi-typescript's nodes before they are printed: out of
+ * identifiers, string literals (quoted keys, indexed access types) and doc comments. Never out
+ * of printed text, which is escaped already; the comments are escaped again after, so that
+ * escaping stays the last step. In place: openapi-typescript uses identifiers as type nodes
+ * (`"a" | "b"`), which TypeScript's own visitors reject; these nodes are this call's own.
+ */
+function restoreNames(nodes: ts.Node[], restore: (name: string) => string): ts.Node[] {
+  const comments = (list: ts.SynthesizedComment[] | undefined) => list?.map((comment) => ({ ...comment, text: blockCommentText(restore(comment.text)) }));
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) (node as { escapedText: ts.__String }).escapedText = ts.escapeLeadingUnderscores(restore(node.text));
+    else if (ts.isStringLiteral(node)) (node as { text: string }).text = restore(node.text);
+    const leading = comments(ts.getSyntheticLeadingComments(node));
+    const trailing = comments(ts.getSyntheticTrailingComments(node));
+    if (leading) ts.setSyntheticLeadingComments(node, leading);
+    if (trailing) ts.setSyntheticTrailingComments(node, trailing);
+    ts.forEachChild(node, visit);
+  };
+  nodes.forEach(visit);
+  return nodes;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { restoreKeys, withSafeKeys } from "./safe-keys.js";
+import { withSafeKeys } from "./safe-keys.js";
 import { isJsonObject, type Json } from "./types.js";
 import { BaseResolver, createConfig, lintDocument, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 
@@ -36,19 +36,20 @@ export function redoclyConfig(): Promise<Config> {
 export async function validateSpec(doc: Json, text: string, source: string): Promise<SpecProblem[]> {
   const config = await redoclyConfig();
   const safe = withSafeKeys(doc);
-  const document = makeDocumentFromString(safe === undefined ? text : JSON.stringify(safe, null, 2), source);
+  const document = makeDocumentFromString(safe === undefined ? text : JSON.stringify(safe.doc, null, 2), source);
   const problems = await lintDocument({
     document,
     config: config.styleguide,
     externalRefResolver: new BaseResolver(config.resolve),
   });
+  const restore = safe?.restore ?? ((name: string) => name);
   const linted = problems
     .filter((p) => !isItemSchemaProblem(p))
     .map((p) => ({
       severity: p.severity === "error" ? "error" : "warn",
       ruleId: p.ruleId,
-      message: restoreKeys(p.message),
-      pointer: p.location[0]?.pointer === undefined ? undefined : restoreKeys(p.location[0].pointer),
+      message: restore(p.message),
+      pointer: p.location[0]?.pointer === undefined ? undefined : restore(p.location[0].pointer),
     }) satisfies SpecProblem);
   const known = new Set(linted.map((p) => p.pointer));
   return [...linted, ...findDanglingRefs(doc).filter((p) => !known.has(p.pointer)), ...findBadEscapes(doc)];

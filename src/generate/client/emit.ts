@@ -8,7 +8,8 @@
  */
 import { CodeBlockWriter } from "ts-morph";
 import type { ClientPlan, ModelPlan, OperationPlan } from "./plan.js";
-import { docText, stringLiteral } from "./text.js";
+import { docText, stringLiteral } from "../text.js";
+import { identifier, memberName } from "./identifiers.js";
 
 const RUNTIME = "./runtime.gen.js";
 const TYPES = "./types.gen.js";
@@ -67,7 +68,7 @@ function clientInterface(operations: readonly OperationPlan[]): Declaration {
       for (const plan of operations) {
         writeDocs(writer, operationDocs(plan));
         const parameter = `request${plan.optional ? "?" : ""}: ${plan.requestName ?? plan.options}`;
-        writer.writeLine(`${plan.operation.name}(${parameter}): ${plan.returnType};`);
+        writer.writeLine(`${memberName(identifier(plan.operation.name))}(${parameter}): ${plan.returnType};`);
       }
     });
   });
@@ -111,7 +112,7 @@ function writeMethod(writer: CodeBlockWriter, plan: OperationPlan): void {
   if (plan.request.contentType !== undefined) fields.push(`body: ${stringLiteral(plan.request.contentType)}`);
   if (plan.errors.length > 0) fields.push(`errors: [${plan.errors.map((error) => stringLiteral(error.status)).join(", ")}]`);
   const data = transport.method === "sse" ? `, ${stringLiteral(transport.data)}` : "";
-  writer.writeLine(`${operation.name}: (request) =>`);
+  writer.writeLine(`${identifier(operation.name)}: (request) =>`);
   writer.indent(() => writer.writeLine(`transport.${transport.method}({ ${fields.join(", ")} }, request${data}),`));
 }
 
@@ -121,7 +122,7 @@ function errorDeclarations(operations: readonly OperationPlan[]): Declaration[] 
     writeDocs(writer, "The `ApiError`s each method can reject with, by status the spec declares. Narrow with {@link isApiError}.");
     writer.write("export interface ClientErrors").block(() => {
       for (const plan of withErrors) {
-        writer.writeLine(`${plan.operation.name}: ${plan.errors.map((error) => `ApiError<${error.statusType}, ${error.body}>`).join(" | ")};`);
+        writer.writeLine(`${memberName(identifier(plan.operation.name))}: ${plan.errors.map((error) => `ApiError<${error.statusType}, ${error.body}>`).join(" | ")};`);
       }
     });
   };
@@ -145,7 +146,7 @@ function operationTypes(plan: OperationPlan): Declaration[] {
   if (requestName !== undefined) {
     emits.push(declaration((writer) => {
       writeDocs(writer, `Argument of ${link}.`);
-      writer.write(`export interface ${requestName} extends ${plan.options}`).block(() => {
+      writer.write(`export interface ${identifier(requestName)} extends ${plan.options}`).block(() => {
         for (const member of plan.request.members) {
           writeDocs(writer, member.doc);
           writer.writeLine(`${member.name}${member.optional ? "?" : ""}: ${member.type};`);
@@ -156,7 +157,7 @@ function operationTypes(plan: OperationPlan): Declaration[] {
   if (response !== undefined) {
     emits.push(declaration((writer) => {
       writeDocs(writer, `What ${link} resolves with.`);
-      writer.writeLine(`export type ${response.name} = ${response.type};`);
+      writer.writeLine(`export type ${identifier(response.name)} = ${response.type};`);
     }));
   }
   return emits;
@@ -171,7 +172,7 @@ function modelAlias(model: ModelPlan): Declaration {
     compact: docs === "",
     emit: (writer) => {
       writeDocs(writer, docs);
-      writer.writeLine(`export type ${model.name} = ${model.type};`);
+      writer.writeLine(`export type ${identifier(model.name)} = ${model.type};`);
     },
   };
 }

@@ -27,6 +27,20 @@ export function identifierStart(name: string, prefix: string): string {
   return /^[A-Za-z_$]/.test(name) ? name : prefix + name;
 }
 
+/**
+ * `name` as an interface member: `new(…)` there declares a construct signature, so it is
+ * quoted (`"new"(…)`); callers still write `client.new(…)`.
+ */
+export function memberName(name: string): string {
+  return name === "new" ? '"new"' : name;
+}
+
+/** `name`, checked to be a plain ASCII identifier: a generator bug must not print anything else. */
+export function identifier(name: string): string {
+  if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) || name === "__proto__") throw new Error(`not a safe identifier: ${JSON.stringify(name)}`);
+  return name;
+}
+
 export function upperFirst(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -10,7 +10,9 @@
  *    `getItemsItemId`.
  * 2. Operations whose names clash are all named after method and path instead (`getPing`,
  *    `postPing`), so no operation's name depends on which one was declared first. So is an
- *    operation named `then`: a client with a `then` method would be mistaken for a promise.
+ *    operation named `then` (a client with a `then` method would be mistaken for a promise) or
+ *    like an `Object.prototype` member (`toString`, `valueOf`, `constructor`: the client object
+ *    would stop behaving as one). `new` stays: the interface quotes it (see `memberName`).
  * 3. A name still taken gets a number, in spec order (paths sorted, methods in fixed order):
  *    `getPing2`.
  */
@@ -26,7 +28,7 @@ export interface NameableOperation {
 }
 
 /** Names that must not become client methods. */
-const UNSAFE_METHOD_NAMES = new Set(["then"]);
+const isUnsafeMethodName = (name: string) => name === "then" || name in Object.prototype;
 
 /** One method name per operation, index-aligned with `operations` (which must be in spec order). */
 export function methodNames(operations: readonly NameableOperation[]): string[] {
@@ -36,7 +38,7 @@ export function methodNames(operations: readonly NameableOperation[]): string[] 
   const registry = new NameRegistry();
   const fallback = operations.map((operation, index) => {
     const base = bases[index]!;
-    return counts.get(base)! > 1 || UNSAFE_METHOD_NAMES.has(base) ? routeName(operation) : undefined;
+    return counts.get(base)! > 1 || isUnsafeMethodName(base) ? routeName(operation) : undefined;
   });
   // Unclashed names are claimed first, so a renamed operation can never take one of them.
   const names = bases.map((base, index) => (fallback[index] === undefined ? registry.claim(base) : ""));

@@ -8,7 +8,7 @@ import { codeUnitOrder } from "./identifiers.js";
 import { isJsonMedia, isTextMedia } from "./media-types.js";
 import { isDefaultSummary, methodNames } from "./naming.js";
 import { resolve } from "./refs.js";
-import { stringLiteral } from "./text.js";
+import { stringLiteral } from "../text.js";
 
 export const PARAM_LOCATIONS = ["path", "query", "header", "cookie"] as const;
 export type ParamLocation = (typeof PARAM_LOCATIONS)[number];

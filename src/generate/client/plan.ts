@@ -10,7 +10,7 @@ import { requestShape, type RequestShape } from "./requests.js";
 import { errorShapes, successType, type ErrorShape } from "./responses.js";
 import { hasFiles, schemaType, type SchemaTypeContext } from "./schema-type.js";
 import { streamShape, type ConfiguredStream } from "./streams.js";
-import { stringLiteral } from "./text.js";
+import { stringLiteral } from "../text.js";
 
 export interface OperationPlan {
   operation: OperationModel;

@@ -7,7 +7,7 @@ import { isJsonMedia, isTextMedia } from "./media-types.js";
 import { operationType, PARAM_LOCATIONS, type OperationModel, type ParamLocation } from "./operations.js";
 import { componentKey } from "./refs.js";
 import { hasFiles, inlineType, schemaType, type SchemaTypeContext } from "./schema-type.js";
-import { stringLiteral } from "./text.js";
+import { stringLiteral } from "../text.js";
 
 export interface RequestMember {
   name: ParamLocation | "body";

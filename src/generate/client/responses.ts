@@ -6,7 +6,7 @@
 import { isJsonMedia, isTextMedia } from "./media-types.js";
 import { operationType, type MediaModel, type OperationModel, type ResponseModel } from "./operations.js";
 import { inlineType, type SchemaTypeContext } from "./schema-type.js";
-import { stringLiteral } from "./text.js";
+import { stringLiteral } from "../text.js";
 
 export interface ErrorShape {
   /** `404`, `4XX` or `default`, as declared. */

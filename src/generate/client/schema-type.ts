@@ -6,7 +6,7 @@
 import { isJsonObject, type Json, type JsonObject } from "../../spec/types.js";
 import { isJsonMedia, isTextMedia } from "./media-types.js";
 import { componentKey } from "./refs.js";
-import { stringLiteral } from "./text.js";
+import { stringLiteral } from "../text.js";
 
 export interface SchemaTypeContext {
   /** Type text for `#/components/schemas/<key>`. */

@@ -12,7 +12,7 @@ import { isJsonLinesMedia, isJsonMedia, isSseMedia } from "./media-types.js";
 import type { MediaModel, OperationModel } from "./operations.js";
 import { successResponses } from "./responses.js";
 import { schemaType, type SchemaTypeContext } from "./schema-type.js";
-import { docText, stringLiteral, wellFormed } from "./text.js";
+import { docText, stringLiteral, wellFormed } from "../text.js";
 
 /**
  * How an operation streams: SSE whose `data` is JSON (parsed into `item`) or raw text, JSON
@@ -73,7 +73,7 @@ export async function configuredStreams(
 async function compileStream(schema: JSONSchema, operation: OperationModel, registry: NameRegistry): Promise<ConfiguredStream> {
   const item = registry.claim(safeName(`${pascalCase(operation.name)}Item`));
   const names = new Set([item]);
-  const prepared = prepare(schema as Json, item, (wanted) => {
+  const prepared = prepare(schema as Json, item, operation, (wanted) => {
     const name = registry.claim(safeName(wanted));
     names.add(name);
     return name;
@@ -102,7 +102,7 @@ async function compileStream(schema: JSONSchema, operation: OperationModel, regi
  * TypeScript), no external `$ref` (no file or network reads), descriptions comment-safe,
  * and no lone surrogate (its `$ref` resolver cannot encode them into pointers).
  */
-function prepare(schema: Json, rootName: string, claim: (wanted: string) => string): Json {
+function prepare(schema: Json, rootName: string, operation: OperationModel, claim: (wanted: string) => string): Json {
   const clean = (value: Json, name: string | undefined): Json => {
     if (Array.isArray(value)) return value.map((entry) => clean(entry, undefined));
     if (typeof value === "string") return wellFormed(value);
@@ -122,10 +122,15 @@ function prepare(schema: Json, rootName: string, claim: (wanted: string) => stri
   // Keys of these are names, not keywords; `$defs` entries are the named types.
   const cleanMap = (keyword: string, map: Record<string, Json>): Json => {
     const definitions = keyword === "$defs" || keyword === "definitions";
-    const entries = Object.entries(map).map(([key, child]): [string, Json] => [
-      wellFormed(key),
-      clean(child, definitions ? claim(`${rootName}${pascalCase(key)}`) : undefined),
-    ]);
+    const entries = Object.entries(map).map(([key, child]): [string, Json] => {
+      // json-schema-to-typescript calls `schema.hasOwnProperty(…)` on the map: it would crash.
+      if (key === "hasOwnProperty") {
+        throw new ConfigError(`streams: the item schema of ${operation.method.toUpperCase()} ${stringLiteral(operation.path)} names ${keyword} "hasOwnProperty", which json-schema-to-typescript cannot type`, {
+          hint: "rename that field of the stream's model, or leave the stream out of `streams`",
+        });
+      }
+      return [wellFormed(key), clean(child, definitions ? claim(`${rootName}${pascalCase(key)}`) : undefined)];
+    });
     return Object.fromEntries(entries);
   };
   return clean(schema, rootName);

@@ -2,6 +2,7 @@ import { expect, test } from "vitest";
 import { generateTypes } from "../../../src/generate/types.js";
 import { serializeSpec } from "../../../src/spec/canonical.js";
 import type { OpenApiDocument } from "../../../src/spec/types.js";
+import { withSafeKeys } from "../../../src/spec/safe-keys.js";
 import { validateSpec } from "../../../src/spec/validate.js";
 
 /** Keys named like Object.prototype members: Redocly crashed on some (an uncaught TypeError) and misjudged `constructor`. */
@@ -51,4 +52,15 @@ test("types keep those names, required and unsuffixed", async () => {
   expect(types).toMatch(/\n\s+hasOwnProperty: "toString";/);
   expect(types).toContain('components["schemas"]["constructor"]');
   expect(types).not.toContain("sync_types");
+});
+
+test("a spec that already holds the suffix gets another one: its own text comes back unchanged", async () => {
+  const doc = spec({ description: "x*__sync_types_key__/ and __sync_types_key2__" });
+  const safe = withSafeKeys(doc)!;
+  const renamed = JSON.stringify(safe.doc);
+  expect(renamed).toContain('"constructor__sync_types_key3__"');
+  expect(safe.restore("#/components/schemas/constructor__sync_types_key3__/properties/valueOf__sync_types_key3__")).toBe("#/components/schemas/constructor/properties/valueOf");
+  const types = await generateTypes(doc);
+  expect(types).toContain("x*__sync_types_key__/ and __sync_types_key2__");
+  expect(types).not.toContain("key3");
 });

@@ -31,7 +31,8 @@ const FRAGMENTS = [
   '"', "'", "`", "\\", "\\\\", '\\"', "*/", "/*", "//", "${", "}", "{", "\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085",
   "\u0000", "\t", " ", "é", "日本", "🎉", "\ud800", "\udc00", "0", "42", "__proto__", "constructor", "then", "prototype",
   "-", "_", ".", "~", "~1", "@", "<", ">", "&", "|", "#", "?", "/", "$", "a", "Item", "get", "_get", "-Input",
-  "-Output", "Body_", "__", "x",
+  "-Output", "Body_", "__", "x", "</script>", "__sync_types_key__", "*__sync_types_key__/", "toString", "hasOwnProperty",
+  "valueOf", "new",
 ];
 
 /** A random string of fragments, empty sometimes. */

@@ -82,8 +82,13 @@ export function typecheck(compiler: Compiler, project: string): Promise<string> 
   });
 }
 
-/** Transpiles generated `.ts` files of `dir` to `.mjs` next to them and imports `entry`. */
-export async function importGenerated<T>(dir: string, entry: string, sources: Record<string, string>): Promise<T> {
+/** JavaScript left of a file once its types and comments are erased: what importing it runs. */
+export function runtimeCode(source: string): string {
+  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true } }).outputText;
+}
+
+/** Transpiles generated `.ts` files to `.mjs` in `dir`, as a bundler or `tsc` would emit them. */
+export async function transpileGenerated(dir: string, sources: Record<string, string>): Promise<void> {
   for (const [name, source] of Object.entries(sources)) {
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
@@ -91,6 +96,11 @@ export async function importGenerated<T>(dir: string, entry: string, sources: Re
     // Sibling imports name `.js` files; the transpiled siblings are `.mjs`.
     await writeFile(join(dir, name.replace(/\.ts$/, ".mjs")), outputText.replace(/(from\s+"\.\/[^"]+)\.js"/g, '$1.mjs"'));
   }
+}
+
+/** Transpiles generated `.ts` files of `dir` to `.mjs` next to them and imports `entry`. */
+export async function importGenerated<T>(dir: string, entry: string, sources: Record<string, string>): Promise<T> {
+  await transpileGenerated(dir, sources);
   return (await import(pathToFileURL(join(dir, entry.replace(/\.ts$/, ".mjs"))).href)) as T;
 }
 

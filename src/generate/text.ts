@@ -1,7 +1,8 @@
 /**
- * Spec strings placed in generated source: as string literals or inside JSDoc. Both are
- * escaped here and only here, so no operationId, description or enum value can end a
- * literal or a comment early.
+ * Strings from a spec, its path or the config, placed in generated source: as string literals,
+ * inside JSDoc or in a line comment. They are escaped here and only here, as the last step
+ * before printing, so no operationId, description, enum value or file name can end a literal
+ * or a comment early.
  */
 
 /** A double-quoted TypeScript string literal for any string, lone surrogates included. */
@@ -32,4 +33,20 @@ export function docText(value: string): string {
 /** `value` with lone surrogates replaced by U+FFFD, as a UTF-8 encoder would. */
 export function wellFormed(value: string): string {
   return value.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+}
+
+/**
+ * Text for a `//` comment, on one line: line terminators (LF, CR, U+2028, U+2029), U+0085
+ * and other control characters become `\uXXXX`, lone surrogates U+FFFD. Backslashes are
+ * escaped too, so the text reads back unambiguously.
+ */
+export function lineCommentText(value: string): string {
+  return wellFormed(value).replace(/[\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) =>
+    char === "\\" ? "\\\\" : `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+}
+
+/** The inside of a `/* … *\/` comment as the TypeScript printer writes it: nothing in it can close it early. */
+export function blockCommentText(value: string): string {
+  return value.replace(/\*\//g, "*\\/");
 }
