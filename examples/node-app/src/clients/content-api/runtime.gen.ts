@@ -280,10 +280,17 @@ function guardCall(operation: Operation, request: RequestParts | undefined, opti
         const stop = (): void => reject(signal.reason);
         if (signal.aborted) stop();
         else signal.addEventListener("abort", stop, { once: true });
+        const done = (): void => signal.removeEventListener("abort", stop);
         // Handled here whatever it does, so a read given up on never becomes an unhandled rejection.
         promise.then(
-          (value) => (signal.removeEventListener("abort", stop), resolve(value)),
-          (error: unknown) => (signal.removeEventListener("abort", stop), reject(error)),
+          (value) => {
+            done();
+            resolve(value);
+          },
+          (error: unknown) => {
+            done();
+            reject(error);
+          },
         );
       }),
     check: (): void => {
@@ -399,7 +406,7 @@ export function createTransport(options: ClientOptions): Transport {
       if (sse) {
         for await (const message of parseSse(readText(exchange), limits)) {
           if (format === "sse-text") yield message;
-          // An empty data field holds no JSON value, so no item: FastAPI sends one for raw_data="", servers as a heartbeat.
+          // Empty data holds no JSON value, so no item: FastAPI sends it for ServerSentEvent(raw_data=""), other servers as a heartbeat.
           else if (message.data.trim() !== "") yield { ...message, data: JSON.parse(message.data) };
         }
       } else {

@@ -279,10 +279,17 @@ function guardCall(operation: Operation, request: RequestParts | undefined, opti
         const stop = (): void => reject(signal.reason);
         if (signal.aborted) stop();
         else signal.addEventListener("abort", stop, { once: true });
+        const done = (): void => signal.removeEventListener("abort", stop);
         // Handled here whatever it does, so a read given up on never becomes an unhandled rejection.
         promise.then(
-          (value) => (signal.removeEventListener("abort", stop), resolve(value)),
-          (error: unknown) => (signal.removeEventListener("abort", stop), reject(error)),
+          (value) => {
+            done();
+            resolve(value);
+          },
+          (error: unknown) => {
+            done();
+            reject(error);
+          },
         );
       }),
     check: (): void => {
@@ -398,7 +405,7 @@ export function createTransport(options: ClientOptions): Transport {
       if (sse) {
         for await (const message of parseSse(readText(exchange), limits)) {
           if (format === "sse-text") yield message;
-          // An empty data field holds no JSON value, so no item: FastAPI sends one for raw_data="", servers as a heartbeat.
+          // Empty data holds no JSON value, so no item: FastAPI sends it for ServerSentEvent(raw_data=""), other servers as a heartbeat.
           else if (message.data.trim() !== "") yield { ...message, data: JSON.parse(message.data) };
         }
       } else {
@@ -606,7 +613,7 @@ export async function* parseSse(chunks: AsyncIterable<string>, limits?: StreamLi
     const field = colon === -1 ? text : text.slice(0, colon);
     const value = colon === -1 ? "" : text.slice(text.charAt(colon + 1) === " " ? colon + 2 : colon + 1);
     if (field === "data") {
-      length += value.length + 1;
+      length += data.length === 0 ? value.length : value.length + 1;
       if (length > max) throw new StreamLimitError({ operation: limits?.operation, maxLineLength: max });
       data.push(value);
     } else if (field === "event") event = value;
