@@ -1,4 +1,4 @@
-/** Runtime part: the three error classes a call rejects with, and how statuses count as declared. */
+/** Runtime part: the error classes a call rejects with, and how statuses count as declared. */
 export const ERRORS: string = String.raw`
 /** A response with a non-2xx status. Use the client's isApiError(error, "method") to get status and body typed as the spec declares. */
 export class ApiError<TStatus extends number = number, TBody = unknown> extends Error {
@@ -25,17 +25,41 @@ export class ApiError<TStatus extends number = number, TBody = unknown> extends 
   }
 }
 
-/** No response (or, for a stream, no next chunk) within timeoutMs. */
+/**
+ * The call took longer than timeoutMs (for a stream, until its response arrived), or a stream
+ * sent no new line for idleTimeoutMs.
+ */
 export class TimeoutError extends Error {
   override readonly name: string = "TimeoutError";
   /** Client method that timed out. */
   readonly operation: string;
+  /** The bound that ran out: timeoutMs, or idleTimeoutMs when idle. */
   readonly timeoutMs: number;
+  /** Whether a stream went quiet (idleTimeoutMs), rather than the call being too slow (timeoutMs). */
+  readonly idle: boolean;
 
-  constructor(init: { operation: Operation; timeoutMs: number }) {
-    super(route(init.operation) + " timed out after " + init.timeoutMs + " ms");
+  constructor(init: { operation: Operation; timeoutMs: number; idle?: boolean }) {
+    const idle = init.idle === true;
+    super(route(init.operation) + (idle ? " sent no new line for " + init.timeoutMs + " ms (idleTimeoutMs)" : " timed out after " + init.timeoutMs + " ms"));
     this.operation = init.operation.name;
     this.timeoutMs = init.timeoutMs;
+    this.idle = idle;
+  }
+}
+
+/** A stream sent a line, or a server-sent event, longer than maxLineLength: it is closed rather than buffered without end. */
+export class StreamLimitError extends Error {
+  override readonly name: string = "StreamLimitError";
+  /** Client method whose stream it was; undefined when parseSse or parseJsonLines was called without one. */
+  readonly operation: string | undefined;
+  /** The bound, in characters. */
+  readonly maxLineLength: number;
+
+  constructor(init: { operation: Operation | undefined; maxLineLength: number }) {
+    const source = init.operation === undefined ? "a stream" : route(init.operation);
+    super(source + " sent a line or event longer than " + init.maxLineLength + " characters; if that is expected, raise maxLineLength in the client's options");
+    this.operation = init.operation?.name;
+    this.maxLineLength = init.maxLineLength;
   }
 }
 

@@ -21,8 +21,24 @@ export interface ClientOptions {
   fetch?: FetchLike | undefined;
   /** Headers for every call, or a function (may be async) called before each one, e.g. for a fresh token. Default: none. */
   headers?: HeaderMap | (() => HeaderMap | Promise<HeaderMap>) | undefined;
-  /** Milliseconds before a call fails with TimeoutError; for a stream, the longest wait for its next chunk. Default: no timeout. */
+  /**
+   * Milliseconds a call may take before it fails with TimeoutError: from the request to the end of
+   * its body, however slowly the body trickles in. A stream may run longer: for it, timeoutMs
+   * bounds the wait for its response, and idleTimeoutMs each wait after that. Default: no timeout.
+   */
   timeoutMs?: number | undefined;
+  /**
+   * Milliseconds a stream may go without a new line (an event field, a keep-alive comment, a JSON
+   * line) before it fails with TimeoutError; bytes that do not end a line do not count, so a
+   * trickle cannot keep a stream alive. Default: timeoutMs.
+   */
+  idleTimeoutMs?: number | undefined;
+  /**
+   * Longest line a stream may send, and longest server-sent event (its data lines together), in
+   * characters; past it the stream fails with StreamLimitError instead of buffering without end.
+   * Default: 16 Mi (16777216).
+   */
+  maxLineLength?: number | undefined;
   /** fetch options for every call, e.g. { credentials: "include" } in a browser. Default: none. */
   init?: FetchInit | undefined;
   /**
@@ -44,12 +60,17 @@ export interface ResponseContext {
 }
 
 export interface CallOptions {
-  /** Cancels the call, mid-stream too; the call then rejects with signal.reason. Default: none. */
+  /**
+   * Cancels the call, mid-stream too: the call, or the stream's next step, then rejects with
+   * signal.reason at once, and a stream yields nothing it had buffered. Default: none.
+   */
   signal?: AbortSignal | undefined;
   /** Headers for this call, over the client's. Default: none. */
   headers?: HeaderMap | undefined;
-  /** Timeout of this call, over the client's timeoutMs. Default: the client's. */
+  /** Timeout of this call, over the client's timeoutMs (see there). Default: the client's. */
   timeoutMs?: number | undefined;
+  /** For a stream, its idle timeout, over the client's idleTimeoutMs (see there). Default: the client's, else this call's timeoutMs. */
+  idleTimeoutMs?: number | undefined;
   /** fetch options for this call, over the client's, e.g. { redirect: "error" }. Default: none. */
   init?: FetchInit | undefined;
 }
@@ -75,6 +96,7 @@ export interface SseEvent<T> {
  * A server-sent event stream: iterate it for payloads, or its events() for whole events.
  * The request starts when iteration does (each iteration makes its own request); HTTP errors,
  * timeouts and aborts are thrown from the loop. Leaving the loop early closes the connection.
+ * On a stream whose data is JSON, an event with empty data (a bare "data:") carries no item and is skipped.
  */
 export interface SseStream<T> extends AsyncIterable<T> {
   /** The same stream, event by event: data with its event name, id and retry. */

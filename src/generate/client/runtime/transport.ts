@@ -37,15 +37,80 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i;
 const TEXT_TYPE = /^text\/|[/+]xml(?:;|$)/i;
 const SSE_TYPE = /^text\/event-stream(?:;|$)/i;
 
-/** An exchange in flight: the response, and the timer and abort wiring around it. */
-interface Exchange {
-  readonly response: Response;
-  /** Restarts the timer: a stream may take timeoutMs per chunk. */
-  touch(): void;
-  /** The error to throw for a failure while reading the response. */
+/** The timer and abort wiring of one call. */
+interface Guard {
+  /** Aborted when the caller aborts or a timeout runs out; its reason is the call's error. */
+  readonly signal: AbortSignal;
+  /** Settles as promise does, or rejects as soon as the call is aborted: no wait outlives the call, whatever fetch does. */
+  settle<T>(promise: Promise<T>): Promise<T>;
+  /** Throws the call's error once it is aborted, so nothing read before that reaches the caller. */
+  check(): void;
+  /** A stream is being read, or a line of it arrived: from now on only idleTimeoutMs bounds the wait for the next line. */
+  progress(): void;
+  /** A stream's consumer has an item: its own time does not count against idleTimeoutMs. */
+  pause(): void;
+  /** The error to throw for a failure while sending or reading. */
   failure(error: unknown): unknown;
   /** Clears the timer and the abort listener. */
   close(): void;
+}
+
+/** An exchange in flight: the response, and the guard around it. */
+interface Exchange extends Guard {
+  readonly response: Response;
+}
+
+function guardCall(operation: Operation, request: RequestParts | undefined, options: ClientOptions): Guard {
+  const caller = request?.signal;
+  const controller = new AbortController();
+  const timeoutMs = request?.timeoutMs ?? options.timeoutMs;
+  const idleTimeoutMs = request?.idleTimeoutMs ?? options.idleTimeoutMs ?? timeoutMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (ms: number | undefined, idle: boolean): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = ms === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError({ operation, timeoutMs: ms, idle })), ms);
+  };
+  const onAbort = (): void => controller.abort(caller?.reason);
+  caller?.addEventListener("abort", onAbort, { once: true });
+  arm(timeoutMs, false);
+  const signal = controller.signal;
+  return {
+    signal,
+    settle: <T>(promise: Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        const stop = (): void => reject(signal.reason);
+        if (signal.aborted) stop();
+        else signal.addEventListener("abort", stop, { once: true });
+        const done = (): void => signal.removeEventListener("abort", stop);
+        // Handled here whatever it does, so a read given up on never becomes an unhandled rejection.
+        promise.then(
+          (value) => {
+            done();
+            resolve(value);
+          },
+          (error: unknown) => {
+            done();
+            reject(error);
+          },
+        );
+      }),
+    check: (): void => {
+      signal.throwIfAborted();
+      // After close, the caller's signal no longer reaches the controller.
+      caller?.throwIfAborted();
+    },
+    progress: (): void => arm(idleTimeoutMs, true),
+    pause: (): void => arm(undefined, true),
+    failure: (error: unknown): unknown => {
+      if (signal.aborted) return signal.reason;
+      // fetch and body reads report network failures as TypeError, in every runtime.
+      return error instanceof TypeError ? new NetworkError({ operation, cause: error }) : error;
+    },
+    close: (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      caller?.removeEventListener("abort", onAbort);
+    },
+  };
 }
 
 export function createTransport(options: ClientOptions): Transport {
@@ -53,39 +118,21 @@ export function createTransport(options: ClientOptions): Transport {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
 
   async function open(operation: Operation, request: RequestParts | undefined, accept: string | undefined): Promise<Exchange> {
-    const controller = new AbortController();
-    const { url, init } = await buildRequest(operation, request, accept, controller.signal);
-    const signal = request?.signal;
-    const timeoutMs = request?.timeoutMs ?? options.timeoutMs;
-    signal?.throwIfAborted();
-    let timedOut = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const touch = (): void => {
-      if (timeoutMs === undefined) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort(new TimeoutError({ operation, timeoutMs }));
-      }, timeoutMs);
-    };
-    const onAbort = (): void => controller.abort(signal?.reason);
-    const close = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    };
-    const failure = (error: unknown): unknown => {
-      if (timedOut && timeoutMs !== undefined) return new TimeoutError({ operation, timeoutMs });
-      if (signal?.aborted) return signal.reason;
-      // fetch and body reads report network failures as TypeError, in every runtime.
-      return error instanceof TypeError ? new NetworkError({ operation, cause: error }) : error;
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-    touch();
+    request?.signal?.throwIfAborted();
+    const guard = guardCall(operation, request, options);
+    let sent: { url: string; init: RequestInit };
     try {
-      return { response: await send(url, init), touch, failure, close };
+      // Within the guard: an async headers function is part of the call, its timeout too.
+      sent = await guard.settle(buildRequest(operation, request, accept, guard.signal));
     } catch (error) {
-      close();
-      throw failure(error);
+      guard.close();
+      throw guard.signal.aborted ? guard.signal.reason : error;
+    }
+    try {
+      return { ...guard, response: await guard.settle(send(sent.url, sent.init)) };
+    } catch (error) {
+      guard.close();
+      throw guard.failure(error);
     }
   }
 
@@ -109,7 +156,7 @@ export function createTransport(options: ClientOptions): Transport {
   /** Reads a whole response body and ends the exchange; a failed read is the call's error. */
   async function readWhole(exchange: Exchange, lenient: boolean): Promise<unknown> {
     try {
-      return await readBody(exchange.response, lenient);
+      return await exchange.settle(readBody(exchange.response, lenient));
     } catch (error) {
       throw error instanceof SyntaxError ? error : exchange.failure(error);
     } finally {
@@ -138,19 +185,33 @@ export function createTransport(options: ClientOptions): Transport {
   async function* events<T>(operation: Operation, request: RequestParts | undefined, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<T>, void, undefined> {
     const exchange = await open(operation, request, format === "jsonl" ? undefined : "text/event-stream");
     if (!exchange.response.ok) throw await apiError(operation, exchange);
-    // Without validate the runtime trusts the spec's item type, as the fetch Response.json() it stands for does.
-    for await (const event of decode(exchange, format)) yield { ...event, data: validated(operation, exchange.response, event.data) as T };
+    for await (const event of decode(operation, exchange, format)) {
+      // Without validate the runtime trusts the spec's item type, as the fetch Response.json() it stands for does.
+      const data = validated(operation, exchange.response, event.data) as T;
+      // The parsers run ahead of a slow consumer: once aborted, what they had buffered is dropped.
+      exchange.check();
+      exchange.pause();
+      yield { ...event, data };
+      exchange.progress();
+    }
+    // A stream that ended while its consumer was busy still reports an abort that came first.
+    exchange.check();
   }
 
   /** The events of a stream, data parsed as its format says; a failed read is the stream's error. */
-  async function* decode(exchange: Exchange, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<unknown>, void, undefined> {
+  async function* decode(operation: Operation, exchange: Exchange, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<unknown>, void, undefined> {
+    const limits: StreamLimits = { maxLineLength: options.maxLineLength, operation };
     try {
       const type = exchange.response.headers.get("content-type") ?? "";
       const sse = format === "sse-json" || format === "sse-text" || (format === "auto" && SSE_TYPE.test(type));
       if (sse) {
-        for await (const message of parseSse(readText(exchange))) yield format === "sse-text" ? message : { ...message, data: JSON.parse(message.data) };
+        for await (const message of parseSse(readText(exchange), limits)) {
+          if (format === "sse-text") yield message;
+          // Empty data holds no JSON value, so no item: FastAPI sends it for ServerSentEvent(raw_data=""), other servers as a heartbeat.
+          else if (message.data.trim() !== "") yield { ...message, data: JSON.parse(message.data) };
+        }
       } else {
-        for await (const item of parseJsonLines(readText(exchange))) yield { data: item, event: "message", id: undefined, retry: undefined };
+        for await (const item of parseJsonLines(readText(exchange), limits)) yield { data: item, event: "message", id: undefined, retry: undefined };
       }
     } catch (error) {
       throw error instanceof SyntaxError ? error : exchange.failure(error);
@@ -186,24 +247,33 @@ export function createTransport(options: ClientOptions): Transport {
   };
 }
 
-/** The response body as text chunks; stopping early cancels it, which closes the connection. */
+/**
+ * The response body as text chunks; stopping early, or an abort, cancels it, which closes the
+ * connection. Each read gives up as soon as the call is aborted: fetch implementations may
+ * leave a read pending forever when an abort lands after the body arrived (undici 6).
+ */
 async function* readText(exchange: Exchange): AsyncGenerator<string, void, undefined> {
   const body = exchange.response.body;
   if (body === null) return;
   const reader = body.getReader();
+  const cancel = (): void => void reader.cancel(exchange.signal.reason).catch(() => undefined);
+  exchange.signal.addEventListener("abort", cancel, { once: true });
   const decoder = new TextDecoder();
   let finished = false;
+  exchange.progress();
   try {
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      exchange.touch();
+    for (let chunk = await exchange.settle(reader.read()); !chunk.done; chunk = await exchange.settle(reader.read())) {
       const text = decoder.decode(chunk.value, { stream: true });
+      // Only a finished line is progress: bytes trickling into one line must not hold the stream open.
+      if (/[\r\n]/.test(text)) exchange.progress();
       if (text !== "") yield text;
     }
     finished = true;
     const rest = decoder.decode();
     if (rest !== "") yield rest;
   } finally {
-    if (!finished) reader.cancel().catch(() => undefined);
+    exchange.signal.removeEventListener("abort", cancel);
+    if (!finished) cancel();
   }
 }
 

@@ -154,11 +154,14 @@ describe.skipIf(!server)("generated client against the running kitchen-sink serv
       ]);
     });
 
-    test("keep-alive pings between slow events are skipped, and keep the stream within its timeout", async () => {
+    test("keep-alive pings between slow events are skipped, and keep the stream within its idle timeout", async () => {
       const started = Date.now();
       const tokens = await collect(client.streamTokens!({ query: { count: 3, delay: 0.35 }, timeoutMs: 250 }));
       expect(tokens).toHaveLength(3);
       expect(Date.now() - started).toBeGreaterThan(1000);
+      // Without pings (JSON Lines has none) the same gaps exceed it.
+      const error = await failure(collect(client.streamTokensJsonl!({ query: { count: 3, delay: 0.35 }, idleTimeoutMs: 250 })));
+      expect(error).toMatchObject({ name: "TimeoutError", idle: true, timeoutMs: 250 });
     });
 
     test("resume after an event with lastEventId", async () => {
@@ -212,6 +215,27 @@ describe.skipIf(!server)("generated client against the running kitchen-sink serv
       expect(error).toMatchObject({ message: "enough" });
       expect(received).toHaveLength(2);
       expect(Date.now() - started).toBeLessThan(2000);
+    });
+
+    test("a fast burst read slower than it arrives: after abort() nothing buffered is yielded and the loop rejects at once, every time", async () => {
+      let seed = 99;
+      for (let run = 0; run < 8; run++) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        const abortAt = 1 + (seed % 30);
+        const controller = new AbortController();
+        let received = 0;
+        let afterAbort = 0;
+        const loop = (async () => {
+          for await (const _ of client.streamTokens!({ query: { count: 1000 }, signal: controller.signal })) {
+            if (controller.signal.aborted) afterAbort++;
+            if (++received === abortAt) controller.abort();
+            await new Promise((resolve) => setTimeout(resolve, run % 2));
+          }
+          return "ended";
+        })().catch((e: unknown) => e);
+        const outcome = await Promise.race([loop, new Promise((resolve) => setTimeout(() => resolve("unsettled"), 3000))]);
+        expect([(outcome as Error).name, received, afterAbort], `run ${run}`).toEqual(["AbortError", abortAt, 0]);
+      }
     });
 
     test("leaving the loop early ends the request", async () => {

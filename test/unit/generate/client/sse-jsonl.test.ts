@@ -94,3 +94,55 @@ describe("parseJsonLines", () => {
     await expect(collect(runtime.parseJsonLines(chunks('{"a":1}\n{"a":', "\n")))).rejects.toThrow(SyntaxError);
   });
 });
+
+/** `size` characters of "x" in 64 KiB chunks, then `end`: a line as a server sends it, in pieces. */
+async function* longLine(prefix: string, size: number, end: string): AsyncGenerator<string> {
+  const piece = "x".repeat(64 * 1024);
+  yield prefix;
+  for (let sent = 0; sent < size; sent += piece.length) yield piece.slice(0, Math.min(piece.length, size - sent));
+  yield end;
+}
+
+const MiB = 1024 * 1024;
+
+describe("bounded and linear", () => {
+  // Rescanning a growing buffer per chunk took ~20 s for 40 MB; parts joined once take well under one.
+  test.each([
+    ["parseSse", (text: AsyncIterable<string>) => runtime.parseSse(text)],
+    ["parseJsonLines", (text: AsyncIterable<string>) => runtime.parseJsonLines(text)],
+  ])("%s: a 40 MB line without a newline fails with StreamLimitError once past 16 MiB, in linear time", async (_name, parse) => {
+    const started = Date.now();
+    const error = await collect(parse(longLine("data: ", 40 * MiB, ""))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(runtime.StreamLimitError);
+    expect(error).toMatchObject({ name: "StreamLimitError", maxLineLength: 16 * MiB, operation: undefined });
+    expect((error as Error).message).toBe(`a stream sent a line or event longer than ${16 * MiB} characters; if that is expected, raise maxLineLength in the client's options`);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test("lines of growing size under the bound are read whole, in time linear in their length", async () => {
+    const started = Date.now();
+    for (const size of [1, 2, 4, 8, 15].map((n) => n * MiB)) {
+      const [event] = await collect(runtime.parseSse(longLine("data: ", size, "\r\n\r\n")));
+      expect(event!.data.length).toBe(size);
+      const [line] = await collect(runtime.parseJsonLines(longLine('"', size, '"\n')));
+      expect((line as string).length).toBe(size);
+    }
+    // 30 MiB per parser: quadratic rescanning needed over a minute here, linear reading needs well under a second.
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test("maxLineLength bounds each line and an event's data lines together; exactly the bound passes", async () => {
+    const limits = { maxLineLength: 10 };
+    expect(await collect(runtime.parseSse(chunks("data:12345\n", "data:1234\n\n"), limits))).toEqual([message("12345\n1234")]);
+    expect(await collect(runtime.parseJsonLines(chunks('"12345678"\n'), limits))).toEqual(["12345678"]);
+    const cases = [
+      runtime.parseSse(chunks("data:123456\n\n"), limits),
+      runtime.parseSse(chunks("event: 1", "2345\n"), limits),
+      // Each line fits; their data together (joined with "\n") does not.
+      runtime.parseSse(chunks("data:1234\ndata:1234\ndata:1\n\n"), limits),
+      runtime.parseJsonLines(chunks('"123456789"\n'), limits),
+      runtime.parseJsonLines(chunks("1", "2345678901"), limits),
+    ];
+    for (const parse of cases) expect(await collect(parse).catch((e: unknown) => e)).toMatchObject({ name: "StreamLimitError", maxLineLength: 10 });
+  });
+});

@@ -106,11 +106,12 @@ export async function importGenerated<T>(dir: string, entry: string, sources: Re
 
 /** The runtime module as generated, typed for the tests that drive it directly. */
 export interface Runtime {
-  parseSse(chunks: AsyncIterable<string>): AsyncGenerator<{ data: string; event: string; id: string | undefined; retry: number | undefined }>;
-  parseJsonLines(chunks: AsyncIterable<string>): AsyncGenerator<unknown>;
+  parseSse(chunks: AsyncIterable<string>, limits?: { maxLineLength?: number }): AsyncGenerator<{ data: string; event: string; id: string | undefined; retry: number | undefined }>;
+  parseJsonLines(chunks: AsyncIterable<string>, limits?: { maxLineLength?: number }): AsyncGenerator<unknown>;
   createTransport(options: Record<string, unknown>): RuntimeTransport;
   ApiError: new (...args: never[]) => Error & { status: number; body: unknown; declared: boolean; operation: string };
-  TimeoutError: new (...args: never[]) => Error & { timeoutMs: number };
+  TimeoutError: new (...args: never[]) => Error & { timeoutMs: number; idle: boolean };
+  StreamLimitError: new (...args: never[]) => Error & { maxLineLength: number; operation: string | undefined };
   NetworkError: new (...args: never[]) => Error;
   isDeclaredError(error: unknown, operation: string): boolean;
 }

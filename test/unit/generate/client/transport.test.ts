@@ -213,14 +213,39 @@ describe("timeouts and abort", () => {
     await expect(pending).rejects.toBe(reason);
   });
 
-  test("a stream's timeout is per chunk: a slow but steady stream lives on, a stalled one times out", async () => {
-    const { transport } = transportWith(trickle(["data: 1\n\n", "data: 2\n\n"]), { timeoutMs: 50 });
+  test("a stream's idle timeout is per line, keep-alive comments included; it defaults to timeoutMs", async () => {
+    const { transport } = transportWith(trickle(["data: 1\n\n", ": ping\n\n", "data: 2\n\n"]), { timeoutMs: 50 });
     const received: unknown[] = [];
     const error = await (async () => {
       for await (const data of transport.sse({ name: "s", method: "GET", path: "/s" }, undefined, "json")) received.push(data);
     })().catch((e: unknown) => e);
     expect(received).toEqual([1, 2]);
     expect(error).toBeInstanceOf(runtime.TimeoutError);
+    expect(error).toMatchObject({ idle: true, timeoutMs: 50, message: "s (GET /s) sent no new line for 50 ms (idleTimeoutMs)" });
+  });
+
+  test("a consumer slower than idleTimeoutMs does not time its stream out: only waits on the server count", async () => {
+    const { transport } = transportWith(() => new Response("data: 1\n\ndata: 2\n\ndata: 3\n\n", { headers: { "content-type": "text/event-stream" } }), { idleTimeoutMs: 20 });
+    const received: unknown[] = [];
+    for await (const data of transport.sse({ name: "s", method: "GET", path: "/s" }, undefined, "json")) {
+      received.push(data);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    expect(received).toEqual([1, 2, 3]);
+  });
+
+  test("timeoutMs and abort bound the whole call even when fetch ignores the signal or the headers function never settles", async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const ignoring = transportWith(never, { timeoutMs: 30 });
+    expect(await ignoring.transport.call(GET, { path: { item_id: 1 } }).catch((e: unknown) => e)).toMatchObject({ name: "TimeoutError", idle: false, timeoutMs: 30 });
+    const headers = transportWith(undefined, { timeoutMs: 30, headers: never });
+    expect(await headers.transport.call(GET, { path: { item_id: 1 } }).catch((e: unknown) => e)).toMatchObject({ name: "TimeoutError", timeoutMs: 30 });
+    expect(headers.sent).toHaveLength(0);
+    const reason = new Error("gone");
+    const controller = new AbortController();
+    const pending = [ignoring, headers].map(({ transport }) => transport.call(GET, { path: { item_id: 1 }, timeoutMs: 60_000, signal: controller.signal }));
+    controller.abort(reason);
+    for (const call of pending) await expect(call).rejects.toBe(reason);
   });
 
   test("abort mid-stream rejects the loop with the reason", async () => {
@@ -297,6 +322,62 @@ describe("streams", () => {
       if (received.length === 2) break;
     }
     expect(received).toEqual([{ i: 0 }, { i: 1 }]);
+  });
+
+  test("an event with empty data carries no item on a JSON stream (FastAPI's raw_data=\"\"), and is \"\" on a text stream", async () => {
+    const frames = 'data:\n\ndata: 1\n\nevent: beat\ndata: \n\n: ping\n\ndata: "x"\n\n';
+    const { transport } = transportWith(() => new Response(frames, { headers: { "content-type": "text/event-stream" } }));
+    expect(await collect(transport.sse(SSE, undefined, "json"))).toEqual([1, "x"]);
+    expect(await collect(transport.stream(SSE).events())).toEqual([
+      { data: 1, event: "message", id: undefined, retry: undefined },
+      { data: "x", event: "message", id: undefined, retry: undefined },
+    ]);
+    expect(await collect(transport.sse(SSE, undefined, "text"))).toEqual(["", "1", "", '"x"']);
+  });
+
+  test("a line past maxLineLength fails with StreamLimitError naming the operation, and closes the connection", async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.enqueue(new TextEncoder().encode("data: xxxxxxxx")),
+      cancel: () => {
+        cancelled = true;
+      },
+    });
+    const { transport } = transportWith(() => new Response(body, { headers: { "content-type": "text/event-stream" } }), { maxLineLength: 100 });
+    const error = await collect(transport.sse(SSE, undefined, "json")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(runtime.StreamLimitError);
+    expect(error).toMatchObject({ operation: "s", maxLineLength: 100, message: "s (GET /s) sent a line or event longer than 100 characters; if that is expected, raise maxLineLength in the client's options" });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cancelled).toBe(true);
+  });
+
+  test("after abort, a pending next() rejects with the reason at once, even if the body never ends; then the stream is done and its body cancelled", async () => {
+    let cancelled: unknown;
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode("data: 1\n\ndata: 2\n\n")),
+      cancel: (why) => {
+        cancelled = why;
+      },
+    });
+    // The fetch never looks at the signal: only the runtime can end the wait.
+    const { transport } = transportWith(() => new Response(body, { headers: { "content-type": "text/event-stream" } }));
+    const controller = new AbortController();
+    const iterator = transport.sse(SSE, { signal: controller.signal }, "json")[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ done: false, value: 1 });
+    const reason = new Error("stop");
+    controller.abort(reason);
+    // Event 2 is already parsed; it is dropped, not yielded.
+    await expect(iterator.next()).rejects.toBe(reason);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    expect(cancelled).toBe(reason);
+
+    const stalled = transportWith(() => new Response(new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode("data: 1\n\n")) }), { headers: { "content-type": "text/event-stream" } }));
+    const again = new AbortController();
+    const lines = stalled.transport.sse(SSE, { signal: again.signal }, "json")[Symbol.asyncIterator]();
+    expect(await lines.next()).toEqual({ done: false, value: 1 });
+    const pending = lines.next();
+    setTimeout(() => again.abort(reason), 5);
+    await expect(pending).rejects.toBe(reason);
   });
 
   test("an undeclared stream format is read by content type", async () => {

@@ -20,8 +20,24 @@ export interface ClientOptions {
   fetch?: FetchLike | undefined;
   /** Headers for every call, or a function (may be async) called before each one, e.g. for a fresh token. Default: none. */
   headers?: HeaderMap | (() => HeaderMap | Promise<HeaderMap>) | undefined;
-  /** Milliseconds before a call fails with TimeoutError; for a stream, the longest wait for its next chunk. Default: no timeout. */
+  /**
+   * Milliseconds a call may take before it fails with TimeoutError: from the request to the end of
+   * its body, however slowly the body trickles in. A stream may run longer: for it, timeoutMs
+   * bounds the wait for its response, and idleTimeoutMs each wait after that. Default: no timeout.
+   */
   timeoutMs?: number | undefined;
+  /**
+   * Milliseconds a stream may go without a new line (an event field, a keep-alive comment, a JSON
+   * line) before it fails with TimeoutError; bytes that do not end a line do not count, so a
+   * trickle cannot keep a stream alive. Default: timeoutMs.
+   */
+  idleTimeoutMs?: number | undefined;
+  /**
+   * Longest line a stream may send, and longest server-sent event (its data lines together), in
+   * characters; past it the stream fails with StreamLimitError instead of buffering without end.
+   * Default: 16 Mi (16777216).
+   */
+  maxLineLength?: number | undefined;
   /** fetch options for every call, e.g. { credentials: "include" } in a browser. Default: none. */
   init?: FetchInit | undefined;
   /**
@@ -43,12 +59,17 @@ export interface ResponseContext {
 }
 
 export interface CallOptions {
-  /** Cancels the call, mid-stream too; the call then rejects with signal.reason. Default: none. */
+  /**
+   * Cancels the call, mid-stream too: the call, or the stream's next step, then rejects with
+   * signal.reason at once, and a stream yields nothing it had buffered. Default: none.
+   */
   signal?: AbortSignal | undefined;
   /** Headers for this call, over the client's. Default: none. */
   headers?: HeaderMap | undefined;
-  /** Timeout of this call, over the client's timeoutMs. Default: the client's. */
+  /** Timeout of this call, over the client's timeoutMs (see there). Default: the client's. */
   timeoutMs?: number | undefined;
+  /** For a stream, its idle timeout, over the client's idleTimeoutMs (see there). Default: the client's, else this call's timeoutMs. */
+  idleTimeoutMs?: number | undefined;
   /** fetch options for this call, over the client's, e.g. { redirect: "error" }. Default: none. */
   init?: FetchInit | undefined;
 }
@@ -74,6 +95,7 @@ export interface SseEvent<T> {
  * A server-sent event stream: iterate it for payloads, or its events() for whole events.
  * The request starts when iteration does (each iteration makes its own request); HTTP errors,
  * timeouts and aborts are thrown from the loop. Leaving the loop early closes the connection.
+ * On a stream whose data is JSON, an event with empty data (a bare "data:") carries no item and is skipped.
  */
 export interface SseStream<T> extends AsyncIterable<T> {
   /** The same stream, event by event: data with its event name, id and retry. */
@@ -105,17 +127,41 @@ export class ApiError<TStatus extends number = number, TBody = unknown> extends 
   }
 }
 
-/** No response (or, for a stream, no next chunk) within timeoutMs. */
+/**
+ * The call took longer than timeoutMs (for a stream, until its response arrived), or a stream
+ * sent no new line for idleTimeoutMs.
+ */
 export class TimeoutError extends Error {
   override readonly name: string = "TimeoutError";
   /** Client method that timed out. */
   readonly operation: string;
+  /** The bound that ran out: timeoutMs, or idleTimeoutMs when idle. */
   readonly timeoutMs: number;
+  /** Whether a stream went quiet (idleTimeoutMs), rather than the call being too slow (timeoutMs). */
+  readonly idle: boolean;
 
-  constructor(init: { operation: Operation; timeoutMs: number }) {
-    super(route(init.operation) + " timed out after " + init.timeoutMs + " ms");
+  constructor(init: { operation: Operation; timeoutMs: number; idle?: boolean }) {
+    const idle = init.idle === true;
+    super(route(init.operation) + (idle ? " sent no new line for " + init.timeoutMs + " ms (idleTimeoutMs)" : " timed out after " + init.timeoutMs + " ms"));
     this.operation = init.operation.name;
     this.timeoutMs = init.timeoutMs;
+    this.idle = idle;
+  }
+}
+
+/** A stream sent a line, or a server-sent event, longer than maxLineLength: it is closed rather than buffered without end. */
+export class StreamLimitError extends Error {
+  override readonly name: string = "StreamLimitError";
+  /** Client method whose stream it was; undefined when parseSse or parseJsonLines was called without one. */
+  readonly operation: string | undefined;
+  /** The bound, in characters. */
+  readonly maxLineLength: number;
+
+  constructor(init: { operation: Operation | undefined; maxLineLength: number }) {
+    const source = init.operation === undefined ? "a stream" : route(init.operation);
+    super(source + " sent a line or event longer than " + init.maxLineLength + " characters; if that is expected, raise maxLineLength in the client's options");
+    this.operation = init.operation?.name;
+    this.maxLineLength = init.maxLineLength;
   }
 }
 
@@ -190,15 +236,80 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i;
 const TEXT_TYPE = /^text\/|[/+]xml(?:;|$)/i;
 const SSE_TYPE = /^text\/event-stream(?:;|$)/i;
 
-/** An exchange in flight: the response, and the timer and abort wiring around it. */
-interface Exchange {
-  readonly response: Response;
-  /** Restarts the timer: a stream may take timeoutMs per chunk. */
-  touch(): void;
-  /** The error to throw for a failure while reading the response. */
+/** The timer and abort wiring of one call. */
+interface Guard {
+  /** Aborted when the caller aborts or a timeout runs out; its reason is the call's error. */
+  readonly signal: AbortSignal;
+  /** Settles as promise does, or rejects as soon as the call is aborted: no wait outlives the call, whatever fetch does. */
+  settle<T>(promise: Promise<T>): Promise<T>;
+  /** Throws the call's error once it is aborted, so nothing read before that reaches the caller. */
+  check(): void;
+  /** A stream is being read, or a line of it arrived: from now on only idleTimeoutMs bounds the wait for the next line. */
+  progress(): void;
+  /** A stream's consumer has an item: its own time does not count against idleTimeoutMs. */
+  pause(): void;
+  /** The error to throw for a failure while sending or reading. */
   failure(error: unknown): unknown;
   /** Clears the timer and the abort listener. */
   close(): void;
+}
+
+/** An exchange in flight: the response, and the guard around it. */
+interface Exchange extends Guard {
+  readonly response: Response;
+}
+
+function guardCall(operation: Operation, request: RequestParts | undefined, options: ClientOptions): Guard {
+  const caller = request?.signal;
+  const controller = new AbortController();
+  const timeoutMs = request?.timeoutMs ?? options.timeoutMs;
+  const idleTimeoutMs = request?.idleTimeoutMs ?? options.idleTimeoutMs ?? timeoutMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (ms: number | undefined, idle: boolean): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = ms === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError({ operation, timeoutMs: ms, idle })), ms);
+  };
+  const onAbort = (): void => controller.abort(caller?.reason);
+  caller?.addEventListener("abort", onAbort, { once: true });
+  arm(timeoutMs, false);
+  const signal = controller.signal;
+  return {
+    signal,
+    settle: <T>(promise: Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        const stop = (): void => reject(signal.reason);
+        if (signal.aborted) stop();
+        else signal.addEventListener("abort", stop, { once: true });
+        const done = (): void => signal.removeEventListener("abort", stop);
+        // Handled here whatever it does, so a read given up on never becomes an unhandled rejection.
+        promise.then(
+          (value) => {
+            done();
+            resolve(value);
+          },
+          (error: unknown) => {
+            done();
+            reject(error);
+          },
+        );
+      }),
+    check: (): void => {
+      signal.throwIfAborted();
+      // After close, the caller's signal no longer reaches the controller.
+      caller?.throwIfAborted();
+    },
+    progress: (): void => arm(idleTimeoutMs, true),
+    pause: (): void => arm(undefined, true),
+    failure: (error: unknown): unknown => {
+      if (signal.aborted) return signal.reason;
+      // fetch and body reads report network failures as TypeError, in every runtime.
+      return error instanceof TypeError ? new NetworkError({ operation, cause: error }) : error;
+    },
+    close: (): void => {
+      if (timer !== undefined) clearTimeout(timer);
+      caller?.removeEventListener("abort", onAbort);
+    },
+  };
 }
 
 export function createTransport(options: ClientOptions): Transport {
@@ -206,39 +317,21 @@ export function createTransport(options: ClientOptions): Transport {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
 
   async function open(operation: Operation, request: RequestParts | undefined, accept: string | undefined): Promise<Exchange> {
-    const controller = new AbortController();
-    const { url, init } = await buildRequest(operation, request, accept, controller.signal);
-    const signal = request?.signal;
-    const timeoutMs = request?.timeoutMs ?? options.timeoutMs;
-    signal?.throwIfAborted();
-    let timedOut = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const touch = (): void => {
-      if (timeoutMs === undefined) return;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort(new TimeoutError({ operation, timeoutMs }));
-      }, timeoutMs);
-    };
-    const onAbort = (): void => controller.abort(signal?.reason);
-    const close = (): void => {
-      if (timer !== undefined) clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    };
-    const failure = (error: unknown): unknown => {
-      if (timedOut && timeoutMs !== undefined) return new TimeoutError({ operation, timeoutMs });
-      if (signal?.aborted) return signal.reason;
-      // fetch and body reads report network failures as TypeError, in every runtime.
-      return error instanceof TypeError ? new NetworkError({ operation, cause: error }) : error;
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-    touch();
+    request?.signal?.throwIfAborted();
+    const guard = guardCall(operation, request, options);
+    let sent: { url: string; init: RequestInit };
     try {
-      return { response: await send(url, init), touch, failure, close };
+      // Within the guard: an async headers function is part of the call, its timeout too.
+      sent = await guard.settle(buildRequest(operation, request, accept, guard.signal));
     } catch (error) {
-      close();
-      throw failure(error);
+      guard.close();
+      throw guard.signal.aborted ? guard.signal.reason : error;
+    }
+    try {
+      return { ...guard, response: await guard.settle(send(sent.url, sent.init)) };
+    } catch (error) {
+      guard.close();
+      throw guard.failure(error);
     }
   }
 
@@ -262,7 +355,7 @@ export function createTransport(options: ClientOptions): Transport {
   /** Reads a whole response body and ends the exchange; a failed read is the call's error. */
   async function readWhole(exchange: Exchange, lenient: boolean): Promise<unknown> {
     try {
-      return await readBody(exchange.response, lenient);
+      return await exchange.settle(readBody(exchange.response, lenient));
     } catch (error) {
       throw error instanceof SyntaxError ? error : exchange.failure(error);
     } finally {
@@ -291,19 +384,33 @@ export function createTransport(options: ClientOptions): Transport {
   async function* events<T>(operation: Operation, request: RequestParts | undefined, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<T>, void, undefined> {
     const exchange = await open(operation, request, format === "jsonl" ? undefined : "text/event-stream");
     if (!exchange.response.ok) throw await apiError(operation, exchange);
-    // Without validate the runtime trusts the spec's item type, as the fetch Response.json() it stands for does.
-    for await (const event of decode(exchange, format)) yield { ...event, data: validated(operation, exchange.response, event.data) as T };
+    for await (const event of decode(operation, exchange, format)) {
+      // Without validate the runtime trusts the spec's item type, as the fetch Response.json() it stands for does.
+      const data = validated(operation, exchange.response, event.data) as T;
+      // The parsers run ahead of a slow consumer: once aborted, what they had buffered is dropped.
+      exchange.check();
+      exchange.pause();
+      yield { ...event, data };
+      exchange.progress();
+    }
+    // A stream that ended while its consumer was busy still reports an abort that came first.
+    exchange.check();
   }
 
   /** The events of a stream, data parsed as its format says; a failed read is the stream's error. */
-  async function* decode(exchange: Exchange, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<unknown>, void, undefined> {
+  async function* decode(operation: Operation, exchange: Exchange, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<unknown>, void, undefined> {
+    const limits: StreamLimits = { maxLineLength: options.maxLineLength, operation };
     try {
       const type = exchange.response.headers.get("content-type") ?? "";
       const sse = format === "sse-json" || format === "sse-text" || (format === "auto" && SSE_TYPE.test(type));
       if (sse) {
-        for await (const message of parseSse(readText(exchange))) yield format === "sse-text" ? message : { ...message, data: JSON.parse(message.data) };
+        for await (const message of parseSse(readText(exchange), limits)) {
+          if (format === "sse-text") yield message;
+          // Empty data holds no JSON value, so no item: FastAPI sends it for ServerSentEvent(raw_data=""), other servers as a heartbeat.
+          else if (message.data.trim() !== "") yield { ...message, data: JSON.parse(message.data) };
+        }
       } else {
-        for await (const item of parseJsonLines(readText(exchange))) yield { data: item, event: "message", id: undefined, retry: undefined };
+        for await (const item of parseJsonLines(readText(exchange), limits)) yield { data: item, event: "message", id: undefined, retry: undefined };
       }
     } catch (error) {
       throw error instanceof SyntaxError ? error : exchange.failure(error);
@@ -339,24 +446,33 @@ export function createTransport(options: ClientOptions): Transport {
   };
 }
 
-/** The response body as text chunks; stopping early cancels it, which closes the connection. */
+/**
+ * The response body as text chunks; stopping early, or an abort, cancels it, which closes the
+ * connection. Each read gives up as soon as the call is aborted: fetch implementations may
+ * leave a read pending forever when an abort lands after the body arrived (undici 6).
+ */
 async function* readText(exchange: Exchange): AsyncGenerator<string, void, undefined> {
   const body = exchange.response.body;
   if (body === null) return;
   const reader = body.getReader();
+  const cancel = (): void => void reader.cancel(exchange.signal.reason).catch(() => undefined);
+  exchange.signal.addEventListener("abort", cancel, { once: true });
   const decoder = new TextDecoder();
   let finished = false;
+  exchange.progress();
   try {
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      exchange.touch();
+    for (let chunk = await exchange.settle(reader.read()); !chunk.done; chunk = await exchange.settle(reader.read())) {
       const text = decoder.decode(chunk.value, { stream: true });
+      // Only a finished line is progress: bytes trickling into one line must not hold the stream open.
+      if (/[\r\n]/.test(text)) exchange.progress();
       if (text !== "") yield text;
     }
     finished = true;
     const rest = decoder.decode();
     if (rest !== "") yield rest;
   } finally {
-    if (!finished) reader.cancel().catch(() => undefined);
+    exchange.signal.removeEventListener("abort", cancel);
+    if (!finished) cancel();
   }
 }
 
@@ -455,71 +571,97 @@ function serialize(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
+/** Bounds of parseSse and parseJsonLines. */
+export interface StreamLimits {
+  /** Longest line, and longest server-sent event (its data lines together), in characters. Default: 16 Mi (16777216). */
+  maxLineLength?: number | undefined;
+  /** The operation whose stream is read, named in StreamLimitError. Default: none. */
+  operation?: Operation | undefined;
+}
+
+const DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024;
+
 /**
  * Parses a text/event-stream, chunked anywhere (inside a line, between "\r" and "\n"):
  * comments and keep-alive pings are skipped, data lines joined, id and retry remembered,
  * and an event cut off by the end of the stream dropped, as the WHATWG rules say.
+ * Time is linear in the stream's length; a line or event longer than maxLineLength throws StreamLimitError.
  */
-export async function* parseSse(chunks: AsyncIterable<string>): AsyncGenerator<SseEvent<string>, void, undefined> {
-  const newline = /\r\n?|\n/g;
-  let buffer = "";
-  let started = false;
-  let data = "";
+export async function* parseSse(chunks: AsyncIterable<string>, limits?: StreamLimits): AsyncGenerator<SseEvent<string>, void, undefined> {
+  const max = limits?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+  // Data lines are joined once, when the event is dispatched: appending to one string would copy it per line.
+  let data: string[] = [];
+  let length = 0;
   let event = "";
   let id: string | undefined;
   let retry: number | undefined;
-  const line = (text: string): SseEvent<string> | undefined => {
+  let first = true;
+  for await (let text of lines(chunks, /\r\n?|\n/g, false, max, limits?.operation)) {
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
     if (text === "") {
-      const message = data === "" ? undefined : { data: data.slice(0, -1), event: event === "" ? "message" : event, id, retry };
-      data = "";
+      // An event whose data is empty is still dispatched (WHATWG): typed streams decide what it means.
+      if (data.length > 0) yield { data: data.join("\n"), event: event === "" ? "message" : event, id, retry };
+      data = [];
+      length = 0;
       event = "";
-      return message;
+      continue;
     }
     const colon = text.indexOf(":");
-    if (colon === 0) return undefined;
+    if (colon === 0) continue;
     const field = colon === -1 ? text : text.slice(0, colon);
     const value = colon === -1 ? "" : text.slice(text.charAt(colon + 1) === " " ? colon + 2 : colon + 1);
-    if (field === "data") data += value + "\n";
-    else if (field === "event") event = value;
+    if (field === "data") {
+      length += data.length === 0 ? value.length : value.length + 1;
+      if (length > max) throw new StreamLimitError({ operation: limits?.operation, maxLineLength: max });
+      data.push(value);
+    } else if (field === "event") event = value;
     else if (field === "id" && !value.includes("\0")) id = value;
     else if (field === "retry" && /^\d+$/.test(value)) retry = Number(value);
-    return undefined;
-  };
-  for await (const chunk of chunks) {
-    buffer += chunk;
-    if (!started && buffer !== "") {
-      started = true;
-      if (buffer.charCodeAt(0) === 0xfeff) buffer = buffer.slice(1);
-    }
-    let start = 0;
-    newline.lastIndex = 0;
-    for (let match = newline.exec(buffer); match !== null; match = newline.exec(buffer)) {
-      // A "\r" that ends the chunk may be the first half of "\r\n": wait for the next one.
-      if (match[0] === "\r" && match.index === buffer.length - 1) break;
-      const message = line(buffer.slice(start, match.index));
-      start = newline.lastIndex;
-      if (message !== undefined) yield message;
-    }
-    buffer = buffer.slice(start);
-  }
-  if (buffer.endsWith("\r")) {
-    const message = line(buffer.slice(0, -1));
-    if (message !== undefined) yield message;
   }
 }
 
-/** Parses JSON Lines (also NDJSON), chunked anywhere; blank lines are skipped. */
-export async function* parseJsonLines(chunks: AsyncIterable<string>): AsyncGenerator<unknown, void, undefined> {
-  let buffer = "";
-  for await (const chunk of chunks) {
-    buffer += chunk;
-    let start = 0;
-    for (let end = buffer.indexOf("\n"); end !== -1; end = buffer.indexOf("\n", start)) {
-      const line = buffer.slice(start, end);
-      start = end + 1;
-      if (line.trim() !== "") yield JSON.parse(line);
-    }
-    buffer = buffer.slice(start);
+/** Parses JSON Lines (also NDJSON), chunked anywhere; blank lines are skipped. Linear and bounded as parseSse is. */
+export async function* parseJsonLines(chunks: AsyncIterable<string>, limits?: StreamLimits): AsyncGenerator<unknown, void, undefined> {
+  // Only "\n" ends a line: a lone "\r" is JSON whitespace.
+  for await (const text of lines(chunks, /\n/g, true, limits?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH, limits?.operation)) {
+    if (text.trim() !== "") yield JSON.parse(text);
   }
-  if (buffer.trim() !== "") yield JSON.parse(buffer);
+}
+
+/**
+ * The lines of a text stream, without their ends. A line that spans chunks is kept as parts and
+ * joined once, when it ends, and each chunk is scanned once, so time is linear however the
+ * stream is cut; a line past max throws as soon as it gets there, not when (if ever) it ends.
+ */
+async function* lines(chunks: AsyncIterable<string>, ends: RegExp, last: boolean, max: number, operation: Operation | undefined): AsyncGenerator<string, void, undefined> {
+  let parts: string[] = [];
+  let length = 0;
+  // A "\r" that ended the previous chunk may be the first half of "\r\n".
+  let afterCr = false;
+  const grow = (part: string): void => {
+    length += part.length;
+    if (length > max) throw new StreamLimitError({ operation, maxLineLength: max });
+    parts.push(part);
+  };
+  for await (const chunk of chunks) {
+    if (chunk === "") continue;
+    let start: number = afterCr && chunk.charCodeAt(0) === 10 ? 1 : 0;
+    afterCr = false;
+    ends.lastIndex = start;
+    for (let match = ends.exec(chunk); match !== null; match = ends.exec(chunk)) {
+      grow(chunk.slice(start, match.index));
+      const line = parts.length === 1 ? parts[0]! : parts.join("");
+      parts = [];
+      length = 0;
+      start = ends.lastIndex;
+      afterCr = match[0] === "\r" && start === chunk.length;
+      yield line;
+      ends.lastIndex = start;
+    }
+    if (start < chunk.length) grow(chunk.slice(start));
+  }
+  if (last && parts.length > 0) yield parts.join("");
 }
