@@ -56,7 +56,7 @@ function imports(plan: ClientPlan): Declaration {
     if (generated.length > 0) writer.writeLine(`import type { ${generated.join(", ")} } from "${TYPES}";`);
     writer.writeLine(`import { ${runtime.join(", ")} } from "${RUNTIME}";`);
     writer.blankLine();
-    writer.writeLine(`export { ApiError, NetworkError, TimeoutError } from "${RUNTIME}";`);
+    writer.writeLine(`export { ApiError, NetworkError, StreamLimitError, TimeoutError } from "${RUNTIME}";`);
     writer.writeLine(`export type { CallOptions, ClientOptions, FetchInit, FetchLike, HeaderMap, ResponseContext, SseCallOptions, SseEvent, SseStream } from "${RUNTIME}";`);
   });
 }

@@ -21,7 +21,7 @@ import { componentKey } from "./refs.js";
 export const RESERVED_TYPE_NAMES: readonly string[] = [
   "ApiError", "AsyncIterable", "Blob", "CallOptions", "Client", "ClientErrors", "ClientOptions", "FetchInit", "FetchLike",
   "HeaderMap", "NetworkError", "NonNullable", "Promise", "Record", "ResponseContext", "SseCallOptions", "SseEvent", "SseStream",
-  "TimeoutError", "components", "createClient", "createTransport", "isApiError", "isDeclaredError", "paths",
+  "StreamLimitError", "TimeoutError", "components", "createClient", "createTransport", "isApiError", "isDeclaredError", "paths",
   // Not used by the client, but a model shadowing them would confuse every file importing it.
   "Array", "Date", "Error", "File", "FormData", "Headers", "Map", "Object", "Request", "Response", "Set", "String",
 ];
