@@ -5,18 +5,21 @@
  * - an external `$ref` (a file, a URL) would make Redocly or openapi-typescript read a file of
  *   this machine or send a request: refused (see external-refs.ts for the per-service opt-in);
  * - a `$ref` Redocly cannot decode (a bad `%`, a `#name` anchor) throws a URIError in it;
- * - `$ref`s that only point at each other (A → B → A) have no type at all, and Redocly throws;
+ * - a schema defined only through itself (`$ref` aliases A → B → A, `allOf` cycles) has no
+ *   TypeScript type, and Redocly throws on the aliases;
  * - nesting deeper than `MAX_DEPTH` overflows the stack of every recursive walker (JSON.stringify
  *   included).
  *
  * The walk is iterative, so the check itself survives what it refuses.
  */
 import { SpecError } from "../errors.js";
-import { childPointer, parseRef } from "./pointer.js";
+import { childPointer, parseRef, valueAt } from "./pointer.js";
 import { isJsonObject, type Json } from "./types.js";
 
 /** Far beyond any FastAPI schema (a few dozen levels), far below any stack limit. */
 export const MAX_DEPTH = 256;
+/** Keywords whose members are the schema itself, not a part of it. */
+const COMBINATORS = ["allOf", "anyOf", "oneOf"] as const;
 /** Problems listed in one error; the rest are counted. */
 const SHOWN = 20;
 
@@ -30,7 +33,7 @@ export interface RefProblem {
 /** Every problem of `doc` that no later stage may see. */
 export function inspectRefs(doc: Json): RefProblem[] {
   const problems: RefProblem[] = [];
-  const aliases = new Map<string, string>();
+  const links = new Map<string, string[]>();
   const stack: [Json, string, number][] = [[doc, "", 0]];
   while (stack.length > 0) {
     const [node, pointer, depth] = stack.pop()!;
@@ -50,12 +53,18 @@ export function inspectRefs(doc: Json): RefProblem[] {
         problems.push({ ruleId: "external-ref", pointer: `#${pointer}/$ref`, message: `$ref ${JSON.stringify(ref)} points outside the spec; sync-types never reads files or URLs a spec names` });
       } else if (parsed.kind === "malformed") {
         problems.push({ ruleId: "malformed-ref", pointer: `#${pointer}/$ref`, message: `$ref ${JSON.stringify(ref)} cannot be read: ${parsed.reason}` });
-      } else aliases.set(pointer, parsed.pointer);
+      } else links.set(pointer, [parsed.pointer]);
+    }
+    for (const keyword of COMBINATORS) {
+      const list = node[keyword];
+      if (Array.isArray(list)) links.set(pointer, [...(links.get(pointer) ?? []), ...list.map((_, i) => `${pointer}/${keyword}/${i}`)]);
     }
     const keys = Object.keys(node);
     for (let i = keys.length - 1; i >= 0; i--) stack.push([node[keys[i]!]!, childPointer(pointer, keys[i]!), depth + 1]);
   }
-  return [...problems, ...findAliasCycles(aliases)];
+  if (problems.length > 0) return problems;
+  const cycles = findTypeCycles(links);
+  return cycles.length > 0 ? cycles : findDeepRefChains(doc);
 }
 
 /** Throws a SpecError (exit 3) listing every problem `inspectRefs` finds. */
@@ -74,39 +83,95 @@ export function assertSafeRefs(doc: Json, service: string): void {
 }
 
 /**
- * `$ref`s whose target is itself a `$ref`, round and round. Each node is entered once
- * (white/grey/black), so a long chain costs its length, not its square.
+ * A schema defined only through itself: `$ref`, `allOf`, `anyOf` and `oneOf` lead back to it
+ * without a property or an item in between (`A = allOf [B]`, `B = allOf [A]`; or plain `$ref`
+ * aliases). No TypeScript type can say that (TS2456/TS2502) and Redocly throws on the aliases.
+ * A depth-first walk over those links; each node is finished once, so it costs their number.
  */
-function findAliasCycles(aliases: Map<string, string>): RefProblem[] {
+function findTypeCycles(links: Map<string, string[]>): RefProblem[] {
   const problems: RefProblem[] = [];
-  const done = new Set<string>();
-  for (const start of aliases.keys()) {
-    const chain: string[] = [];
-    const onChain = new Set<string>();
-    let at: string | undefined = start;
-    while (at !== undefined && !done.has(at)) {
-      if (onChain.has(at)) {
-        const loop = chain.slice(chain.indexOf(at));
-        problems.push({ ruleId: "ref-cycle", pointer: `#${at}/$ref`, message: `$refs only point at each other (${[...loop, at].map((p) => `#${p}`).join(" → ")}), so they never name a schema` });
-        break;
+  const finished = new Set<string>();
+  for (const root of links.keys()) {
+    if (finished.has(root)) continue;
+    const path: string[] = [root];
+    const onPath = new Set(path);
+    const next: number[] = [0];
+    while (path.length > 0) {
+      const at = path[path.length - 1]!;
+      const successor = links.get(at)?.[next[next.length - 1]!++];
+      if (successor === undefined) {
+        finished.add(at);
+        onPath.delete(at);
+        path.pop();
+        next.pop();
+      } else if (onPath.has(successor)) {
+        const loop = [...path.slice(path.indexOf(successor)), successor].map((p) => `#${p}`);
+        problems.push({ ruleId: "ref-cycle", pointer: `#${successor}`, message: `a schema defined only through itself (${loop.join(" → ")}): no type can describe it` });
+      } else if (!finished.has(successor) && links.has(successor)) {
+        path.push(successor);
+        onPath.add(successor);
+        next.push(0);
       }
-      if (chain.length > MAX_DEPTH) {
-        problems.push({ ruleId: "too-deep", pointer: `#${start}/$ref`, message: `a chain of more than ${MAX_DEPTH} $refs that only point at other $refs` });
-        break;
-      }
-      chain.push(at);
-      onChain.add(at);
-      const target: string = aliases.get(at)!;
-      at = aliases.has(target) ? target : undefined;
     }
-    for (const p of chain) done.add(p);
   }
   return problems;
 }
 
+/**
+ * Nesting reached by following `$ref`s, as a validator or a generator that inlines references
+ * walks it (each target once per path; a reference back into the path is a cycle, not depth):
+ * 10 000 components, each an array of the next, are shallow as JSON and 10 000 levels deep.
+ * The recursion here is bounded by the limit it enforces.
+ */
+function findDeepRefChains(doc: Json): RefProblem[] {
+  const below = new Map<string, number>();
+  const path: string[] = [];
+  const tooDeep = (via: string): RefProblem => ({
+    ruleId: "too-deep",
+    pointer: `#${via}/$ref`,
+    message: `nested more than ${MAX_DEPTH} levels deep through $refs (${shorten(path.map((p) => `#${p}`).join(" → "), " → ")})`,
+  });
+  /** The deepest level under `value`, refs followed; `RefProblem` when `base` plus it passes the limit. */
+  const depthUnder = (value: Json | undefined, base: number): number | RefProblem => {
+    let deepest = 0;
+    const stack: [Json, string, number][] = value === undefined ? [] : [[value, "", 0]];
+    while (stack.length > 0) {
+      const [node, at, depth] = stack.pop()!;
+      deepest = Math.max(deepest, depth);
+      if (Array.isArray(node)) node.forEach((child, i) => stack.push([child, `${at}/${i}`, depth + 1]));
+      else if (isJsonObject(node)) {
+        const target = typeof node["$ref"] === "string" ? localTarget(node["$ref"]) : undefined;
+        if (target !== undefined && !path.includes(target)) {
+          const via = `${path[path.length - 1] ?? ""}${at}`;
+          let under = below.get(target);
+          if (under === undefined) {
+            if (base + depth + 1 > MAX_DEPTH) return tooDeep(via);
+            path.push(target);
+            const found = depthUnder(valueAt(doc, target), base + depth + 1);
+            if (typeof found !== "number") return found;
+            path.pop();
+            below.set(target, (under = found));
+          }
+          deepest = Math.max(deepest, depth + 1 + under);
+          if (base + deepest > MAX_DEPTH) return tooDeep(via);
+        }
+        for (const [key, child] of Object.entries(node)) stack.push([child, childPointer(at, key), depth + 1]);
+      }
+    }
+    return deepest;
+  };
+  const found = depthUnder(doc, 0);
+  return typeof found === "number" ? [] : [found];
+}
+
+function localTarget(ref: string): string | undefined {
+  const parsed = parseRef(ref);
+  return parsed.kind === "local" ? parsed.pointer : undefined;
+}
+
 /** A pointer hundreds of levels long, cut to its start and end. */
-function shorten(pointer: string): string {
-  const segments = pointer.split("/");
+function shorten(pointer: string, separator = "/"): string {
+  const segments = pointer.split(separator);
   if (segments.length <= 16) return pointer;
-  return [...segments.slice(0, 10), `… ${segments.length - 14} more …`, ...segments.slice(-4)].join("/");
+  return [...segments.slice(0, 10), `… ${segments.length - 14} more …`, ...segments.slice(-4)].join(separator);
 }
