@@ -1,6 +1,7 @@
 import { restoreKeys, withSafeKeys } from "./safe-keys.js";
 import { isJsonObject, type Json } from "./types.js";
-import { BaseResolver, createConfig, lintDocument, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { createConfig, lintDocument, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { NoIoResolver, withoutNetwork } from "./no-io.js";
 
 export interface SpecProblem {
   severity: "error" | "warn";
@@ -28,7 +29,7 @@ export function redoclyConfig(): Promise<Config> {
       },
     },
     { extends: ["minimal"] },
-  );
+  ).then(withoutNetwork);
   return configPromise;
 }
 
@@ -40,7 +41,7 @@ export async function validateSpec(doc: Json, text: string, source: string): Pro
   const problems = await lintDocument({
     document,
     config: config.styleguide,
-    externalRefResolver: new BaseResolver(config.resolve),
+    externalRefResolver: new NoIoResolver(config.resolve),
   });
   const linted = problems
     .filter((p) => !isItemSchemaProblem(p))
