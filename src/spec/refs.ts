@@ -125,15 +125,22 @@ function findTypeCycles(links: Map<string, string[]>): RefProblem[] {
  */
 function findDeepRefChains(doc: Json): RefProblem[] {
   const below = new Map<string, number>();
+  /** The target each one's deepest level goes on through, to show a whole chain. */
+  const onward = new Map<string, string>();
   const path: string[] = [];
-  const tooDeep = (via: string): RefProblem => ({
-    ruleId: "too-deep",
-    pointer: `#${via}/$ref`,
-    message: `nested more than ${MAX_DEPTH} levels deep through $refs (${shorten(path.map((p) => `#${p}`).join(" → "), " → ")})`,
-  });
-  /** The deepest level under `value`, refs followed; `RefProblem` when `base` plus it passes the limit. */
+  const tooDeep = (via: string, target: string): RefProblem => {
+    const chain = [...path, target];
+    for (let next = onward.get(target); next !== undefined && !chain.includes(next); next = onward.get(next)) chain.push(next);
+    return {
+      ruleId: "too-deep",
+      pointer: `#${via}/$ref`,
+      message: `nested more than ${MAX_DEPTH} levels deep through $refs (${shorten(chain.map((p) => `#${p}`).join(" → "), " → ")})`,
+    };
+  };
+  /** The deepest level under `value`, refs followed; a `RefProblem` once `base` plus it passes the limit. */
   const depthUnder = (value: Json | undefined, base: number): number | RefProblem => {
     let deepest = 0;
+    let deepestVia: string | undefined;
     const stack: [Json, string, number][] = value === undefined ? [] : [[value, "", 0]];
     while (stack.length > 0) {
       const [node, at, depth] = stack.pop()!;
@@ -145,19 +152,20 @@ function findDeepRefChains(doc: Json): RefProblem[] {
           const via = `${path[path.length - 1] ?? ""}${at}`;
           let under = below.get(target);
           if (under === undefined) {
-            if (base + depth + 1 > MAX_DEPTH) return tooDeep(via);
+            if (base + depth + 1 > MAX_DEPTH) return tooDeep(via, target);
             path.push(target);
             const found = depthUnder(valueAt(doc, target), base + depth + 1);
             if (typeof found !== "number") return found;
             path.pop();
             below.set(target, (under = found));
           }
-          deepest = Math.max(deepest, depth + 1 + under);
-          if (base + deepest > MAX_DEPTH) return tooDeep(via);
+          if (depth + 1 + under > deepest) [deepest, deepestVia] = [depth + 1 + under, target];
+          if (base + deepest > MAX_DEPTH) return tooDeep(via, target);
         }
         for (const [key, child] of Object.entries(node)) stack.push([child, childPointer(at, key), depth + 1]);
       }
     }
+    if (deepestVia !== undefined && path.length > 0) onward.set(path[path.length - 1]!, deepestVia);
     return deepest;
   };
   const found = depthUnder(doc, 0);
