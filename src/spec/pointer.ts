@@ -24,7 +24,7 @@ export function childPointer(pointer: string, key: string | number): string {
 }
 
 /** The keys of a plain pointer: `/a~1b/0` → `["a/b", "0"]`, `` → `[]`. */
-export function pointerKeys(pointer: string): string[] {
+function pointerKeys(pointer: string): string[] {
   if (pointer === "") return [];
   return pointer.slice(1).split("/").map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
 }
@@ -82,9 +82,4 @@ export function componentName(ref: string, kind = "schemas"): string | undefined
   if (parsed.kind !== "local" || parsed.keys.length !== 3) return undefined;
   const [components, group, name] = parsed.keys;
   return components === "components" && group === kind ? name : undefined;
-}
-
-/** The `$ref` naming a component schema. */
-export function schemaRef(name: string): string {
-  return `#/components/schemas/${escapeSegment(name)}`;
 }
