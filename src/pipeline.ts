@@ -25,6 +25,7 @@ import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted
 import { obtainStreamSchemas } from "./services/stream-models.js";
 import { VERSION } from "./version.js";
 import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
+import { inlineExternalRefs } from "./spec/external-refs.js";
 import { readTextIfExists, writeFileAtomic } from "./spec/store.js";
 import type { OpenApiDocument } from "./spec/types.js";
 
@@ -220,7 +221,7 @@ export async function buildService(
   warn: (message: string) => void,
 ): Promise<BuiltService> {
   const plugins = [...BUILT_IN_PLUGINS, ...userPlugins];
-  let spec = canonicalizeSpec(extracted.spec, service.name);
+  let spec = canonicalizeSpec(await inlineExternalRefs(extracted.spec, service), service.name);
   await checkSpec(service, spec, warn);
   spec = await runHook(plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
   const { bannerFor, generateFiles } = await import("./generate/index.js");

@@ -68,6 +68,7 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
     readyTimeoutMs: service.readyTimeoutMs ?? DEFAULTS.readyTimeoutMs,
     baseUrlEnv: service.baseUrlEnv,
     streams: service.streams ?? {},
+    externalRefs: (service.externalRefs ?? []).map((glob) => resolve(root, glob)),
   };
 }
 

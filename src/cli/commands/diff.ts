@@ -16,6 +16,7 @@ import { reportDiffPretty } from "../../reporters/diff-pretty.js";
 import { mapBounded, selectServices } from "../../pipeline.js";
 import { obtainSpec } from "../../services/index.js";
 import { canonicalizeSpec } from "../../spec/canonical.js";
+import { inlineExternalRefs } from "../../spec/external-refs.js";
 import { readTextIfExists } from "../../spec/store.js";
 import type { Json, OpenApiDocument } from "../../spec/types.js";
 
@@ -115,7 +116,7 @@ async function liveSpec(service: ResolvedService, source: SourceKind | undefined
     onLine: (line) => logger.debug("services", `[${service.name}] ${line}`),
     warn: (message) => logger.warn(message),
   });
-  const spec = canonicalizeSpec(raw, service.name);
+  const spec = canonicalizeSpec(await inlineExternalRefs(raw, service), service.name);
   // Compare with what a sync would commit, plugins included.
   return runHook(plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
 }
