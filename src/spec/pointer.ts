@@ -76,10 +76,14 @@ export function resolveRef(doc: Json, ref: string): Json | undefined {
   return parsed.kind === "local" ? valueAtKeys(doc, parsed.keys) : undefined;
 }
 
-/** `Item` for `#/components/schemas/Item` (with `kind` `"schemas"`), else `undefined`. */
+/**
+ * `Item` for `#/components/schemas/Item` (with `kind` `"schemas"`), else `undefined`. An empty
+ * name is none: openapi-typescript (Redocly's parseRef) drops empty segments and reads
+ * `#/components/schemas/` as the whole map, so no type of ours may claim it.
+ */
 export function componentName(ref: string, kind = "schemas"): string | undefined {
   const parsed = parseRef(ref);
   if (parsed.kind !== "local" || parsed.keys.length !== 3) return undefined;
   const [components, group, name] = parsed.keys;
-  return components === "components" && group === kind ? name : undefined;
+  return components === "components" && group === kind && name !== "" ? name : undefined;
 }

@@ -24,6 +24,7 @@ describe("parseRef: one reading of a $ref for the validator, the generators and 
     expect(componentName("#/components/schemas/Item/properties/x")).toBeUndefined();
     expect(componentName("#/components/schemas/%E0%A4%A")).toBeUndefined();
     expect(componentName("other.json#/components/schemas/Item")).toBeUndefined();
+    expect(componentName("#/components/schemas/")).toBeUndefined();
   });
 
   test("values are found by own keys only; a plain pointer is never percent-decoded", () => {
