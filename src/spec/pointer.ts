@@ -15,7 +15,7 @@ import { isJsonObject, type Json } from "./types.js";
 
 /** `a/b~c` → `a~1b~0c`. */
 export function escapeSegment(key: string): string {
-  return escapePointer(key);
+  return key.includes("~") || key.includes("/") ? escapePointer(key) : key;
 }
 
 /** `pointer` one level down. */

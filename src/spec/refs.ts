@@ -7,17 +7,23 @@
  * - a `$ref` Redocly cannot decode (a bad `%`, a `#name` anchor) throws a URIError in it;
  * - a schema defined only through itself (`$ref` aliases A → B → A, `allOf` cycles) has no
  *   TypeScript type, and Redocly throws on the aliases;
- * - nesting deeper than `MAX_DEPTH` overflows the stack of every recursive walker (JSON.stringify
- *   included).
+ * - nesting deeper than `MAX_DEPTH` (or `MAX_REF_DEPTH` through `$ref`s) overflows the stack of
+ *   every recursive walker (JSON.stringify and Redocly included).
  *
  * The walk is iterative, so the check itself survives what it refuses.
  */
 import { SpecError } from "../errors.js";
-import { childPointer, parseRef, valueAt } from "./pointer.js";
+import { childPointer, parseRef, valueAt, type ParsedRef } from "./pointer.js";
 import { isJsonObject, type Json } from "./types.js";
 
-/** Far beyond any FastAPI schema (a few dozen levels), far below any stack limit. */
+/** Far beyond any FastAPI schema as written (a few dozen levels), far below any stack limit. */
 export const MAX_DEPTH = 256;
+/**
+ * Levels reached by following `$ref`s (a model graph walked depth-first). Redocly's validator
+ * overflows its stack between 1 500 and 1 800 (a chain of 500 to 600 models); a large but
+ * sane model graph stays well below.
+ */
+export const MAX_REF_DEPTH = 1000;
 /** Keywords whose members are the schema itself, not a part of it. */
 const COMBINATORS = ["allOf", "anyOf", "oneOf"] as const;
 /** Problems listed in one error; the rest are counted. */
@@ -30,41 +36,80 @@ export interface RefProblem {
   message: string;
 }
 
+/**
+ * A node met on a walk. Its pointer is built only when something is reported or linked:
+ * most of a large spec is neither, and building every pointer would cost more than the walk.
+ */
+interface Frame {
+  node: Json;
+  parent: Frame | undefined;
+  key: string | number;
+  depth: number;
+}
+
+function pointerOf(frame: Frame | undefined): string {
+  const keys: (string | number)[] = [];
+  for (let at = frame; at?.parent !== undefined; at = at.parent) keys.push(at.key);
+  let pointer = "";
+  for (let i = keys.length - 1; i >= 0; i--) pointer = childPointer(pointer, keys[i]!);
+  return pointer;
+}
+
+/** Pushes the children of `frame`'s node, first key on top. */
+function pushChildren(stack: Frame[], frame: Frame): void {
+  const { node, depth } = frame;
+  if (Array.isArray(node)) for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i]!, parent: frame, key: i, depth: depth + 1 });
+  else if (isJsonObject(node)) {
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]!]!, parent: frame, key: keys[i]!, depth: depth + 1 });
+  }
+}
+
 /** Every problem of `doc` that no later stage may see. */
 export function inspectRefs(doc: Json): RefProblem[] {
   const problems: RefProblem[] = [];
   const links = new Map<string, string[]>();
-  const stack: [Json, string, number][] = [[doc, "", 0]];
+  const parse = memoized(parseRef);
+  const stack: Frame[] = [{ node: doc, parent: undefined, key: "", depth: 0 }];
   while (stack.length > 0) {
-    const [node, pointer, depth] = stack.pop()!;
-    if (depth > MAX_DEPTH && (Array.isArray(node) || isJsonObject(node))) {
-      problems.push({ ruleId: "too-deep", pointer: `#${shorten(pointer)}`, message: `nested more than ${MAX_DEPTH} levels deep` });
+    const frame = stack.pop()!;
+    const { node, depth } = frame;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth > MAX_DEPTH) {
+      problems.push({ ruleId: "too-deep", pointer: `#${shorten(pointerOf(frame))}`, message: `nested more than ${MAX_DEPTH} levels deep` });
       continue;
     }
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i]!, `${pointer}/${i}`, depth + 1]);
-      continue;
+    if (!Array.isArray(node)) {
+      const ref = node["$ref"];
+      if (typeof ref === "string") {
+        const parsed = parse(ref);
+        if (parsed.kind === "external") {
+          problems.push({ ruleId: "external-ref", pointer: `#${pointerOf(frame)}/$ref`, message: `$ref ${JSON.stringify(ref)} points outside the spec; sync-types never reads files or URLs a spec names` });
+        } else if (parsed.kind === "malformed") {
+          problems.push({ ruleId: "malformed-ref", pointer: `#${pointerOf(frame)}/$ref`, message: `$ref ${JSON.stringify(ref)} cannot be read: ${parsed.reason}` });
+        } else links.set(pointerOf(frame), [parsed.pointer]);
+      }
+      for (const keyword of COMBINATORS) {
+        const list = node[keyword];
+        if (!Array.isArray(list)) continue;
+        const pointer = pointerOf(frame);
+        links.set(pointer, [...(links.get(pointer) ?? []), ...list.map((_, i) => `${pointer}/${keyword}/${i}`)]);
+      }
     }
-    if (!isJsonObject(node)) continue;
-    const ref = node["$ref"];
-    if (typeof ref === "string") {
-      const parsed = parseRef(ref);
-      if (parsed.kind === "external") {
-        problems.push({ ruleId: "external-ref", pointer: `#${pointer}/$ref`, message: `$ref ${JSON.stringify(ref)} points outside the spec; sync-types never reads files or URLs a spec names` });
-      } else if (parsed.kind === "malformed") {
-        problems.push({ ruleId: "malformed-ref", pointer: `#${pointer}/$ref`, message: `$ref ${JSON.stringify(ref)} cannot be read: ${parsed.reason}` });
-      } else links.set(pointer, [parsed.pointer]);
-    }
-    for (const keyword of COMBINATORS) {
-      const list = node[keyword];
-      if (Array.isArray(list)) links.set(pointer, [...(links.get(pointer) ?? []), ...list.map((_, i) => `${pointer}/${keyword}/${i}`)]);
-    }
-    const keys = Object.keys(node);
-    for (let i = keys.length - 1; i >= 0; i--) stack.push([node[keys[i]!]!, childPointer(pointer, keys[i]!), depth + 1]);
+    pushChildren(stack, frame);
   }
   if (problems.length > 0) return problems;
   const cycles = findTypeCycles(links);
-  return cycles.length > 0 ? cycles : findDeepRefChains(doc);
+  return cycles.length > 0 ? cycles : findDeepRefChains(doc, parse);
+}
+
+function memoized<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) cache.set(text, (value = fn(text)));
+    return value;
+  };
 }
 
 /** Throws a SpecError (exit 3) listing every problem `inspectRefs` finds. */
@@ -123,58 +168,58 @@ function findTypeCycles(links: Map<string, string[]>): RefProblem[] {
  * 10 000 components, each an array of the next, are shallow as JSON and 10 000 levels deep.
  * The recursion here is bounded by the limit it enforces.
  */
-function findDeepRefChains(doc: Json): RefProblem[] {
+function findDeepRefChains(doc: Json, parse: (ref: string) => ParsedRef): RefProblem[] {
   const below = new Map<string, number>();
   /** The target each one's deepest level goes on through, to show a whole chain. */
   const onward = new Map<string, string>();
   const path: string[] = [];
-  const tooDeep = (via: string, target: string): RefProblem => {
+  const onPath = new Set<string>();
+  const tooDeep = (via: () => string, target: string): RefProblem => {
     const chain = [...path, target];
     for (let next = onward.get(target); next !== undefined && !chain.includes(next); next = onward.get(next)) chain.push(next);
     return {
       ruleId: "too-deep",
-      pointer: `#${via}/$ref`,
-      message: `nested more than ${MAX_DEPTH} levels deep through $refs (${shorten(chain.map((p) => `#${p}`).join(" → "), " → ")})`,
+      pointer: `#${via()}/$ref`,
+      message: `nested more than ${MAX_REF_DEPTH} levels deep through $refs (${shorten(chain.map((p) => `#${p}`).join(" → "), " → ")})`,
     };
   };
   /** The deepest level under `value`, refs followed; a `RefProblem` once `base` plus it passes the limit. */
   const depthUnder = (value: Json | undefined, base: number): number | RefProblem => {
     let deepest = 0;
     let deepestVia: string | undefined;
-    const stack: [Json, string, number][] = value === undefined ? [] : [[value, "", 0]];
+    const stack: Frame[] = value === undefined ? [] : [{ node: value, parent: undefined, key: "", depth: 0 }];
     while (stack.length > 0) {
-      const [node, at, depth] = stack.pop()!;
+      const frame = stack.pop()!;
+      const { node, depth } = frame;
       deepest = Math.max(deepest, depth);
-      if (Array.isArray(node)) node.forEach((child, i) => stack.push([child, `${at}/${i}`, depth + 1]));
-      else if (isJsonObject(node)) {
-        const target = typeof node["$ref"] === "string" ? localTarget(node["$ref"]) : undefined;
-        if (target !== undefined && !path.includes(target)) {
-          const via = `${path[path.length - 1] ?? ""}${at}`;
+      if (isJsonObject(node)) {
+        const ref = node["$ref"];
+        const parsed = typeof ref === "string" ? parse(ref) : undefined;
+        const target = parsed?.kind === "local" ? parsed.pointer : undefined;
+        if (target !== undefined && !onPath.has(target)) {
+          const via = () => `${path[path.length - 1] ?? ""}${pointerOf(frame)}`;
           let under = below.get(target);
           if (under === undefined) {
-            if (base + depth + 1 > MAX_DEPTH) return tooDeep(via, target);
+            if (base + depth + 1 > MAX_REF_DEPTH) return tooDeep(via, target);
             path.push(target);
+            onPath.add(target);
             const found = depthUnder(valueAt(doc, target), base + depth + 1);
             if (typeof found !== "number") return found;
             path.pop();
+            onPath.delete(target);
             below.set(target, (under = found));
           }
           if (depth + 1 + under > deepest) [deepest, deepestVia] = [depth + 1 + under, target];
-          if (base + deepest > MAX_DEPTH) return tooDeep(via, target);
+          if (base + deepest > MAX_REF_DEPTH) return tooDeep(via, target);
         }
-        for (const [key, child] of Object.entries(node)) stack.push([child, childPointer(at, key), depth + 1]);
       }
+      pushChildren(stack, frame);
     }
     if (deepestVia !== undefined && path.length > 0) onward.set(path[path.length - 1]!, deepestVia);
     return deepest;
   };
   const found = depthUnder(doc, 0);
   return typeof found === "number" ? [] : [found];
-}
-
-function localTarget(ref: string): string | undefined {
-  const parsed = parseRef(ref);
-  return parsed.kind === "local" ? parsed.pointer : undefined;
 }
 
 /** A pointer hundreds of levels long, cut to its start and end. */

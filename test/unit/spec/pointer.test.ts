@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { childPointer, componentName, parseRef, resolveRef, valueAt } from "../../../src/spec/pointer.js";
-import { inspectRefs, MAX_DEPTH } from "../../../src/spec/refs.js";
+import { inspectRefs, MAX_DEPTH, MAX_REF_DEPTH } from "../../../src/spec/refs.js";
 import type { Json } from "../../../src/spec/types.js";
 
 describe("parseRef: one reading of a $ref for the validator, the generators and the diff", () => {
@@ -58,9 +58,11 @@ describe("inspectRefs", () => {
     let deep: Json = { type: "string" };
     for (let i = 0; i < MAX_DEPTH; i++) deep = { type: "array", items: deep };
     expect(ids(spec({ Deep: deep }))).toEqual(["too-deep #/components/schemas/Deep/items/items/items/items/items/items/… 244 more …/items/items/items/items"]);
-    const chain = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`C${i}`, { type: "array", items: { $ref: `#/components/schemas/C${i + 1}` } }]));
-    expect(inspectRefs(spec({ ...chain, C300: { type: "string" } }))).toHaveLength(1);
-    expect(ids(spec(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`C${i}`, { type: "array", items: { $ref: `#/components/schemas/C${i + 1}` } }]))))).toEqual([]);
+    // Each link is two levels: `items`, then the component it names.
+    const chain = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`C${i}`, { type: "array", items: { $ref: `#/components/schemas/C${i + 1}` } }]));
+    // C0 sits two levels down (components, schemas): the limit is crossed two links early.
+    expect(ids(spec(chain(MAX_REF_DEPTH / 2 + 1)))).toEqual([`too-deep #/components/schemas/C${MAX_REF_DEPTH / 2 - 2}/items/$ref`]);
+    expect(ids(spec(chain(MAX_REF_DEPTH / 2 - 3)))).toEqual([]);
   });
 
   test("external and malformed refs are named with their pointer; nothing else is checked until they are gone", () => {
