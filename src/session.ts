@@ -31,6 +31,7 @@ import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted
 import { obtainSpec } from "./services/index.js";
 import { obtainStreamSchemas } from "./services/stream-models.js";
 import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
+import { inlineExternalRefs } from "./spec/external-refs.js";
 import { writeFileAtomic } from "./spec/store.js";
 import type { Json, OpenApiDocument } from "./spec/types.js";
 import { VERSION } from "./version.js";
@@ -146,7 +147,8 @@ export class Session {
 
   /** Raw spec → the canonical, validated document a sync would commit (after `specReady`). */
   async prepare(service: ResolvedService, raw: Json, warn: (message: string) => void): Promise<OpenApiDocument> {
-    const spec = canonicalizeSpec(raw, service.name);
+    // Allowed external documents are inlined first: the committed spec is self-contained, and nothing after this reads a file.
+    const spec = canonicalizeSpec(await inlineExternalRefs(raw, service), service.name);
     await validate(service, spec, warn);
     return runHook(this.plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
   }

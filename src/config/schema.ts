@@ -66,7 +66,7 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
 
 const SERVICE_KEYS = [
   "dir", "app", "spec", "output", "source", "start", "python", "port", "openapiPath", "url",
-  "headers", "env", "envFile", "watch", "readyTimeoutMs", "maxSpecBytes", "baseUrlEnv", "streams",
+  "headers", "env", "envFile", "watch", "readyTimeoutMs", "maxSpecBytes", "baseUrlEnv", "streams", "externalRefs",
 ];
 /** `module:attr` or `module:factory()`, as uvicorn takes it. */
 export const APP_REF = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\(\))?$/;
@@ -143,6 +143,15 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
       if (isString(v) && !APP_REF.test(v)) report(`${at}.streams.${k}`, `expected "module:Model", got ${describe(v)}`);
     }
 
+  const externalRefs = raw["externalRefs"];
+  if (externalRefs !== undefined) {
+    if (!isStringArray(externalRefs)) report(`${at}.externalRefs`, `expected a list of globs, got ${describe(externalRefs)}`);
+    else externalRefs.forEach((glob, i) => {
+      // A drive letter is a path, any other scheme a URL: a spec never makes sync-types send a request.
+      if (/^[a-z][a-z0-9+.-]+:/i.test(glob)) report(`${at}.externalRefs.${i}`, `expected a local file glob relative to the config file, got the URL ${JSON.stringify(glob)}`);
+      else if (glob.trim() === "") report(`${at}.externalRefs.${i}`, "expected a glob, got an empty string");
+    });
+  }
   const watch = raw["watch"];
   if (watch !== undefined && (!isStringArray(watch) || watch.length === 0))
     report(`${at}.watch`, `expected a non-empty list of globs, got ${describe(watch)}`);

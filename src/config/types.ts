@@ -57,6 +57,8 @@ export interface ServiceConfig {
   baseUrlEnv?: string;
   /** Payload models for untyped streams: `{ "<operationId or METHOD /path>": "module:PydanticModel" }`. Default `{}`. */
   streams?: Record<string, string>;
+  /** Local JSON files the spec's external `$ref`s may name, as globs relative to the config file (e.g. `["../shared/schemas/*.json"]`); their content is inlined into the committed spec. Never a URL. Default `[]`: every external `$ref` is an error. */
+  externalRefs?: string[];
 }
 
 export interface UserConfig {
@@ -100,6 +102,8 @@ export interface ResolvedService {
   maxSpecBytes: number;
   baseUrlEnv: string | undefined;
   streams: Record<string, string>;
+  /** Absolute globs. */
+  externalRefs: string[];
 }
 
 export interface ResolvedBreaking {

@@ -1,4 +1,4 @@
-import { escapePointerSegment } from "../spec/locate.js";
+import { escapeSegment } from "../spec/pointer.js";
 import type { Json } from "../spec/types.js";
 import type { DiffContext, Where } from "./context.js";
 import { jsonEqual, schemaRefs } from "./json.js";
@@ -68,7 +68,7 @@ function enterModel(ctx: DiffContext, baseName: string, headName: string): void 
       return;
     }
     const model = modelName(baseName);
-    const inModel = { subject: model, location: model, anchor: `/components/schemas/${escapePointerSegment(baseName)}` };
+    const inModel = { subject: model, location: model, anchor: `/components/schemas/${escapeSegment(baseName)}` };
     ctx.check("model", { base: baseName, head: headName, baseModel: model, headModel: modelName(headName) }, inModel);
     compareSchemas(ctx, ctx.base.resolved(ctx.base.model(baseName)), ctx.head.resolved(ctx.head.model(headName)), inModel);
   });

@@ -9,9 +9,8 @@
  * - `title`, `description`, `example(s)` are never read: they are not contract;
  * - a `$ref` stays a reference, resolved on demand and once per component, so cycles are safe.
  */
-import { escapePointerSegment } from "../spec/locate.js";
+import { childPointer, componentName, parseRef, valueAt } from "../spec/pointer.js";
 import { isJsonObject, type Json, type JsonObject, type OpenApiDocument } from "../spec/types.js";
-import { decodeRef, decodeUri, valueAt } from "./json.js";
 
 export type JsonType = "string" | "number" | "integer" | "boolean" | "object" | "array";
 
@@ -61,7 +60,6 @@ export interface SchemaNode {
   constraints: Constraints;
 }
 
-const SCHEMA_REF = "#/components/schemas/";
 const CONSTRAINT_KEYS = [
   "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength",
   "minItems", "maxItems", "multipleOf", "pattern", "format", "uniqueItems",
@@ -133,7 +131,7 @@ export class SchemaReader {
 
   /** A referenced schema by name (a component, or another local `$ref`), normalized once. */
   model(name: string): SchemaNode {
-    const target = this.targets.get(name) ?? `/components/schemas/${escapePointerSegment(name)}`;
+    const target = this.targets.get(name) ?? childPointer("/components/schemas", name);
     let component = this.components.get(name);
     if (!component) {
       // Registered before reading so a cycle back to it finds this placeholder.
@@ -145,9 +143,12 @@ export class SchemaReader {
   }
 
   private reference(ref: string, raw: JsonObject, pointer: string): SchemaNode {
-    const local = ref.startsWith(SCHEMA_REF);
-    const name = local ? decodeRef(ref.slice(SCHEMA_REF.length)) : ref;
-    if (!local) this.targets.set(name, ref.startsWith("#") ? decodeUri(ref.slice(1)) : "/$unresolvable");
+    const component = componentName(ref);
+    const name = component ?? ref;
+    if (component === undefined) {
+      const parsed = parseRef(ref);
+      this.targets.set(name, parsed.kind === "local" ? parsed.pointer : "/$unresolvable");
+    }
     const node = emptyNode(pointer, undefined);
     node.ref = { name, model: modelName(name), resolve: () => this.model(name) };
     return usage(node, raw, pointer, isNullable(raw));
@@ -161,7 +162,7 @@ export class SchemaReader {
     const properties = raw["properties"];
     if (isJsonObject(properties)) {
       for (const [key, value] of Object.entries(properties)) {
-        node.properties.set(key, this.read(value, `${pointer}/properties/${escapePointerSegment(key)}`));
+        node.properties.set(key, this.read(value, childPointer(`${pointer}/properties`, key)));
       }
     }
     if (Array.isArray(raw["required"])) node.required = new Set(raw["required"].filter((r): r is string => typeof r === "string"));
@@ -188,7 +189,8 @@ export class SchemaReader {
     const mapping = new Map<string, string>();
     if (isJsonObject(raw["mapping"])) {
       for (const [value, ref] of Object.entries(raw["mapping"])) {
-        if (typeof ref === "string") mapping.set(value, modelName(decodeRef(ref.slice(ref.lastIndexOf("/") + 1))));
+        // A mapping value is a `$ref` or, as OpenAPI allows, a bare schema name.
+        if (typeof ref === "string") mapping.set(value, modelName(componentName(ref) ?? ref.slice(ref.lastIndexOf("/") + 1)));
       }
     }
     return { propertyName: raw["propertyName"], mapping };

@@ -3,9 +3,8 @@
  * `$ref`s to shared parameters, bodies and responses followed), and their pairing across two specs.
  */
 import { methodNames } from "../generate/client/naming.js";
-import { escapePointerSegment } from "../spec/locate.js";
+import { escapeSegment, parseRef, valueAt } from "../spec/pointer.js";
 import { HTTP_METHODS, isJsonObject, type HttpMethod, type Json, type JsonObject, type OpenApiDocument } from "../spec/types.js";
-import { valueAt } from "./json.js";
 
 export interface Media {
   name: string;
@@ -58,7 +57,7 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
   if (!isJsonObject(paths)) return operations;
   for (const [path, item] of Object.entries(paths)) {
     if (!isJsonObject(item)) continue;
-    const itemPointer = `/paths/${escapePointerSegment(path)}`;
+    const itemPointer = `/paths/${escapeSegment(path)}`;
     for (const method of HTTP_METHODS) {
       const raw = item[method];
       if (!isJsonObject(raw)) continue;
@@ -149,9 +148,11 @@ function follow(doc: OpenApiDocument, value: Json | undefined, pointer: string):
   const seen = new Set<string>();
   let raw = value;
   let at = pointer;
-  while (isJsonObject(raw) && typeof raw["$ref"] === "string" && raw["$ref"].startsWith("#/") && !seen.has(raw["$ref"])) {
+  while (isJsonObject(raw) && typeof raw["$ref"] === "string" && !seen.has(raw["$ref"])) {
+    const target = parseRef(raw["$ref"]);
+    if (target.kind !== "local") break;
     seen.add(raw["$ref"]);
-    at = raw["$ref"].slice(1);
+    at = target.pointer;
     raw = valueAt(doc, at);
   }
   return isJsonObject(raw) ? { raw, pointer: at } : undefined;
@@ -194,7 +195,7 @@ function responses(doc: OpenApiDocument, value: Json | undefined, pointer: strin
   const result = new Map<string, Response>();
   if (!isJsonObject(value)) return result;
   for (const status of Object.keys(value)) {
-    const found = follow(doc, value[status], `${pointer}/${escapePointerSegment(status)}`);
+    const found = follow(doc, value[status], `${pointer}/${escapeSegment(status)}`);
     if (found) result.set(status, { status, pointer: found.pointer, content: content(found.raw["content"], `${found.pointer}/content`) });
   }
   return result;
@@ -204,7 +205,7 @@ function content(value: Json | undefined, pointer: string): Map<string, Media> {
   const result = new Map<string, Media>();
   if (!isJsonObject(value)) return result;
   for (const [name, media] of Object.entries(value)) {
-    const at = `${pointer}/${escapePointerSegment(name)}`;
+    const at = `${pointer}/${escapeSegment(name)}`;
     if (!isJsonObject(media)) continue;
     const item = media["itemSchema"];
     const schema = item !== undefined ? { raw: item, pointer: `${at}/itemSchema` }

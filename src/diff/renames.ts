@@ -1,3 +1,4 @@
+import { componentName } from "../spec/pointer.js";
 import { isJsonObject, type Json, type OpenApiDocument } from "../spec/types.js";
 import { modelName } from "./normalize.js";
 
@@ -5,7 +6,6 @@ const ANNOTATIONS = new Set(["title", "description", "example", "examples", "$co
 /** Keywords whose value is a map of names to schemas: its keys are data, not annotations. */
 const SCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
 const LITERALS = new Set(["default", "enum", "const"]);
-const SCHEMA_REF = "#/components/schemas/";
 
 /**
  * Models that vanished from the base and appeared in the head with the same structure
@@ -65,8 +65,9 @@ function strip(value: Json, self: string, rename: (model: string) => string): Js
   for (const key of Object.keys(value).sort()) {
     const v = value[key]!;
     if (ANNOTATIONS.has(key)) continue;
-    if (key === "$ref" && typeof v === "string" && v.startsWith(SCHEMA_REF)) {
-      const model = rename(modelName(v.slice(SCHEMA_REF.length)));
+    const component = key === "$ref" && typeof v === "string" ? componentName(v) : undefined;
+    if (component !== undefined) {
+      const model = rename(modelName(component));
       result[key] = model === self ? "#self" : model;
     } else if (key === "mapping" && isJsonObject(v)) {
       result[key] = Object.fromEntries(Object.keys(v).sort().map((k) => [k, strip({ $ref: v[k]! }, self, rename)]));

@@ -1,3 +1,4 @@
+import { componentName } from "../spec/pointer.js";
 import { HTTP_METHODS, isJsonObject, type Json, type JsonObject, type OpenApiDocument } from "../spec/types.js";
 
 export interface ChangeCounts {
@@ -71,8 +72,6 @@ function operationsOf(spec: OpenApiDocument | undefined): Map<string, Json> {
   return ops;
 }
 
-const SCHEMA_REF = "#/components/schemas/";
-
 /** Component schemas reachable from `value` through `$ref`s; cycles are safe. */
 function reachableSchemas(value: Json, schemas: Map<string, Json>): Set<string> {
   const seen = new Set<string>();
@@ -82,13 +81,11 @@ function reachableSchemas(value: Json, schemas: Map<string, Json>): Set<string> 
     if (Array.isArray(node)) stack.push(...node);
     else if (isJsonObject(node)) {
       const ref = (node as JsonObject)["$ref"];
-      if (typeof ref === "string" && ref.startsWith(SCHEMA_REF)) {
-        const name = decodeURIComponent(ref.slice(SCHEMA_REF.length)).replaceAll("~1", "/").replaceAll("~0", "~");
-        if (!seen.has(name)) {
-          seen.add(name);
-          const target = schemas.get(name);
-          if (target !== undefined) stack.push(target);
-        }
+      const name = typeof ref === "string" ? componentName(ref) : undefined;
+      if (name !== undefined && !seen.has(name)) {
+        seen.add(name);
+        const target = schemas.get(name);
+        if (target !== undefined) stack.push(target);
       }
       stack.push(...Object.values(node));
     }

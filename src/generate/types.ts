@@ -2,6 +2,8 @@ import openapiTS, { astToString } from "openapi-typescript";
 import type { OpenAPI3 } from "openapi-typescript";
 import { createConfig, type Config } from "@redocly/openapi-core";
 import ts from "typescript";
+import { withoutNetwork } from "../spec/no-io.js";
+import { assertSafeRefs } from "../spec/refs.js";
 import { withSafeKeys } from "../spec/safe-keys.js";
 import { HTTP_METHODS, isJsonObject, type JsonObject, type OpenApiDocument } from "../spec/types.js";
 import { blockCommentText } from "./text.js";
@@ -11,6 +13,8 @@ import { blockCommentText } from "./text.js";
  * The document is already canonical (sorted), so the output is deterministic.
  */
 export async function generateTypes(spec: OpenApiDocument): Promise<string> {
+  // openapi-typescript reads any file a `$ref` names, with no hook to stop it: checked here too.
+  assertSafeRefs(spec, "spec");
   const safe = withSafeKeys(spec);
   // openapi-typescript writes its discriminator properties into the document it is given: a
   // copy keeps them out of the spec that is committed and handed to plugins.
@@ -80,6 +84,6 @@ let noLint: Promise<Config> | undefined;
  * reject FastAPI's `itemSchema` and duplicate multi-method operationIds, and costs time twice.
  */
 function noLintConfig(): Promise<Config> {
-  noLint ??= createConfig({ extends: [], rules: {} });
+  noLint ??= createConfig({ extends: [], rules: {} }).then(withoutNetwork);
   return noLint;
 }

@@ -1,4 +1,5 @@
 import { SpecError } from "../errors.js";
+import { assertSafeRefs } from "./refs.js";
 import { HTTP_METHODS, isJsonObject, type Json, type JsonObject, type OpenApiDocument } from "./types.js";
 
 /**
@@ -19,6 +20,8 @@ export function canonicalizeSpec(raw: Json, service: string): OpenApiDocument {
       hint: "check that openapiPath points at the OpenAPI JSON",
     });
   }
+  // Before anything walks it: sorting and serializing recurse, resolvers do I/O.
+  assertSafeRefs(raw, service);
   const doc: JsonObject = { ...raw };
   if (isJsonObject(doc["paths"])) doc["paths"] = sortPaths(doc["paths"]);
   if (isJsonObject(doc["webhooks"])) doc["webhooks"] = sortPaths(doc["webhooks"]);

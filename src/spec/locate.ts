@@ -1,3 +1,5 @@
+import { childPointer } from "./pointer.js";
+
 /** A 1-based position in a text. */
 export interface Position {
   line: number;
@@ -20,11 +22,6 @@ export function locatePointers(text: string, pointers: Iterable<string>): (point
     }
     return { line: 1, column: 1 };
   };
-}
-
-export function escapePointerSegment(segment: string): string {
-  if (!segment.includes("~") && !segment.includes("/")) return segment;
-  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 /** `/a/b/c`, `/a/b`, `/a`, `` — the pointer itself first. */
@@ -69,7 +66,7 @@ function scan(text: string, wanted: Set<string>): Map<string, Position> {
       if (pointer !== undefined && wanted.has(pointer)) found.set(pointer, { line, column: at - lineStart + 1 });
       pending = pointer;
     } else {
-      const pointer = frame.pointer === undefined ? undefined : `${frame.pointer}/${escapePointerSegment(key!)}`;
+      const pointer = frame.pointer === undefined ? undefined : childPointer(frame.pointer, key!);
       if (pointer !== undefined && wanted.has(pointer)) found.set(pointer, keyAt!);
       pending = pointer;
     }

@@ -1,6 +1,8 @@
 import { withSafeKeys } from "./safe-keys.js";
+import { childPointer, parseRef, resolveRef } from "./pointer.js";
 import { isJsonObject, type Json } from "./types.js";
-import { BaseResolver, createConfig, lintDocument, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { createConfig, lintDocument, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { NoIoResolver, withoutNetwork } from "./no-io.js";
 
 export interface SpecProblem {
   severity: "error" | "warn";
@@ -28,7 +30,7 @@ export function redoclyConfig(): Promise<Config> {
       },
     },
     { extends: ["minimal"] },
-  );
+  ).then(withoutNetwork);
   return configPromise;
 }
 
@@ -40,7 +42,7 @@ export async function validateSpec(doc: Json, text: string, source: string): Pro
   const problems = await lintDocument({
     document,
     config: config.styleguide,
-    externalRefResolver: new BaseResolver(config.resolve),
+    externalRefResolver: new NoIoResolver(config.resolve),
   });
   const restore = safe?.restore ?? ((name: string) => name);
   const linted = problems
@@ -72,32 +74,21 @@ export function findDanglingRefs(doc: Json): SpecProblem[] {
     if (Array.isArray(node)) node.forEach((child, i) => visit(child, `${pointer}/${i}`));
     else if (isJsonObject(node)) {
       const ref = node["$ref"];
-      if (typeof ref === "string" && ref.startsWith("#") && resolvePointer(doc, ref.slice(1)) === undefined) {
+      if (typeof ref === "string" && parseRef(ref).kind === "local" && resolveRef(doc, ref) === undefined) {
         problems.push({ severity: "error", ruleId: "no-unresolved-refs", message: `Can't resolve $ref ${ref}`, pointer: `#${pointer}` });
       }
-      for (const [key, child] of Object.entries(node)) visit(child, `${pointer}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+      for (const [key, child] of Object.entries(node)) visit(child, childPointer(pointer, key));
     }
   };
   visit(doc, "");
   return problems;
 }
 
-function resolvePointer(doc: Json, pointer: string): Json | undefined {
-  let node: Json | undefined = doc;
-  for (const raw of pointer.split("/").slice(1)) {
-    const key = decodeURIComponent(raw).replaceAll("~1", "/").replaceAll("~0", "~");
-    if (Array.isArray(node)) node = node[Number(key)];
-    else if (isJsonObject(node)) node = Object.hasOwn(node, key) ? node[key] : undefined;
-    else return undefined;
-  }
-  return node;
-}
-
 /** Paths and operationIds with a `%` that is not a valid escape: generators decode them and would crash. */
 export function findBadEscapes(doc: Json): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const paths = isJsonObject(doc) && isJsonObject(doc["paths"]) ? doc["paths"] : {};
-  const pointerOf = (path: string) => `#/paths/${path.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  const pointerOf = (path: string) => `#${childPointer("/paths", path)}`;
   for (const [path, item] of Object.entries(paths)) {
     if (!decodes(path)) problems.push({ severity: "error", ruleId: "bad-percent-escape", message: `path ${JSON.stringify(path)} has a "%" that is not a valid escape`, pointer: pointerOf(path) });
     if (!isJsonObject(item)) continue;

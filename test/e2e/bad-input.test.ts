@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { countingServer } from "../helpers/counting-server.js";
 import { FIXTURE_PYTHON, REPO_ROOT } from "../helpers/paths.js";
 import { importGenerated, tempDir, typecheck, writeTsconfig } from "../unit/generate/client/support.js";
 
@@ -38,6 +39,14 @@ const CASES: [string, Want][] = [
     'path "/discounts/100%/{code}" has a "%" that is not a valid escape',
     'path "/files/%E0%A4%A" has a "%" that is not a valid escape',
     'operationId "files_%zz_get" has a "%" that is not a valid escape')],
+  ["ref-alias-cycle.json", fails(3, "ref-alias-cycle.json: the spec has 1 unsafe $ref or nesting problem",
+    "#/components/schemas/Item: a schema defined only through itself (#/components/schemas/Item → #/components/schemas/Thing → #/components/schemas/Item)")],
+  ["allof-cycle.json", fails(3, "allof-cycle.json: the spec has 1 unsafe $ref or nesting problem",
+    "#/components/schemas/Item: a schema defined only through itself (#/components/schemas/Item → #/components/schemas/Item/allOf/0 → #/components/schemas/Base → #/components/schemas/Base/allOf/0 → #/components/schemas/Item)")],
+  ["bad-percent-ref.json", fails(3, "bad-percent-ref.json: the spec has 1 unsafe $ref or nesting problem",
+    '#/components/schemas/Item/properties/price/$ref: $ref "#/components/schemas/Price%zz" cannot be read: "Price%zz" has a "%" that is not a valid escape (malformed-ref)')],
+  ["deep-nesting.json", fails(3, "deep-nesting.json: the spec has 1 unsafe $ref or nesting problem",
+    "#/components/schemas/Item/examples/0/0/0/0/0/… 244 more …/0/0/0/0: nested more than 256 levels deep (too-deep)")],
   ["openapi-3.0.json", "compiles"],
   ["openapi-3.1-fastapi.json", "compiles"],
   ["ref-cycles.json", "compiles"],
@@ -132,3 +141,44 @@ function diagnostics(output: string): string[] {
   const found = [...output.matchAll(/([\w-]+\/[\w.-]+)\(\d+,\d+\): error (TS\d+)/g)].map((m) => `${m[1]} ${m[2]}`);
   return [...new Set(found)].sort();
 }
+
+describe("specs written to hurt, built in the test", () => {
+  /** Components `C0` … `C<n-1>`, each an array of the next: shallow as JSON, deep through `$ref`s. */
+  const refChain = (n: number) => ({
+    openapi: "3.1.0",
+    info: { title: "deep through refs", version: "1.0.0" },
+    paths: { "/c": { get: { operationId: "c", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/C0" } } } } } } } },
+    components: { schemas: Object.fromEntries(Array.from({ length: n }, (_, i) => [`C${i}`, i === n - 1 ? { type: "string" } : { type: "array", items: { $ref: `#/components/schemas/C${i + 1}` } }])) },
+  });
+
+  test("10 000 components nested through $refs: a clear error naming the chain", async () => {
+    const file = join(root, "ref-chain.json");
+    await writeFile(file, JSON.stringify(refChain(10_000)));
+    const run = await runCli(["generate", file, "-o", join(root, "ref-chain")], { cwd: root });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/#\/components\/schemas\/C\d+\/items\/\$ref: nested more than 1000 levels deep through \$refs \(#\/components\/schemas\/C0 → #\/components\/schemas\/C1 → .* → … \d+ more … → .*\) \(too-deep\)/);
+    expect(run.stderr).not.toContain("internal error");
+  });
+
+  test("an external $ref to a URL, an absolute and a relative file: refused by pointer and value, nothing read", async () => {
+    const server = await countingServer();
+    const secret = join(root, "secret", "schema.json");
+    await mkdir(join(root, "secret"), { recursive: true });
+    await writeFile(secret, JSON.stringify({ type: "object", properties: { TOP_SECRET_FILE_CONTENT: { type: "string" } } }));
+    const spec = refChain(2);
+    Object.assign(spec.components.schemas, { Http: { $ref: `${server.url}/schema.json` }, Absolute: { $ref: secret }, Relative: { $ref: "secret/schema.json#/properties" } });
+    const file = join(root, "external-refs.json");
+    await writeFile(file, JSON.stringify(spec));
+    const out = join(root, "external-refs");
+    const run = await runCli(["generate", file, "-o", out], { cwd: root });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toContain("external-refs.json: the spec has 3 unsafe $ref or nesting problems");
+    expect(run.stderr).toContain(`#/components/schemas/Http/$ref: $ref "${server.url}/schema.json" points outside the spec`);
+    expect(run.stderr).toContain(`#/components/schemas/Absolute/$ref: $ref "${secret}" points outside the spec`);
+    expect(run.stderr).toContain('#/components/schemas/Relative/$ref: $ref "secret/schema.json#/properties" points outside the spec');
+    expect(run.stderr).toContain("externalRefs");
+    expect(run.stderr + run.stdout).not.toContain("TOP_SECRET_FILE_CONTENT");
+    expect(server.requests).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { levelOf } from "../../../src/diff/context.js";
 import { diffSpecs, RULES } from "../../../src/diff/index.js";
-import { valueAt } from "../../../src/diff/json.js";
+import { valueAt } from "../../../src/spec/pointer.js";
 import type { OpenApiDocument } from "../../../src/spec/types.js";
 import { REPO_ROOT } from "../../helpers/paths.js";
 
