@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigError, definePlugin, resolveServices, type Plugin, type ServiceConfig } from "../../src/index.js";
-import { readPm2Apps } from "../../src/init/pm2-apps.js";
-import { toServiceConfig } from "../../src/init/service-entry.js";
+import { readPm2Apps, toServiceConfig } from "../../src/discovery.js";
 
 export interface Pm2Options {
   /** The pm2 ecosystem file, relative to the config. Default `ecosystem.config.cjs`, else `ecosystem.config.js`, next to the config. */

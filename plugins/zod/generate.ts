@@ -10,14 +10,10 @@
  * (`Item` → `ItemSchema`).
  */
 import { scanDiscriminators, type OpenAPI3 } from "openapi-typescript";
-import { NameRegistry } from "../../src/generate/client/identifiers.js";
-import { nameModels, RESERVED_TYPE_NAMES } from "../../src/generate/client/models.js";
-import { collectOperations } from "../../src/generate/client/operations.js";
-import { stringLiteral } from "../../src/generate/text.js";
-import { isJsonObject, type Json, type OpenApiDocument } from "../../src/spec/types.js";
 import { declarationOrder } from "./order.js";
 import { ANY, printSchema, propertyKey, quotedKey, tagValues, type PrintContext } from "./schema.js";
 import { responseSchemas } from "./validators.js";
+import { NameRegistry, nameModels, RESERVED_TYPE_NAMES, collectOperations, stringLiteral, isJsonObject, type Json, type OpenApiDocument } from "../../src/codegen.js";
 
 export function generateZodSchemas(spec: OpenApiDocument): string {
   const operations = collectOperations(spec);

@@ -1,7 +1,5 @@
-import { componentKey } from "../../src/generate/client/refs.js";
-import { codeUnitOrder } from "../../src/generate/client/identifiers.js";
-import { isJsonObject, type Json } from "../../src/spec/types.js";
 
+import { componentKey, codeUnitOrder, isJsonObject, type Json } from "../../src/codegen.js";
 /**
  * Component keys in the order their consts are declared: each after the schemas it refers to
  * (depth first, references in document order), so only references around a cycle are `z.lazy`.

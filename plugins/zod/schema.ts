@@ -5,9 +5,7 @@
  * intersection, `prefixItems` a tuple. What cannot be both checked and typed that way is
  * `z.any()`: unchecked, but never a compile error in a user's project.
  */
-import { componentKey } from "../../src/generate/client/refs.js";
-import { stringLiteral } from "../../src/generate/text.js";
-import { isJsonObject, type Json, type JsonObject } from "../../src/spec/types.js";
+import { componentKey, stringLiteral, isJsonObject, type Json, type JsonObject } from "../../src/codegen.js";
 
 export interface PrintContext {
   /** The expression for `#/components/schemas/<key>`: its const, or `z.lazy` when it is declared later. */

@@ -3,9 +3,7 @@
  * body, and each stream item the spec types (SSE `data` with a JSON `contentSchema`, JSON Lines
  * `itemSchema`). Streams typed only by the config's `streams` option have no schema here.
  */
-import { isJsonLinesMedia, isJsonMedia, isSseMedia } from "../../src/generate/client/media-types.js";
-import type { MediaModel, OperationModel } from "../../src/generate/client/operations.js";
-import { isJsonObject, type Json } from "../../src/spec/types.js";
+import { isJsonLinesMedia, isJsonMedia, isSseMedia, type MediaModel, type OperationModel, isJsonObject, type Json } from "../../src/codegen.js";
 
 export interface OperationSchemas {
   /** Client method name. */
