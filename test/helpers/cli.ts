@@ -1,4 +1,4 @@
-import { execa, type ResultPromise } from "execa";
+import { execa } from "execa";
 import { BIN } from "./paths.js";
 
 export interface CliResult {
@@ -13,11 +13,12 @@ export async function runCli(args: string[], options: { cwd: string; env?: Recor
   return { code: result.exitCode ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
-export function startCli(args: string[], options: { cwd: string; env?: Record<string, string> }): ResultPromise<{ reject: false }> {
+export function startCli(args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  // FORCE_COLOR: undefined takes the inherited one out.
   return execa(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
-    env: { NO_COLOR: "1", FORCE_COLOR: undefined, ...options.env } as Record<string, string>,
+    env: { NO_COLOR: "1", FORCE_COLOR: undefined, ...options.env },
     reject: false,
     stdin: "ignore",
-  }) as ResultPromise<{ reject: false }>;
+  });
 }

@@ -56,7 +56,7 @@ test("a route function named `new` gets a client method `new`; ones named like O
 test("a stream item schema with a `hasOwnProperty` field is a config error naming the route, not a crash", async () => {
   const stream = { description: "ok", content: { "text/event-stream": {} } };
   const spec = document({}, { "/events": { get: { operationId: "events", responses: { "200": stream } } } });
-  const generate = generateClient(spec, { streamTypes: { events: { type: "object", properties: { hasOwnProperty: { type: "string" } } } } });
+  const generate = generateClient(spec, { streamTypes: { events: { type: "object" as const, properties: { hasOwnProperty: { type: "string" as const } } } } });
   await expect(generate).rejects.toThrow(ConfigError);
   await expect(generate).rejects.toThrow('streams: the item schema of GET "/events" names properties "hasOwnProperty"');
 });

@@ -10,6 +10,7 @@ import { applyOutput, planOutput } from "../../../src/generate/write.js";
 import { VERSION } from "../../../src/version.js";
 import { tempTree } from "../../helpers/temp-tree.js";
 import { summarizeSpecChange } from "../../../src/diff/summary.js";
+import type { Json } from "../../../src/spec/types.js";
 
 test("index.ts re-exports the openapi-typescript roots and the client", () => {
   expect(generateIndex()).toBe('export type { components, operations, paths } from "./types.gen.js";\nexport * from "./client.gen.js";\n');
@@ -141,7 +142,7 @@ test.each([
 
 test("summarizeSpecChange counts operations changed through the schemas they reference", () => {
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-  const response = (schema: object) => ({ responses: { "200": { content: { "application/json": { schema } } } } });
+  const response = (schema: Json) => ({ responses: { "200": { content: { "application/json": { schema } } } } });
   const before = {
     openapi: "3.1.0",
     paths: { "/a": { get: response(ref("A")) }, "/b": { get: response(ref("B")) }, "/gone": { get: response({}) } },

@@ -74,7 +74,7 @@ describe("random specs", () => {
       const route = `${Object.keys(item)[0]!.toUpperCase()} ${path}`;
       // A `hasOwnProperty` field of a stream item is a ConfigError (injection.test.ts).
       const field = hostileString(rng).replace(/^hasOwnProperty$/, "x");
-      const streamTypes = rng() < 0.5 ? {} : { [route]: { type: "object", title: hostileString(rng), properties: { [field]: { type: "string", description: hostileString(rng) } } } };
+      const streamTypes = rng() < 0.5 ? {} : { [route]: { type: "object" as const, title: hostileString(rng), properties: { [field]: { type: "string" as const, description: hostileString(rng) } } } };
       const files = await generateClient(spec, { streamTypes });
       const client = files[0]!.content;
       const parsed = ts.createSourceFile("client.gen.ts", client, ts.ScriptTarget.Latest);

@@ -1,3 +1,4 @@
+import type { JSONSchema } from "json-schema-to-typescript";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import ts from "typescript";
@@ -74,7 +75,7 @@ function hostileSpec(): OpenApiDocument {
   return { openapi: "3.1.0", info: { title: PAYLOADS.join(), version: "1" }, paths, components: { schemas } } as unknown as OpenApiDocument;
 }
 
-const streamTypes = {
+const streamTypes: Record<string, JSONSchema> = {
   [`POST /p2/${PAYLOADS[2]}/{id}`]: {
     title: "*/ evil",
     description: PAYLOADS.join(" "),
