@@ -106,7 +106,7 @@ test(`${SEEDS} specs with hostile strings everywhere, and hostile spec paths: ev
   const report = JSON.parse(lines[0]!) as SandboxReport;
   expect(report.effects).toEqual([]);
   expect(report.exports).toHaveLength(SEEDS * 5);
-  const clientExports = ["ApiError", "NetworkError", "TimeoutError", "createClient", "isApiError"];
+  const clientExports = ["ApiError", "NetworkError", "StreamLimitError", "TimeoutError", "createClient", "isApiError"];
   for (const [folder, file, names] of report.exports) {
     const where = `${folder}/${file}`;
     if (file === "types.gen.mjs") expect(names, where).toEqual([]);
