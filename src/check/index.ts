@@ -152,7 +152,7 @@ async function typecheckConsumers(
       const committed = compiler.project?.program;
       const fresh = newDiagnostics(before, compiler.check(overlay, generated)).filter((d) => !overlay.has(resolve(d.file)));
       if (fresh.length === 0 && !risky) continue;
-      const analysis = compiler.project ?? new ConsumerProject(tsconfig);
+      const analysis = compiler.project ?? new ConsumerProject(tsconfig, undefined, { analysis: true });
       const broken = new Set<string>();
       const program = committed ?? analysis.load();
       for (const d of fresh) {

@@ -37,7 +37,11 @@ export class ConsumerProject {
   /** Parsed files by path, reused while their text is unchanged (lib.d.ts alone is most of a cold check). */
   readonly #sourceFiles = new Map<string, bundled.SourceFile>();
 
-  constructor(tsconfig: string, ts: TypeScriptModule = bundled) {
+  /**
+   * `analysis`: a program only asked what call sites use (never judged), whose libraries shrink
+   * to ECMAScript alone: DOM and `@types` are most of its cost and declare nothing generated.
+   */
+  constructor(tsconfig: string, ts: TypeScriptModule = bundled, { analysis = false } = {}) {
     this.tsconfig = resolve(tsconfig);
     this.#ts = ts;
     const diagnostics: bundled.Diagnostic[] = [];
@@ -49,7 +53,7 @@ export class ConsumerProject {
       const reason = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")).join("; ");
       throw new ConfigError(`typecheck.tsconfig: cannot read ${this.tsconfig}: ${reason || "unknown error"}`);
     }
-    this.#parsed = parsed;
+    this.#parsed = analysis ? { ...parsed, options: { ...parsed.options, lib: ["lib.esnext.d.ts"], types: [], skipLibCheck: true } } : parsed;
   }
 
   /** The project's own source files, as its tsconfig lists them. */
