@@ -105,6 +105,9 @@ export class NativeCompiler {
   close(): void {
     this.#snapshot?.dispose();
     this.#snapshot = undefined;
+    // tsgo writes to our stderr, and the API's own close (SIGTERM) at times makes it print
+    // "context canceled" after we are gone; a SIGKILL first leaves the user's terminal clean.
+    (this.#api as { client?: { channel?: { child?: { kill(signal: string): void } } } }).client?.channel?.child?.kill("SIGKILL");
     this.#api.close();
   }
 
