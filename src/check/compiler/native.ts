@@ -1,6 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError } from "../../errors.js";
 import type { CallSiteDiagnostic, Overlay } from "../typecheck.js";
@@ -27,6 +27,7 @@ interface NativeSnapshot {
 interface NativeFileSystem {
   readFile(file: string): string | null | undefined;
   fileExists(file: string): boolean | undefined;
+  directoryExists(dir: string): boolean | undefined;
   getAccessibleEntries(dir: string): { files: string[]; directories: string[] } | undefined;
 }
 interface NativeApi {
@@ -111,6 +112,15 @@ export class NativeCompiler {
     this.#api.close();
   }
 
+  /** Overlay entries under `dir`, at any depth. */
+  #entriesIn(dir: string): [string, string | null][] {
+    return [...this.#overlay].filter(([file]) => file.startsWith(`${dir}${sep}`));
+  }
+
+  #deletedOnly(dir: string): boolean {
+    return this.#entriesIn(dir).every(([, text]) => text === null);
+  }
+
   #read(file: string): string | undefined {
     const path = resolve(file);
     if (this.#overlay.has(path)) return this.#overlay.get(path) ?? undefined;
@@ -126,16 +136,24 @@ export class NativeCompiler {
     return {
       readFile: (file) => (this.#overlay.has(resolve(file)) ? this.#overlay.get(resolve(file))! : undefined),
       fileExists: (file) => (this.#overlay.has(resolve(file)) ? this.#overlay.get(resolve(file)) !== null : undefined),
-      // A deleted generated file must also leave the listing a tsconfig `include` globs over.
+      // A folder of new generated files exists before it is written.
+      directoryExists: (dir) => (this.#entriesIn(resolve(dir)).length > 0 && !this.#deletedOnly(resolve(dir)) ? true : undefined),
+      // The listing a tsconfig `include` globs over: deleted generated files leave it, new ones join it.
       getAccessibleEntries: (dir) => {
-        const deleted = [...this.#overlay].filter(([file, text]) => text === null && file.startsWith(`${resolve(dir)}/`));
-        if (deleted.length === 0) return undefined;
-        const entries = readdirSync(dir, { withFileTypes: true });
-        const gone = new Set(deleted.map(([file]) => file));
-        return {
-          files: entries.filter((e) => e.isFile() && !gone.has(join(resolve(dir), e.name))).map((e) => e.name),
-          directories: entries.filter((e) => e.isDirectory()).map((e) => e.name),
-        };
+        const path = resolve(dir);
+        const overlaid = this.#entriesIn(path);
+        if (overlaid.length === 0) return undefined;
+        const files = new Set<string>();
+        const directories = new Set<string>();
+        const onDisk = existsSync(path) ? readdirSync(path, { withFileTypes: true }) : [];
+        for (const entry of onDisk) (entry.isDirectory() ? directories : files).add(entry.name);
+        for (const [file, text] of overlaid) {
+          const [name, ...deeper] = relative(path, file).split(sep);
+          if (deeper.length > 0) directories.add(name!);
+          else if (text === null) files.delete(name!);
+          else files.add(name!);
+        }
+        return { files: [...files].sort(), directories: [...directories].sort() };
       },
     };
   }

@@ -54,6 +54,19 @@ test.each([
   expect(compiler.check(new Map(), generated)).toEqual([]);
 });
 
+test.each(["typescript", "typescript6", "typescript7"])("a regenerated client moving a type to a new file in a new folder (%s)", async (pkg) => {
+  const dir = await consumer(pkg);
+  const compiler = await openConsumerCompiler(join(dir, "tsconfig.json"), () => undefined);
+  opened.push(compiler);
+  const generated = (file: string) => file.startsWith(join(dir, "src/client/"));
+  const overlay = new Map([
+    [join(dir, "src/client/index.ts"), 'export type { Quote } from "./models/quote.js";\n'],
+    [join(dir, "src/client/models/quote.ts"), "export interface Quote { amount: string; label: string }\n"],
+  ]);
+  expect(compiler.check(overlay, generated).map((d) => `${d.line}:${d.code}`)).toEqual(["3:2339"]);
+  expect(compiler.check(new Map(), generated)).toEqual([]);
+});
+
 test("a consumer without TypeScript: the bundled compiler, said once", async () => {
   const dir = await consumer(undefined);
   const warnings: string[] = [];
