@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import bundled from "typescript";
 import { ConfigError } from "../errors.js";
 
@@ -101,6 +101,10 @@ function overlayHost(ts: TypeScriptModule, options: bundled.CompilerOptions, ove
   const exists = host.fileExists.bind(host);
   host.readFile = (file) => (overlay.has(resolve(file)) ? (overlay.get(resolve(file)) ?? undefined) : read(file));
   host.fileExists = (file) => (overlay.has(resolve(file)) ? overlay.get(resolve(file)) !== null : exists(file));
+  // A folder of new generated files exists before it is written: module resolution asks first.
+  const folders = new Set([...overlay].filter(([, text]) => text !== null).flatMap(([file]) => ancestors(file)));
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (dir) => folders.has(resolve(dir)) || (directoryExists?.(dir) ?? true);
   host.getSourceFile = (file, language) => {
     const text = host.readFile(file);
     if (text === undefined) return undefined;
@@ -111,6 +115,12 @@ function overlayHost(ts: TypeScriptModule, options: bundled.CompilerOptions, ove
     return created;
   };
   return host;
+}
+
+function ancestors(file: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) dirs.push(dir);
+  return dirs;
 }
 
 function toCallSite(ts: TypeScriptModule, diagnostic: bundled.Diagnostic): CallSiteDiagnostic[] {
