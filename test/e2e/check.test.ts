@@ -148,16 +148,14 @@ describe("sync-types check on a copy of estimation-api", () => {
       expect(run.code).toBe(1);
       const report = JSON.parse(run.stdout);
       expect(report.compilers).toEqual([{ tsconfig: "tsconfig.json", typescript: "5.9.3", source: "bundled" }]);
-      expect(report.warnings).toEqual([expect.stringContaining("no typescript found from")]);
+      expect(report.warnings).toEqual([expect.stringMatching(/^no typescript found from .*: call sites are checked with sync-types' bundled TypeScript 5\.9\.3/)]);
       expect(report.callSites.map((c: { line: number; code: number }) => `${c.line}:${c.code}`)).toContain("4:2339");
-      const pretty = await runCli(["check"], { cwd: dir });
-      expect(pretty.stderr.match(/bundled TypeScript 5\.9\.3/g)).toHaveLength(1);
     } finally {
       await mkdir(join(dir, "node_modules"));
       await symlink(join(REPO_ROOT, "node_modules/typescript"), join(dir, "node_modules/typescript"));
       await editModels(dir, "    client_name: str = Field(min_length=1, max_length=200)", "    customer: str = Field(min_length=1, max_length=200)");
     }
-  });
+  }, 120_000);
 
   test("no tsconfig configured or found: check says call sites were NOT checked", async () => {
     const configFile = join(dir, "sync-types.config.json");
@@ -167,14 +165,13 @@ describe("sync-types check on a copy of estimation-api", () => {
     await rm(join(dir, "tsconfig.json"));
     try {
       const run = await runCli(["check"], { cwd: dir });
-      expect(run.stderr).toContain("call sites were NOT checked: no typecheck.tsconfig in the config and no tsconfig.json in");
-      const json = JSON.parse((await runCli(["check", "--format", "json"], { cwd: dir })).stdout);
-      expect(json.callSitesUnchecked).toContain("call sites were NOT checked");
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain("warning call sites were NOT checked: no typecheck.tsconfig in the config and no tsconfig.json in");
     } finally {
       await writeFile(configFile, config);
       await writeFile(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
     }
-  });
+  }, 120_000);
 
   test("service down (url source, nothing listening) -> exit 3", async () => {
     const run = await runCli(["check", "--source", "url"], { cwd: dir });

@@ -63,7 +63,8 @@ test.each(["typescript", "typescript6", "typescript7"])("a regenerated client mo
     [join(dir, "src/client/index.ts"), 'export type { Quote } from "./models/quote.js";\n'],
     [join(dir, "src/client/models/quote.ts"), "export interface Quote { amount: string; label: string }\n"],
   ]);
-  expect(compiler.check(overlay, generated).map((d) => `${d.line}:${d.code}`)).toEqual(["3:2551"]) // "Property 'toFixed' does not exist on type 'string'. Did you mean 'fixed'?";
+  // "Property 'toFixed' does not exist on type 'string'. Did you mean 'fixed'?"
+  expect(compiler.check(overlay, generated).map((d) => `${d.line}:${d.code}`)).toEqual(["3:2551"]);
   expect(compiler.check(new Map(), generated)).toEqual([]);
 });
 
