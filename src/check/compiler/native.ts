@@ -39,8 +39,9 @@ type NativeApiClass = new (options: { cwd: string; fs: NativeFileSystem }) => Na
 /**
  * TypeScript 7 (the native compiler) through its own API, `typescript/unstable/sync`: one tsgo
  * process per tsconfig, kept between checks, whose file system is the disk seen through the
- * overlay. Measured against `tsc -p` over a copied overlay folder, this is the consumer's exact
- * diagnostics at a fraction of the cost (no copy, no extra process per check, warm between saves).
+ * overlay. On the examples' node-app, opening it and checking before and after the overlay took
+ * 0.33 s where that project's own `tsc --noEmit` took 1.1 s; `tsc -p` over an overlay folder would
+ * pay a full run per check, plus the copy, and could not stay warm between saves.
  */
 export class NativeCompiler {
   readonly tsconfig: string;
