@@ -1,7 +1,8 @@
 // `sync-types check` on a copy of the examples: cold (--no-cache) and warm cache, in sync and
 // after a renamed field (so the consumer type-check runs), with the split between Python
-// extraction, generation and type-checking as the check itself reports it.
-import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+// extraction, generation and type-checking as the check itself reports it. Then, for a consumer on
+// TypeScript 7, check's call-site phase beside that consumer's own `tsc --noEmit`.
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, WORK, median, table, timeOnce } from "./lib.mjs";
 
@@ -44,5 +45,27 @@ export function benchCheck() {
   process.stderr.write("  check: drifted…\n");
   rows.push(row("renamed field, cold (--no-cache)", dir, ["--no-cache"]));
   rows.push(row("renamed field, warm cache", dir, []));
-  return table(["check on the examples (median of 5)", "wall", "extraction", "generation", "type-check"], rows);
+  const main = table(["check on the examples (median of 5)", "wall", "extraction", "generation", "type-check"], rows);
+  return `${main}\n\n${benchTypeScript7(dir)}`;
+}
+
+/**
+ * The drifted examples with node-app on TypeScript 7 (its own node_modules/typescript): the
+ * call-site phase `check` reports against the consumer's own `tsc --noEmit` on the same project.
+ */
+function benchTypeScript7(dir) {
+  const modules = join(dir, "node-app/node_modules");
+  mkdirSync(modules, { recursive: true });
+  symlinkSync(join(ROOT, "node_modules/typescript7"), join(modules, "typescript"));
+  process.stderr.write("  check: TypeScript 7 consumer…\n");
+  try {
+    const phase = Array.from({ length: RUNS }, () => runCheck(dir, []).typecheck);
+    const tsc = Array.from({ length: RUNS }, () => timeOnce([join(modules, "typescript/bin/tsc"), "-p", "node-app/tsconfig.json", "--noEmit"], { cwd: dir }).seconds);
+    return table(["TypeScript 7 consumer, renamed field (median of 5)", "seconds"], [
+      ["check: call-site phase (tsgo API, overlay)", `${median(phase).toFixed(2)} s`],
+      ["the consumer's own tsc --noEmit", `${median(tsc).toFixed(2)} s`],
+    ]);
+  } finally {
+    rmSync(modules, { recursive: true, force: true });
+  }
 }

@@ -202,10 +202,17 @@ export class Session {
     await applyOutput(service.output, target);
   }
 
-  /** Registers something to release on `close()` (last registered, first released). */
-  own(dispose: () => Promise<void> | void): void {
+  /**
+   * Registers something to release on `close()` (last registered, first released), however the
+   * run ends; the returned function hands it back when the caller released it itself.
+   */
+  own(dispose: () => Promise<void> | void): () => void {
     if (this.#closed) throw new Error("the session is closed");
     this.#disposers.push(dispose);
+    return () => {
+      const index = this.#disposers.indexOf(dispose);
+      if (index !== -1) this.#disposers.splice(index, 1);
+    };
   }
 
   /** Releases everything the session owns; safe to call twice. */

@@ -48,8 +48,21 @@ export interface CheckReport {
   rawCalls: RawCallFinding[];
   /** Raw calls fail the check only at `breaking.level: "strict"`. */
   rawCallLevel: "warn" | "error";
+  /** Which TypeScript judged the call sites, per tsconfig checked. */
+  compilers: CompilerUsed[];
+  /** Why call sites were not checked at all (no tsconfig configured or found); `undefined` when they were or nothing changed. */
+  callSitesUnchecked: string | undefined;
+  /** Said once per run: e.g. the bundled TypeScript stood in for a consumer without one. */
+  warnings: string[];
   timings: { syncMs: number; typecheckMs: number };
   exitCode: Code;
+}
+
+export interface CompilerUsed {
+  tsconfig: string;
+  version: string;
+  /** `consumer`: the project's own TypeScript; `bundled`: it has none, sync-types' own stood in. */
+  source: "consumer" | "bundled";
 }
 
 export async function checkProject(options: CheckOptions = {}): Promise<CheckReport> {
@@ -74,9 +87,12 @@ export async function checkWith(session: Session, options: CheckOptions = {}): P
   const outputs = ok.map((r) => `${resolve(r.output)}/`);
   const changes = new Map<Change, string>();
   for (const r of ok) for (const change of r.contract?.changes ?? []) changes.set(change, r.service);
-  const { callSites, runtimeRisks } = overlay.size === 0
-    ? { callSites: [], runtimeRisks: [] }
-    : await typecheckConsumers(sync.config.typecheck.tsconfig, overlay, outputs, serviceOf, changes);
+  const warnings: string[] = [];
+  const tsconfigs = sync.config.typecheck.tsconfig;
+  const { callSites, runtimeRisks, compilers } = overlay.size === 0
+    ? { callSites: [], runtimeRisks: [], compilers: [] }
+    : await typecheckConsumers(session, tsconfigs, overlay, outputs, serviceOf, changes, (m) => warnings.push(m));
+  const callSitesUnchecked = tsconfigs.length === 0 ? uncheckedReason(sync.config.root) : undefined;
   for (const site of callSites) site.cause = causeOf(site, ok);
   const rawCalls = await rawCallsIn(sync, ok);
   const rawCallLevel = sync.config.breaking.level === "strict" ? "error" : "warn";
@@ -85,8 +101,15 @@ export async function checkWith(session: Session, options: CheckOptions = {}): P
   const breaking = ok.filter((r) => (r.contract?.failing.length ?? 0) > 0);
   const contractProblem = stale.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
   const exitCode = runExitCode([sync.exitCode], contractProblem);
-  const report: CheckReport = { sync, stale, breaking, callSites, runtimeRisks, rawCalls, rawCallLevel, timings: { syncMs, typecheckMs }, exitCode };
+  const report: CheckReport = {
+    sync, stale, breaking, callSites, runtimeRisks, rawCalls, rawCallLevel, compilers, callSitesUnchecked, warnings, timings: { syncMs, typecheckMs }, exitCode,
+  };
   return runHook(session.plugins, "checkDone", report, (p, r) => p.checkDone?.({ report: r }));
+}
+
+/** Said by every command that would check call sites, when there is no consumer project to check. */
+export function uncheckedReason(root: string): string {
+  return `call sites were NOT checked: no typecheck.tsconfig in the config and no tsconfig.json in ${root}`;
 }
 
 function isStale(r: ServiceResult): boolean {
@@ -104,46 +127,65 @@ function overlayOf(results: ServiceResult[], root: string): Overlay {
 }
 
 /**
- * Per consumer project: the diagnostics that appear only once the regenerated files are in, and
- * the call sites that still compile but use a property a change may break at run time.
+ * Per consumer project, judged by its own compiler: the diagnostics that appear only once the
+ * regenerated files are in, and the call sites that still compile but use a property a change may
+ * break at run time. What a call site used is asked of the bundled compiler's program, whose
+ * syntax-tree API the analysis is written against, whichever compiler judged.
  */
 async function typecheckConsumers(
+  session: Session,
   tsconfigs: string[],
   overlay: Overlay,
   outputs: string[],
   serviceOf: (file: string) => string | undefined,
   changes: Map<Change, string>,
-): Promise<{ callSites: CallSiteFinding[]; runtimeRisks: CheckReport["runtimeRisks"] }> {
+  warn: (message: string) => void,
+): Promise<{ callSites: CallSiteFinding[]; runtimeRisks: CheckReport["runtimeRisks"]; compilers: CompilerUsed[] }> {
   // The compiler API is loaded only when there is something to check.
+  const { openConsumerCompiler } = await import("./compiler/index.js");
   const { ConsumerProject, newDiagnostics } = await import("./typecheck.js");
   const { attributeDiagnostic } = await import("./attribute.js");
   const { runtimeRisks } = await import("./references.js");
   const callSites: CallSiteFinding[] = [];
   const risks: CheckReport["runtimeRisks"] = [];
+  const compilers: CompilerUsed[] = [];
+  const generated = (file: string) => outputs.some((o) => file.startsWith(o));
+  const risky = [...changes.keys()].some((c) => c.verdict.runtime !== "safe" && c.level !== "info");
   for (const tsconfig of tsconfigs) {
-    const project = new ConsumerProject(tsconfig);
-    const generated = (file: string) => outputs.some((o) => file.startsWith(o));
-    const before = project.check(new Map(), generated);
-    const committed = project.program!;
-    const after = project.check(overlay, generated);
-    const broken = new Set<string>();
-    for (const d of newDiagnostics(before, after)) {
-      if (overlay.has(resolve(d.file))) continue;
-      broken.add(`${d.file}:${d.line}`);
-      const attribution = attributeDiagnostic(committed, d.file, d.start, (file) => overlay.has(file));
-      callSites.push({
-        ...d,
-        tsconfig,
-        service: attribution ? serviceOf(attribution.file) : undefined,
-        declaration: attribution?.path.join("."),
-        cause: undefined,
-      });
-    }
-    for (const risk of runtimeRisks(project.program!, [...changes.keys()], generated)) {
-      if (!broken.has(`${risk.file}:${risk.line}`)) risks.push({ ...risk, service: changes.get(risk.change)! });
+    const compiler = await openConsumerCompiler(tsconfig, warn);
+    // Owned by the session while it runs (a native compiler is a process): a Ctrl-C closes it too.
+    const disown = session.own(() => compiler.close());
+    try {
+      compilers.push({ tsconfig, version: compiler.typescript.version, source: compiler.typescript.source });
+      const before = compiler.check(new Map(), generated);
+      const committed = compiler.project?.program;
+      const fresh = newDiagnostics(before, compiler.check(overlay, generated)).filter((d) => !overlay.has(resolve(d.file)));
+      if (fresh.length === 0 && !risky) continue;
+      const analysis = compiler.project ?? new ConsumerProject(tsconfig, undefined, { analysis: true });
+      const broken = new Set<string>();
+      const program = committed ?? analysis.load();
+      for (const d of fresh) {
+        broken.add(`${d.file}:${d.line}`);
+        const attribution = attributeDiagnostic(program, d.file, d.start, (file) => overlay.has(file));
+        callSites.push({
+          ...d,
+          tsconfig,
+          service: attribution ? serviceOf(attribution.file) : undefined,
+          declaration: attribution?.path.join("."),
+          cause: undefined,
+        });
+      }
+      if (!risky) continue;
+      const after = compiler.project ? compiler.project.program! : analysis.load(overlay);
+      for (const risk of runtimeRisks(after, [...changes.keys()], generated)) {
+        if (!broken.has(`${risk.file}:${risk.line}`)) risks.push({ ...risk, service: changes.get(risk.change)! });
+      }
+    } finally {
+      disown();
+      compiler.close();
     }
   }
-  return { callSites, runtimeRisks: risks };
+  return { callSites, runtimeRisks: risks, compilers };
 }
 
 /** Raw `fetch` calls in the consumer projects' own files, checked against the fresh specs. */

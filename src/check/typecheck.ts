@@ -1,6 +1,9 @@
-import { resolve } from "node:path";
-import ts from "typescript";
+import { dirname, resolve } from "node:path";
+import bundled from "typescript";
 import { ConfigError } from "../errors.js";
+
+/** A TypeScript JS compiler API: the bundled one, or a consumer's 5.x/6.x loaded from its project. */
+export type TypeScriptModule = typeof bundled;
 
 /** One compiler diagnostic at a consumer call site. */
 export interface CallSiteDiagnostic {
@@ -24,17 +27,24 @@ export type Overlay = ReadonlyMap<string, string | null>;
  * The consumer project (its own tsconfig) type-checked with an in-memory overlay of generated
  * files, so regenerated clients are checked before anything is written. Each check reuses the
  * previous program: files that did not change are not parsed again (this is what keeps watch warm).
+ * `ts` is the compiler that judges: the bundled one unless the consumer's own is given.
  */
 export class ConsumerProject {
   readonly tsconfig: string;
-  readonly #parsed: ts.ParsedCommandLine;
-  #program: ts.Program | undefined;
+  readonly #ts: TypeScriptModule;
+  readonly #parsed: bundled.ParsedCommandLine;
+  #program: bundled.Program | undefined;
   /** Parsed files by path, reused while their text is unchanged (lib.d.ts alone is most of a cold check). */
-  readonly #sourceFiles = new Map<string, ts.SourceFile>();
+  readonly #sourceFiles = new Map<string, bundled.SourceFile>();
 
-  constructor(tsconfig: string) {
+  /**
+   * `analysis`: a program only asked what call sites use (never judged), whose libraries shrink
+   * to ECMAScript alone: DOM and `@types` are most of its cost and declare nothing generated.
+   */
+  constructor(tsconfig: string, ts: TypeScriptModule = bundled, { analysis = false } = {}) {
     this.tsconfig = resolve(tsconfig);
-    const diagnostics: ts.Diagnostic[] = [];
+    this.#ts = ts;
+    const diagnostics: bundled.Diagnostic[] = [];
     const parsed = ts.getParsedCommandLineOfConfigFile(this.tsconfig, { noEmit: true }, {
       ...ts.sys,
       onUnRecoverableConfigFileDiagnostic: (d) => diagnostics.push(d),
@@ -43,7 +53,7 @@ export class ConsumerProject {
       const reason = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")).join("; ");
       throw new ConfigError(`typecheck.tsconfig: cannot read ${this.tsconfig}: ${reason || "unknown error"}`);
     }
-    this.#parsed = parsed;
+    this.#parsed = analysis ? { ...parsed, options: { ...parsed.options, lib: ["lib.esnext.d.ts"], types: [], skipLibCheck: true } } : parsed;
   }
 
   /** The project's own source files, as its tsconfig lists them. */
@@ -51,41 +61,50 @@ export class ConsumerProject {
     return this.#parsed.fileNames;
   }
 
-  /** The program of the last `check()`, to ask what a symbol meant before the overlay. */
-  get program(): ts.Program | undefined {
+  /** The program of the last `check()` or `load()`, to ask what a symbol meant before the overlay. */
+  get program(): bundled.Program | undefined {
     return this.#program;
   }
 
-  /** Syntactic and semantic diagnostics of the project's own files (but `skip`), as they would be with `overlay` applied. */
-  check(overlay: Overlay = new Map(), skip: (file: string) => boolean = () => false): CallSiteDiagnostic[] {
-    const host = overlayHost(this.#parsed.options, overlay, this.#sourceFiles);
+  /** The program as it is with `overlay` applied, without type-checking it (the checker answers lazily). */
+  load(overlay: Overlay = new Map()): bundled.Program {
+    const host = overlayHost(this.#ts, this.#parsed.options, overlay, this.#sourceFiles);
     // New generated files need not be roots: the generated index imports them.
     const roots = this.#parsed.fileNames.filter((f) => overlay.get(resolve(f)) !== null);
-    this.#program = ts.createProgram({
+    this.#program = this.#ts.createProgram({
       rootNames: roots,
       options: this.#parsed.options,
       host,
       ...(this.#program ? { oldProgram: this.#program } : {}),
       projectReferences: this.#parsed.projectReferences ?? [],
     });
+    return this.#program;
+  }
+
+  /** Syntactic and semantic diagnostics of the project's own files (but `skip`), as they would be with `overlay` applied. */
+  check(overlay: Overlay = new Map(), skip: (file: string) => boolean = () => false): CallSiteDiagnostic[] {
     // Only the project's own files: library declarations (lib.dom.d.ts, @types/node) cannot hold a
     // call site, and checking them is most of a full tsc run when skipLibCheck is off.
-    const program = this.#program;
+    const program = this.load(overlay);
     // `skip` leaves out generated files too: they are checked where a call site uses them.
     const own = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileFromExternalLibrary(f) && !skip(resolve(f.fileName)));
     return [
       ...program.getOptionsDiagnostics(),
       ...own.flatMap((f) => [...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f)]),
-    ].flatMap((d) => toCallSite(d));
+    ].flatMap((d) => toCallSite(this.#ts, d));
   }
 }
 
-function overlayHost(options: ts.CompilerOptions, overlay: Overlay, cache: Map<string, ts.SourceFile>): ts.CompilerHost {
+function overlayHost(ts: TypeScriptModule, options: bundled.CompilerOptions, overlay: Overlay, cache: Map<string, bundled.SourceFile>): bundled.CompilerHost {
   const host = ts.createCompilerHost(options, true);
   const read = host.readFile.bind(host);
   const exists = host.fileExists.bind(host);
   host.readFile = (file) => (overlay.has(resolve(file)) ? (overlay.get(resolve(file)) ?? undefined) : read(file));
   host.fileExists = (file) => (overlay.has(resolve(file)) ? overlay.get(resolve(file)) !== null : exists(file));
+  // A folder of new generated files exists before it is written: module resolution asks first.
+  const folders = new Set([...overlay].filter(([, text]) => text !== null).flatMap(([file]) => ancestors(file)));
+  const directoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (dir) => folders.has(resolve(dir)) || (directoryExists?.(dir) ?? true);
   host.getSourceFile = (file, language) => {
     const text = host.readFile(file);
     if (text === undefined) return undefined;
@@ -98,7 +117,13 @@ function overlayHost(options: ts.CompilerOptions, overlay: Overlay, cache: Map<s
   return host;
 }
 
-function toCallSite(diagnostic: ts.Diagnostic): CallSiteDiagnostic[] {
+function ancestors(file: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) dirs.push(dir);
+  return dirs;
+}
+
+function toCallSite(ts: TypeScriptModule, diagnostic: bundled.Diagnostic): CallSiteDiagnostic[] {
   const { file, start } = diagnostic;
   if (!file || start === undefined) return [];
   const { line, character } = file.getLineAndCharacterOfPosition(start);

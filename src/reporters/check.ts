@@ -21,6 +21,8 @@ export function reportCheck(report: CheckReport, format: CheckFormat, logger: Lo
 
 function reportPretty(report: CheckReport, logger: Logger): void {
   const { paint } = logger;
+  for (const warning of report.warnings) logger.warn(warning);
+  if (report.callSitesUnchecked) logger.warn(report.callSitesUnchecked);
   const rel = (p: string) => relative(process.cwd(), p);
   const width = Math.max(...report.sync.results.map((r) => r.service.length));
   for (const r of report.sync.results) {
@@ -117,6 +119,9 @@ function checkJson(report: CheckReport) {
       method: c.method ?? null,
       path: c.path,
     })),
+    compilers: report.compilers.map((c) => ({ tsconfig: relative(process.cwd(), c.tsconfig), typescript: c.version, source: c.source })),
+    callSitesUnchecked: report.callSitesUnchecked ?? null,
+    warnings: report.warnings,
     timingsMs: { sync: Math.round(report.timings.syncMs), typecheck: Math.round(report.timings.typecheckMs) },
   };
 }
@@ -135,6 +140,9 @@ function githubAnnotations(report: CheckReport): Annotation[] {
   }
   const diffs = report.sync.results.filter((r) => r.contract).map(serviceDiff);
   annotations.push(...diffAnnotations({ level: report.sync.config.breaking.level, services: diffs, expired: [], exitCode: 0 }).filter((a) => a.level !== "notice"));
+  for (const message of [...report.warnings, ...(report.callSitesUnchecked ? [report.callSitesUnchecked] : [])]) {
+    annotations.push({ level: "warning", title: "sync-types: call sites", message });
+  }
   for (const c of report.callSites) {
     const cause = c.cause ? `\ncaused by ${c.cause.id} at ${c.cause.location} (${c.service})` : "";
     annotations.push({ level: "error", file: relative(process.cwd(), c.file), line: c.line, column: c.column, title: `sync-types: call site breaks (TS${c.code})`, message: c.message + cause });

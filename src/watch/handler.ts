@@ -63,3 +63,12 @@ function within(dir: string, path: string): boolean {
   const rel = relative(dir, path);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 }
+
+/**
+ * What a resync that wrote nothing may say: "in sync" only while no call site it knows of is
+ * broken, since an unchanged contract (say, after a syntax error is fixed) leaves them broken.
+ */
+export function unchangedStatus(failingCallSites: number): { ok: boolean; text: string } {
+  if (failingCallSites === 0) return { ok: true, text: "in sync" };
+  return { ok: false, text: `contract unchanged · ${failingCallSites} call site${failingCallSites === 1 ? "" : "s"} still failing` };
+}

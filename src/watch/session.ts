@@ -1,5 +1,6 @@
 import { relative, resolve } from "node:path";
-import type { ConsumerProject, CallSiteDiagnostic } from "../check/typecheck.js";
+import type { ConsumerCompiler } from "../check/compiler/index.js";
+import type { CallSiteDiagnostic } from "../check/typecheck.js";
 import type { ResolvedConfig, ResolvedService } from "../config/types.js";
 import { summarizeSpecChange, isEmptySummary } from "../diff/summary.js";
 import { SyncTypesError, errorMessage } from "../errors.js";
@@ -11,7 +12,7 @@ import type { Session } from "../session.js";
 import { readTextIfExists } from "../spec/store.js";
 import type { OpenApiDocument } from "../spec/types.js";
 import { ServiceRunner } from "./runner.js";
-import type { WatchPlan } from "./handler.js";
+import { unchangedStatus, type WatchPlan } from "./handler.js";
 
 export interface SessionOptions {
   /** Run each service under uvicorn for the app being developed. Default `true`. */
@@ -37,7 +38,8 @@ export class WatchSession {
   readonly #logger: Logger;
   readonly #options: SessionOptions;
   readonly #states = new Map<string, ServiceState>();
-  #projects: ConsumerProject[] | undefined;
+  #compilers: ConsumerCompiler[] | undefined;
+  #uncheckedSaid = false;
   #failing = new Map<string, CallSiteDiagnostic>();
 
   readonly #core: Session;
@@ -86,8 +88,10 @@ export class WatchSession {
       const written = plan.write.length + plan.remove.length + (committed !== built.specText ? 1 : 0);
       const summary = summarizeSpecChange(previous, built.spec);
       const { paint } = this.#logger;
-      if (written === 0) this.#logger.info(`${paint.green("✓")} ${paint.bold(service.name)} in sync ${paint.dim(`${seconds}s`)}`);
-      else {
+      if (written === 0) {
+        const status = unchangedStatus(this.#failing.size);
+        this.#logger.info(`${status.ok ? paint.green("✓") : paint.red("✗")} ${paint.bold(service.name)} ${status.text} ${paint.dim(`${seconds}s`)}`);
+      } else {
         const what = isEmptySummary(summary) ? "generated files refreshed" : `operations ${counts(summary.operations)}, schemas ${counts(summary.schemas)}`;
         this.#logger.info(`${paint.cyan("↻")} ${paint.bold(service.name)} ${what} · ${written} file${written === 1 ? "" : "s"} written ${paint.dim(`${seconds}s`)}`);
       }
@@ -123,17 +127,22 @@ export class WatchSession {
 
   /** Incremental check of the consumer projects: prints call sites that started or stopped failing. */
   async #typecheck(): Promise<void> {
-    if (this.config.typecheck.tsconfig.length === 0) return;
+    if (this.config.typecheck.tsconfig.length === 0) {
+      const { uncheckedReason } = await import("../check/index.js");
+      if (!this.#uncheckedSaid) this.#logger.warn(uncheckedReason(this.config.root));
+      this.#uncheckedSaid = true;
+      return;
+    }
     const { paint } = this.#logger;
     try {
-      // The compiler API is the heaviest import: loaded on the first check, then kept warm.
-      const { ConsumerProject } = await import("../check/typecheck.js");
-      this.#projects ??= this.config.typecheck.tsconfig.map((t) => new ConsumerProject(t));
+      // The consumer's own compiler, opened on the first check, then kept warm until stop().
+      const { openConsumerCompiler } = await import("../check/compiler/index.js");
+      this.#compilers ??= await openAll(this.config.typecheck.tsconfig, openConsumerCompiler, (m) => this.#logger.warn(m));
       const outputs = this.config.services.map((s) => `${resolve(s.output)}/`);
       const now = new Map<string, CallSiteDiagnostic>();
       const generated = (file: string) => outputs.some((o) => file.startsWith(o));
-      for (const project of this.#projects) {
-        for (const d of project.check(new Map(), generated)) now.set(`${d.file}:${d.line}:${d.column}:${d.code}`, d);
+      for (const compiler of this.#compilers) {
+        for (const d of compiler.check(new Map(), generated)) now.set(`${d.file}:${d.line}:${d.column}:${d.code}`, d);
       }
       const fresh = [...now].filter(([key]) => !this.#failing.has(key)).map(([, d]) => d);
       const fixed = [...this.#failing.keys()].filter((key) => !now.has(key)).length;
@@ -155,10 +164,28 @@ export class WatchSession {
   }
 
   async stop(): Promise<void> {
+    for (const compiler of this.#compilers ?? []) compiler.close();
+    this.#compilers = undefined;
     await Promise.all([...this.#states.values()].map(async (s) => {
       await s.runner?.stop();
       await s.extractor?.stop();
     }));
+  }
+}
+
+/** Every compiler or none: one that fails to open closes those opened before it. */
+async function openAll(
+  tsconfigs: string[],
+  open: (tsconfig: string, warn: (m: string) => void) => Promise<ConsumerCompiler>,
+  warn: (m: string) => void,
+): Promise<ConsumerCompiler[]> {
+  const opened: ConsumerCompiler[] = [];
+  try {
+    for (const tsconfig of tsconfigs) opened.push(await open(tsconfig, warn));
+    return opened;
+  } catch (error) {
+    for (const compiler of opened) compiler.close();
+    throw error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { readFile, writeFile, mkdir, rm, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { execa } from "execa";
@@ -45,6 +45,9 @@ describe("sync-types check on a copy of estimation-api", () => {
     await mkdir(join(dir, "src"), { recursive: true });
     await writeFile(join(dir, "src/consumer.ts"), CONSUMER);
     await writeFile(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
+    // The consumer's own TypeScript, as an app would have it in its devDependencies.
+    await mkdir(join(dir, "node_modules"));
+    await symlink(join(REPO_ROOT, "node_modules/typescript"), join(dir, "node_modules/typescript"));
     expect((await runCli([], { cwd: dir })).code).toBe(0);
   });
 
@@ -78,6 +81,7 @@ describe("sync-types check on a copy of estimation-api", () => {
     expect(run.stdout).toMatch(/src\/consumer\.ts:4:22[^\n]*\n[^\n]*\n\s+caused by response-required-property-removed at Estimate\.customer \(estimation-api\)/);
     expect(run.stdout).toMatch(/src\/consumer\.ts:8:3[^\n]*\n[^\n]*\n\s+caused by request-property-removed at EstimateCreate\.customer \(estimation-api\)/);
     expect(run.stdout).toContain("fix: review the breaking changes marked ✗ (accept one on purpose with breaking.ignore), then run `npx sync-types` and commit the result, then fix the call sites above.");
+    expect(run.stderr).toBe("");
     // check writes nothing
     expect(await readFile(join(dir, "contracts/estimation-api.openapi.json"), "utf8")).toBe(before);
 
@@ -135,6 +139,39 @@ describe("sync-types check on a copy of estimation-api", () => {
       await editModels(dir, '    on_hold = "on_hold"\n', "");
     }
   });
+
+  test("the consumer without TypeScript of its own: checked with the bundled one, and said so", async () => {
+    await editModels(dir, "    customer: str = Field(min_length=1, max_length=200)", "    client_name: str = Field(min_length=1, max_length=200)");
+    await rm(join(dir, "node_modules"), { recursive: true });
+    try {
+      const run = await runCli(["check", "--format", "json"], { cwd: dir });
+      expect(run.code).toBe(1);
+      const report = JSON.parse(run.stdout);
+      expect(report.compilers).toEqual([{ tsconfig: "tsconfig.json", typescript: "5.9.3", source: "bundled" }]);
+      expect(report.warnings).toEqual([expect.stringMatching(/^no typescript found from .*: call sites are checked with sync-types' bundled TypeScript 5\.9\.3/)]);
+      expect(report.callSites.map((c: { line: number; code: number }) => `${c.line}:${c.code}`)).toContain("4:2339");
+    } finally {
+      await mkdir(join(dir, "node_modules"));
+      await symlink(join(REPO_ROOT, "node_modules/typescript"), join(dir, "node_modules/typescript"));
+      await editModels(dir, "    client_name: str = Field(min_length=1, max_length=200)", "    customer: str = Field(min_length=1, max_length=200)");
+    }
+  }, 120_000);
+
+  test("no tsconfig configured or found: check says call sites were NOT checked", async () => {
+    const configFile = join(dir, "sync-types.config.json");
+    const config = await readFile(configFile, "utf8");
+    const { typecheck: _, ...rest } = JSON.parse(config);
+    await writeFile(configFile, JSON.stringify(rest));
+    await rm(join(dir, "tsconfig.json"));
+    try {
+      const run = await runCli(["check"], { cwd: dir });
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain("warning call sites were NOT checked: no typecheck.tsconfig in the config and no tsconfig.json in");
+    } finally {
+      await writeFile(configFile, config);
+      await writeFile(join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
+    }
+  }, 120_000);
 
   test("service down (url source, nothing listening) -> exit 3", async () => {
     const run = await runCli(["check", "--source", "url"], { cwd: dir });

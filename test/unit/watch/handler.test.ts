@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { Batcher } from "../../../src/watch/batcher.js";
-import { planChanges, watchTargets } from "../../../src/watch/handler.js";
+import { planChanges, unchangedStatus, watchTargets } from "../../../src/watch/handler.js";
 import type { ResolvedConfig } from "../../../src/config/types.js";
 
 const service = (name: string, watch = ["**/*.py", "pyproject.toml", "requirements*.txt"]) => ({
@@ -72,4 +72,12 @@ test("a steady stream of events still flushes after maxWaitMs", async () => {
   expect(batches[0]).toBeGreaterThan(0);
   expect(batches[0]).toBeLessThan(15);
   batcher.dispose();
+});
+
+test.each<[string, number, { ok: boolean; text: string }]>([
+  ["no call site known broken: in sync", 0, { ok: true, text: "in sync" }],
+  ["a syntax error fixed while a call site is still broken: never \"in sync\"", 1, { ok: false, text: "contract unchanged · 1 call site still failing" }],
+  ["several", 3, { ok: false, text: "contract unchanged · 3 call sites still failing" }],
+])("a resync that wrote nothing, %s", (_name, failing, want) => {
+  expect(unchangedStatus(failing)).toEqual(want);
 });
