@@ -29,6 +29,8 @@ export function checkMarkdown(report: CheckReport): string {
     lines.push("", "**Raw fetch calls that match no operation:**", "");
     for (const c of report.rawCalls) lines.push(`- ${code(`${rel(c.file)}:${c.line}`)} ${text(c.method ?? "?")} ${code(c.path)} (${text(c.service)})`);
   }
+  const notes = [...report.warnings, ...(report.callSitesUnchecked ? [report.callSitesUnchecked] : [])];
+  if (notes.length > 0) lines.push("", ...notes.map((note) => `> ⚠️ ${text(note)}`));
   if (report.exitCode === 1) lines.push("", `Fix: run ${code(fixCommand(report))} and commit the result.`);
   return `${lines.join("\n")}\n`;
 }

@@ -15,6 +15,8 @@ export function reportHookRun(run: HookRunResult, logger: Logger): void {
   const { report, gate } = check;
   const { paint } = logger;
   const here = (file: string) => relative(process.cwd(), resolve(report.sync.config.root, file));
+  for (const warning of report.warnings) logger.warn(warning);
+  if (report.callSitesUnchecked) logger.warn(report.callSitesUnchecked);
   const width = Math.max(...report.sync.results.map((r) => r.service.length));
   for (const r of report.sync.results) {
     const name = paint.bold(r.service.padEnd(width));

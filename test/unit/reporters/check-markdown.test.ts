@@ -41,6 +41,8 @@ function report(): CheckReport {
     runtimeRisks: [{ file: `${process.cwd()}/src/b.ts`, line: 4, change, service: "items" }],
     rawCalls: [{ file: `${process.cwd()}/src/c.ts`, line: 9, method: "GET", path: `/x/${HOSTILE}`, service: "items" }],
     rawCallLevel: "warn",
+    warnings: [`${HOSTILE}: no typescript here, the bundled one stands in`],
+    callSitesUnchecked: "call sites were NOT checked: no typecheck.tsconfig",
     timings: { syncMs: 0, typecheckMs: 0 },
     exitCode: 1,
   } as unknown as CheckReport;
@@ -79,6 +81,7 @@ describe("markdown reports escape every string from a spec, a service or the com
     expect(prose).not.toContain("**bold**");
     expect(prose).not.toContain("[link](");
     expect(prose).toContain("&#60;img");
+    expect(text).toContain("> ⚠️ call sites were NOT checked");
     // Every line is one list item or table row: the newline in the spec string did not start a new one.
     for (const line of text.split("\n")) expect(line.startsWith("onerror") || line.startsWith("**bold")).toBe(false);
   });
