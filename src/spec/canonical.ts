@@ -1,5 +1,5 @@
 import { SpecError } from "../errors.js";
-import { assertSafeRefs } from "./refs.js";
+import { assertSafeRefs, vouchRefs } from "./refs.js";
 import { HTTP_METHODS, isJsonObject, type Json, type JsonObject, type OpenApiDocument } from "./types.js";
 
 /**
@@ -32,6 +32,7 @@ export function canonicalizeSpec(raw: Json, service: string): OpenApiDocument {
     }
     doc["components"] = components;
   }
+  vouchRefs(doc);
   return doc as OpenApiDocument;
 }
 

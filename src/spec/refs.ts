@@ -112,10 +112,26 @@ function memoized<T>(fn: (text: string) => T): (text: string) => T {
   };
 }
 
+/**
+ * Documents already found safe, and the canonical copies made of them: the check walks the whole
+ * spec, and generation would otherwise walk it again. A plugin that returns a new document
+ * (`specReady`) gets it checked afresh; plugins are the user's own code, a spec is not.
+ */
+const checked = new WeakSet<object>();
+
+/** `copy` holds the same `$ref`s as a document that passed `assertSafeRefs` (a canonical reordering of it). */
+export function vouchRefs(copy: object): void {
+  checked.add(copy);
+}
+
 /** Throws a SpecError (exit 3) listing every problem `inspectRefs` finds. */
 export function assertSafeRefs(doc: Json, service: string): void {
+  if (typeof doc === "object" && doc !== null && checked.has(doc)) return;
   const problems = inspectRefs(doc);
-  if (problems.length === 0) return;
+  if (problems.length === 0) {
+    if (typeof doc === "object" && doc !== null) checked.add(doc);
+    return;
+  }
   const external = problems.some((p) => p.ruleId === "external-ref");
   const lines = problems.slice(0, SHOWN).map((p) => `${p.pointer}: ${p.message} (${p.ruleId})`);
   if (problems.length > SHOWN) lines.push(`… and ${problems.length - SHOWN} more`);
