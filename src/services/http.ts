@@ -20,17 +20,30 @@ const PORT_CLASH = /address already in use|errno 98|eaddrinuse|only one usage of
 
 /** Starts the service on a loopback port, waits for its spec, fetches it, and stops it. */
 export async function obtainViaHttp(service: ResolvedService, options: HttpOptions = {}): Promise<Json> {
+  const running = await serveService(service, options);
+  try {
+    return running.spec;
+  } finally {
+    await running.process.stop();
+  }
+}
+
+/**
+ * Starts the service and waits until its spec answers, which it returns with the running
+ * process; the caller owns (and must stop) it. The one start-and-poll path: sync, and the tests
+ * that need a live service, go through it.
+ */
+export async function serveService(service: ResolvedService, options: HttpOptions = {}): Promise<RunningService & { spec: Json }> {
   // An auto port can be taken between our check and uvicorn's bind: try again on a new one.
   const attempts = service.port === "auto" ? 3 : 1;
   for (let attempt = 1; ; attempt++) {
     const running = await startHttpService(service, options);
     try {
-      return await fetchSpecWhenReady(service, running, options);
+      return { ...running, spec: await fetchSpecWhenReady(service, running, options) };
     } catch (error) {
+      await running.process.stop();
       const clash = PORT_CLASH.test(running.process.output.text());
       if (!(clash && attempt < attempts)) throw error;
-    } finally {
-      await running.process.stop();
     }
   }
 }
