@@ -1,5 +1,6 @@
 import { RULE_IDS } from "../diff/rules/index.js";
 import type { ConfigIssue } from "../errors.js";
+import { redactUrl } from "../redact.js";
 
 /**
  * Validates a raw config object and reports every problem with its dot-path, so one run
@@ -104,8 +105,9 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
     report(`${at}.openapiPath`, `expected a path starting with "/", got ${describe(openapiPath)}`);
 
   const url = raw["url"];
-  if (isString(url) && !/^https?:\/\/[^/]/.test(url))
-    report(`${at}.url`, `expected an http(s) URL, got ${describe(url)}`);
+  // A URL may carry a password: shown redacted, even when it cannot be parsed (a "/" in the password).
+  if (isString(url) && (!/^https?:\/\/[^/]/.test(url) || !URL.canParse(url)))
+    report(`${at}.url`, `expected an http(s) URL, got ${describe(redactUrl(url))}${/^https?:/.test(url) ? " (characters such as / ? # @ in a user name or password must be percent-encoded)" : ""}`);
   if (source === "url" && url === undefined && !Number.isInteger(raw["port"]))
     report(`${at}.url`, 'required for source "url" (or set a numeric "port" for http://127.0.0.1:{port})');
 
