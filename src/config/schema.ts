@@ -139,6 +139,14 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
         if (!isString(v)) report(`${at}.${key}.${k}`, `expected a string, got ${describe(v)}`);
       }
   }
+  // fetch would throw on these at request time, reported as "nothing answered"; the value is never shown (it may be a secret).
+  const headers = raw["headers"];
+  if (isRecord(headers))
+    for (const [name, value] of Object.entries(headers)) {
+      if (!HEADER_NAME.test(name)) report(`${at}.headers.${name}`, "not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)");
+      else if (isString(value) && /[\r\n\0]|[^\u0000-\u00ff]/.test(value))
+        report(`${at}.headers.${name}`, "the value holds a line break, a NUL or a character beyond Latin-1, which HTTP headers cannot carry");
+    }
   const streams = raw["streams"];
   if (isRecord(streams))
     for (const [k, v] of Object.entries(streams)) {
@@ -230,6 +238,8 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
