@@ -12,13 +12,14 @@
 const SECRET_PARAM = /token|key|secret|sig|pass|pwd|auth|credential|session|jwt|code/i;
 export const MASK = "***";
 
-/** A URL as it may be printed. A string that is not a URL is returned with any `//user:pass@` removed. */
+/** A URL as it may be printed. A string that is not a URL is returned with any `//…@` removed. */
 export function redactUrl(input: string | URL): string {
   let url: URL;
   try {
     url = new URL(input);
   } catch {
-    return String(input).replace(/\/\/[^/?#\s@]*@/g, "//");
+    // Unparseable, often because the password holds a "/", "?" or "#": everything up to the last "@" may be the secret.
+    return String(input).replace(/\/\/\S*@/g, "//");
   }
   url.username = "";
   url.password = "";

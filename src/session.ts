@@ -19,12 +19,14 @@ import { relative } from "node:path";
 import type { JSONSchema } from "json-schema-to-typescript";
 import { registerCleanup } from "./cleanup.js";
 import { loadConfig } from "./config/index.js";
+import { assertDistinctPaths } from "./config/layout.js";
 import { DEFAULTS, resolveService } from "./config/resolve.js";
 import type { ResolvedConfig, ResolvedService, ServiceConfig, SourceKind } from "./config/types.js";
 import type { PolicyResult } from "./diff/policy.js";
 import { ConfigError, SpecError, UsageError } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
 import { indexFile } from "./generate/index-file.js";
+import { MANIFEST_FILE } from "./generate/manifest.js";
 import { applyOutput, planOutput, serviceOutput, type OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
@@ -79,6 +81,8 @@ const BUILT_IN_PLUGINS: Plugin[] = [indexFile];
 export async function openSession(options: OpenSessionOptions = {}): Promise<Session> {
   const loaded = await loadConfig({ cwd: options.cwd ?? process.cwd(), ...(options.config ? { config: options.config } : {}) });
   const config = await runHook(sortPlugins(loaded.plugins), "configResolved", loaded, (p, c) => p.configResolved?.(c));
+  // After configResolved: a plugin's services (pm2) may collide too.
+  assertDistinctPaths(config);
   return new Session(config);
 }
 
@@ -186,6 +190,16 @@ export class Session {
    * snapshot), touching nothing; a file of the user's at a generated path fails here (exit 2).
    */
   async plan(service: ResolvedService, files: GeneratedFile[], committedOutput = service.output): Promise<ServicePlan> {
+    // A spec file at a generated path would be written, then overwritten by the generated file.
+    const paths = new Set([...files.map((f) => f.path), MANIFEST_FILE]);
+    for (const other of this.config.services) {
+      const at = relative(service.output, other.spec);
+      if (!paths.has(at)) continue;
+      throw new ConfigError(`services.${other.name}.spec: ${relative(this.config.root, other.spec)} is a file sync-types generates into services.${service.name}.output`, {
+        file: this.config.file,
+        hint: "keep the spec outside the output folder, or give it a name sync-types does not generate",
+      });
+    }
     const where = serviceOutput(service, this.config.root);
     if (this.#outputSetting) where.setting = this.#outputSetting;
     return { ...(await planOutput(committedOutput, files, where)), dir: committedOutput };

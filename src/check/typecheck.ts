@@ -53,6 +53,19 @@ export class ConsumerProject {
       const reason = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")).join("; ");
       throw new ConfigError(`typecheck.tsconfig: cannot read ${this.tsconfig}: ${reason || "unknown error"}`);
     }
+    // A tsconfig that is not valid JSON, or extends itself or a missing file, makes `tsc -p` fail;
+    // read as far as it goes it would list no files, and every call site would pass unchecked.
+    // Options only another TypeScript knows are left to the compiler that judges.
+    const unreadable = parsed.errors.filter((d) => d.code < 2000 || d.code === 5083 || d.code === 6053 || d.code === 18000);
+    if (unreadable.length > 0) {
+      const shown = unreadable.slice(0, 3).map((d) => {
+        const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+        return `${at ? `${d.file!.fileName}:${at.line + 1}:${at.character + 1}: ` : ""}${ts.flattenDiagnosticMessageText(d.messageText, " ")} (TS${d.code})`;
+      });
+      throw new ConfigError(`typecheck.tsconfig: ${this.tsconfig} cannot be read: ${shown.join("; ")}${unreadable.length > 3 ? `; and ${unreadable.length - 3} more` : ""}`, {
+        hint: `fix it until \`tsc -p ${this.tsconfig}\` reads it`,
+      });
+    }
     this.#parsed = analysis ? { ...parsed, options: { ...parsed.options, lib: ["lib.esnext.d.ts"], types: [], skipLibCheck: true } } : parsed;
   }
 

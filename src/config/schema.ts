@@ -1,5 +1,6 @@
 import { RULE_IDS } from "../diff/rules/index.js";
 import type { ConfigIssue } from "../errors.js";
+import { redactUrl } from "../redact.js";
 
 /**
  * Validates a raw config object and reports every problem with its dot-path, so one run
@@ -104,8 +105,9 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
     report(`${at}.openapiPath`, `expected a path starting with "/", got ${describe(openapiPath)}`);
 
   const url = raw["url"];
-  if (isString(url) && !/^https?:\/\/[^/]/.test(url))
-    report(`${at}.url`, `expected an http(s) URL, got ${describe(url)}`);
+  // A URL may carry a password: shown redacted, even when it cannot be parsed (a "/" in the password).
+  if (isString(url) && (!/^https?:\/\/[^/]/.test(url) || !URL.canParse(url)))
+    report(`${at}.url`, `expected an http(s) URL, got ${describe(redactUrl(url))}${/^https?:/.test(url) ? " (characters such as / ? # @ in a user name or password must be percent-encoded)" : ""}`);
   if (source === "url" && url === undefined && !Number.isInteger(raw["port"]))
     report(`${at}.url`, 'required for source "url" (or set a numeric "port" for http://127.0.0.1:{port})');
 
@@ -137,6 +139,14 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
         if (!isString(v)) report(`${at}.${key}.${k}`, `expected a string, got ${describe(v)}`);
       }
   }
+  // fetch would throw on these at request time, reported as "nothing answered"; the value is never shown (it may be a secret).
+  const headers = raw["headers"];
+  if (isRecord(headers))
+    for (const [name, value] of Object.entries(headers)) {
+      if (!HEADER_NAME.test(name)) report(`${at}.headers.${name}`, "not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)");
+      else if (isString(value) && /[\r\n\0]|[^\u0000-\u00ff]/.test(value))
+        report(`${at}.headers.${name}`, "the value holds a line break, a NUL or a character beyond Latin-1, which HTTP headers cannot carry");
+    }
   const streams = raw["streams"];
   if (isRecord(streams))
     for (const [k, v] of Object.entries(streams)) {
@@ -228,6 +238,8 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";

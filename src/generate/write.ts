@@ -11,7 +11,7 @@
  * conflict) is adopted: a file at a generated path is ours when it starts with the banner, and
  * nothing is removed, since only a manifest proves a file is ours to delete.
  */
-import { lstat, readFile, readdir, rm } from "node:fs/promises";
+import { lstat, readFile, readdir, rm, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { UsageError } from "../errors.js";
 import { writeFileAtomic } from "../spec/store.js";
@@ -51,6 +51,7 @@ type OnDisk = { kind: "missing" } | { kind: "file"; text: string } | { kind: "ot
 export async function planOutput(dir: string, files: GeneratedFile[], options: PlanOptions = {}): Promise<OutputPlan> {
   checkPaths(files);
   const shown = options.shownAs ?? dir;
+  await assertFolder(dir, shown, options.setting ?? "the output setting");
   const plan: OutputPlan = { write: [], unchanged: [], remove: [], warnings: [], claim: undefined };
   const manifestOnDisk = await readOnDisk(join(dir, MANIFEST_FILE));
   const owned = ownedFiles(manifestOnDisk, `${shown}/${MANIFEST_FILE}`, plan.warnings);
@@ -134,6 +135,17 @@ function conflictError(paths: string[], shown: string, tracked: boolean, setting
     `${what}; nothing in ${shown} was touched`,
     `move ${one ? "it" : "them"} out of ${shown}, or point ${setting} at a folder of its own: sync-types only overwrites or removes the files its ${MANIFEST_FILE} lists`,
   );
+}
+
+/** A file where the output folder (or one of its parents) should be would fail every write half-way. */
+async function assertFolder(dir: string, shown: string, setting: string): Promise<void> {
+  const code = await stat(dir).then(
+    (found) => (found.isDirectory() ? undefined : "ENOTDIR"),
+    (error: NodeJS.ErrnoException) => error.code,
+  );
+  if (code === undefined || code === "ENOENT") return;
+  if (code === "ENOTDIR") throw new UsageError(`the output folder ${shown} is not a folder: it, or a folder above it, is a file`, `point ${setting} at a folder (sync-types creates it when missing)`);
+  throw new UsageError(`the output folder ${shown} cannot be read (${code})`, `check ${setting} and the folder's permissions`);
 }
 
 /** Regular files only: a symlink or folder at a generated path is the user's. */

@@ -14,6 +14,10 @@ test.each([
   // Kept exactly as written when nothing needs hiding, encoding included.
   ["https://api.example.com/a%20b?q=x+y&page=2#top", "https://api.example.com/a%20b?q=x+y&page=2#top"],
   ["not a url, //user:pa55@host/x", "not a url, //host/x"],
+  // Unparseable because the password holds a "/", "#" or "?": the whole userinfo still goes.
+  ["http://admin:s3cr/etPW@127.0.0.1:1/openapi.json", "http://127.0.0.1:1/openapi.json"],
+  ["http://admin:s3cr#etPW@127.0.0.1:1/x", "http://127.0.0.1:1/x"],
+  ["http://admin:s3cr?etPW@127.0.0.1:1/x", "http://127.0.0.1:1/x"],
 ])("redactUrl(%s) = %s", (url, shown) => {
   expect(redactUrl(url)).toBe(shown);
 });

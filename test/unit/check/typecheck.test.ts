@@ -49,3 +49,20 @@ test("an unreadable tsconfig is a config error", async () => {
   const dir = await tempTree({ "tsconfig.json": "{ nope" });
   expect(() => new ConsumerProject(join(dir, "missing.json"))).toThrow(ConfigError);
 });
+
+test.each([
+  ["not valid JSON", { "tsconfig.json": "{ nope" }, "TS1"],
+  ["extending itself", { "tsconfig.json": JSON.stringify({ extends: "./base.json" }), "base.json": JSON.stringify({ extends: "./tsconfig.json" }) }, "(TS18000)"],
+  ["extending a missing file", { "tsconfig.json": JSON.stringify({ extends: "./nope.json" }) }, "(TS5083)"],
+])("a tsconfig %s is a config error naming it, not a check of no files", async (_name, files, code) => {
+  const dir = await tempTree(files);
+  const open = () => new ConsumerProject(join(dir, "tsconfig.json"), undefined, { analysis: true });
+  expect(open).toThrow(ConfigError);
+  expect(open).toThrow(`typecheck.tsconfig: ${join(dir, "tsconfig.json")} cannot be read`);
+  expect(open).toThrow(code);
+});
+
+test("an option only another TypeScript knows is left to that compiler", async () => {
+  const dir = await tempTree({ "tsconfig.json": JSON.stringify({ compilerOptions: { target: "es2099", someFutureOption: true }, files: [] }) });
+  expect(() => new ConsumerProject(join(dir, "tsconfig.json"), undefined, { analysis: true })).not.toThrow();
+});

@@ -158,3 +158,14 @@ test("summarizeSpecChange counts operations changed through the schemas they ref
     schemas: { added: 0, removed: 0, changed: 1 },
   });
 });
+
+test.each([
+  ["a file", "out"],
+  ["below a file", "out/clients"],
+])("an output folder that is %s: exit 2 naming it and the setting, before anything is written", async (_name, folder) => {
+  const root = await tempTree({ out: "mine\n" });
+  const planning = planOutput(join(root, folder), FILES, { shownAs: folder, setting: "-o" });
+  await expect(planning).rejects.toThrow(UsageError);
+  await expect(planning).rejects.toThrow(`the output folder ${folder} is not a folder`);
+  expect(await readFile(join(root, "out"), "utf8")).toBe("mine\n");
+});

@@ -1,0 +1,33 @@
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { assertDistinctPaths } from "../../../src/config/layout.js";
+import { resolveService } from "../../../src/config/resolve.js";
+import { ConfigError } from "../../../src/errors.js";
+import { openStandaloneSession } from "../../../src/session.js";
+
+const ROOT = "/project";
+const FILE = join(ROOT, "sync-types.config.json");
+const service = (name: string, spec: string, output: string) =>
+  resolveService(name, { dir: ".", source: "url", url: "http://127.0.0.1:1", spec, output }, ROOT, FILE);
+const check = (...services: ReturnType<typeof service>[]) => () => assertDistinctPaths({ file: FILE, root: ROOT, services });
+
+test.each([
+  ["two services in one output folder", [service("a", "a.json", "out"), service("b", "b.json", "out/")], "services.b.output: out is already services.a.output"],
+  ["output folders that differ only in case (one folder on macOS and Windows)", [service("a", "a.json", "out"), service("b", "b.json", "Out")], "services.b.output: Out is already services.a.output"],
+  ["two services writing one spec file", [service("a", "api.json", "a"), service("b", "api.json", "b")], "services.b.spec: api.json is already services.a.spec"],
+  ["a spec written over the config file", [service("a", "sync-types.config.json", "out")], "services.a.spec: sync-types.config.json is already the config file"],
+])("%s: exit 2 naming both settings", (_name, services, message) => {
+  expect(check(...services)).toThrow(ConfigError);
+  expect(check(...services)).toThrow(message);
+});
+
+test("distinct folders and specs, a spec inside its own output folder included, pass", () => {
+  expect(check(service("a", "out/a/openapi.json", "out/a"), service("b", "b.json", "out/b"))).not.toThrow();
+});
+
+test.each(["types.gen.ts", "sync-types.manifest.json"])("a spec at a generated path (%s) is refused before anything is written", async (name) => {
+  const session = openStandaloneSession("api", { dir: ".", source: "url", url: "http://127.0.0.1:1", spec: `out/${name}`, output: "out" }, { cwd: ROOT, outputSetting: "-o" });
+  const files = [{ path: "types.gen.ts", content: "export {};\n" }];
+  await expect(session.plan(session.config.services[0]!, files)).rejects.toThrow(`services.api.spec: out/${name} is a file sync-types generates into services.api.output`);
+  await session.close();
+});
