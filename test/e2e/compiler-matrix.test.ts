@@ -141,8 +141,14 @@ test("the matrix is not trivially equal: an optional response field breaks 6.0 a
   served = structuredClone(baseline);
   DRIFTS[0]![1](served);
   try {
-    const report = JSON.parse((await runCli(["check", "--format", "json"], { cwd: dir })).stdout) as { callSites: { file: string; code: number }[] };
+    const report = JSON.parse((await runCli(["check", "--format", "json"], { cwd: dir })).stdout) as Report;
     expect(report.callSites.map((c) => `${c.file.split("/")[0]} TS${c.code}`).sort()).toEqual(["ts6 TS18048", "ts7 TS18048"]);
+    // Nor is the analysis: 7 ties the call site to its declaration and change, and finds the use that still compiles.
+    expect(analysed(report, "ts7")).toEqual({
+      callSites: ["3:47 TS18048 components.schemas.Estimate.customer response-property-became-optional"],
+      runtimeRisks: ["8:49 response-property-became-optional Estimate.customer"],
+    });
+    expect(analysed(report, "ts5").runtimeRisks).toEqual(["3:49 response-property-became-optional Estimate.customer", "8:49 response-property-became-optional Estimate.customer"]);
   } finally {
     served = baseline;
   }
