@@ -52,7 +52,9 @@ const NAMED_DECLARATIONS = ["PropertySignature", "MethodSignature", "MethodDecla
 /**
  * The call-site questions of attribute.ts and references.ts, asked of tsgo's own checker
  * (TypeScript 7) instead of a second, bundled program: the same walk over the same syntax, so the
- * answers match, without parsing the project and its libraries again in JavaScript.
+ * answers match, without parsing the project and its libraries again in JavaScript. On the
+ * examples' node-app (bench/check.mjs) that took check's call-site phase from 1.23 s to 0.55 s,
+ * beside 1.07 s for the project's own `tsc --noEmit`.
  */
 export class NativeAnalysis {
   readonly #syntax: NativeSyntax;
