@@ -129,8 +129,8 @@ function overlayOf(results: ServiceResult[], root: string): Overlay {
 /**
  * Per consumer project, judged by its own compiler: the diagnostics that appear only once the
  * regenerated files are in, and the call sites that still compile but use a property a change may
- * break at run time. What a call site used is asked of the bundled compiler's program, whose
- * syntax-tree API the analysis is written against, whichever compiler judged.
+ * break at run time. What a call site used is asked of TypeScript 7 itself when it judged;
+ * otherwise of a bundled-compiler program, whose syntax-tree API that analysis is written against.
  */
 async function typecheckConsumers(
   session: Session,
@@ -143,9 +143,8 @@ async function typecheckConsumers(
 ): Promise<{ callSites: CallSiteFinding[]; runtimeRisks: CheckReport["runtimeRisks"]; compilers: CompilerUsed[] }> {
   // The compiler API is loaded only when there is something to check.
   const { openConsumerCompiler } = await import("./compiler/index.js");
-  const { ConsumerProject, newDiagnostics } = await import("./typecheck.js");
-  const { attributeDiagnostic } = await import("./attribute.js");
-  const { runtimeRisks } = await import("./references.js");
+  const { newDiagnostics } = await import("./typecheck.js");
+  const { bundledAnalysis } = await import("./bundled-analysis.js");
   const callSites: CallSiteFinding[] = [];
   const risks: CheckReport["runtimeRisks"] = [];
   const compilers: CompilerUsed[] = [];
@@ -161,12 +160,11 @@ async function typecheckConsumers(
       const committed = compiler.project?.program;
       const fresh = newDiagnostics(before, compiler.check(overlay, generated)).filter((d) => !overlay.has(resolve(d.file)));
       if (fresh.length === 0 && !risky) continue;
-      const analysis = compiler.project ?? new ConsumerProject(tsconfig, undefined, { analysis: true });
+      const analysis = compiler.analysis ?? bundledAnalysis(compiler, overlay, committed);
       const broken = new Set<string>();
-      const program = committed ?? analysis.load();
       for (const d of fresh) {
         broken.add(`${d.file}:${d.line}`);
-        const attribution = attributeDiagnostic(program, d.file, d.start, (file) => overlay.has(file));
+        const attribution = analysis.attribute(d.file, d.start, (file) => overlay.has(file));
         callSites.push({
           ...d,
           tsconfig,
@@ -176,8 +174,7 @@ async function typecheckConsumers(
         });
       }
       if (!risky) continue;
-      const after = compiler.project ? compiler.project.program! : analysis.load(overlay);
-      for (const risk of runtimeRisks(after, [...changes.keys()], generated)) {
+      for (const risk of analysis.runtimeRisks([...changes.keys()], generated)) {
         if (!broken.has(`${risk.file}:${risk.line}`)) risks.push({ ...risk, service: changes.get(risk.change)! });
       }
     } finally {

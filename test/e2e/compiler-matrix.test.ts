@@ -15,6 +15,11 @@ import { runCli } from "../helpers/cli.js";
 import { REPO_ROOT } from "../helpers/paths.js";
 import { makeProject } from "../helpers/project.js";
 
+type Report = {
+  callSites: { file: string; line: number; column: number; code: number; declaration: string | null; cause: { id: string } | null }[];
+  runtimeRisks: { file: string; line: number; column: number; change: { id: string; location: string } }[];
+  compilers: { typescript: string; source: string }[];
+};
 type Spec = { components: { schemas: Record<string, { required?: string[]; properties?: Record<string, unknown>; enum?: string[] }> } };
 
 const VERSIONS = [["ts5", "typescript", "5.9.3"], ["ts6", "typescript6", "6.0.3"], ["ts7", "typescript7", "7.0.2"]] as const;
@@ -26,6 +31,8 @@ export const money = (e: Estimate): string => \`\${e.total} \${e.currency}\`;
 export const key = (e: Estimate): string => e.id;
 export const lost = (e: Estimate): boolean => e.stage === "closed_lost";
 export const draft: EstimateCreate = { customer: "Acme", line_items: [] };
+export const named = (e: Estimate): string => e.customer ?? "";
+export const again = (customer: string): EstimateCreate => ({ customer, line_items: [] });
 `;
 
 const DRIFTS: [string, (spec: Spec) => void][] = [
@@ -86,6 +93,15 @@ async function ownTsc(folder: string): Promise<string[]> {
   return found.sort();
 }
 
+/** What `check` says each call site of `folder` used, and which still-compiling ones a change puts at risk. */
+function analysed(report: Report, folder: string): { callSites: string[]; runtimeRisks: string[] } {
+  const own = (file: string) => file.startsWith(`${folder}/`);
+  return {
+    callSites: report.callSites.filter((c) => own(c.file)).map((c) => `${c.line}:${c.column} TS${c.code} ${c.declaration} ${c.cause?.id}`).sort(),
+    runtimeRisks: report.runtimeRisks.filter((r) => own(r.file)).map((r) => `${r.line}:${r.column} ${r.change.id} ${r.change.location}`).sort(),
+  };
+}
+
 describe.each(DRIFTS)("%s", (_name, drift) => {
   test("check's broken call sites are the consumer's own tsc diagnostics, per TypeScript version", async () => {
     served = structuredClone(baseline);
@@ -93,8 +109,10 @@ describe.each(DRIFTS)("%s", (_name, drift) => {
     try {
       const check = await runCli(["check", "--format", "json"], { cwd: dir });
       expect(check.code, check.stderr).toBe(1);
-      const report = JSON.parse(check.stdout) as { callSites: { file: string; line: number; code: number }[]; compilers: { typescript: string; source: string }[] };
+      const report = JSON.parse(check.stdout) as Report;
       expect(report.compilers.map((c) => `${c.typescript} ${c.source}`)).toEqual(VERSIONS.map(([, , version]) => `${version} consumer`));
+      // 7 answers what a call site used from its own checker, 6.0 from a bundled program: same defaults, same answers.
+      expect(analysed(report, "ts7"), "attribution and runtime risks under 7 vs 6.0").toEqual(analysed(report, "ts6"));
       expect((await runCli([], { cwd: dir })).code).toBe(0);
       for (const [folder] of VERSIONS) {
         const own = await ownTsc(folder);
@@ -123,8 +141,14 @@ test("the matrix is not trivially equal: an optional response field breaks 6.0 a
   served = structuredClone(baseline);
   DRIFTS[0]![1](served);
   try {
-    const report = JSON.parse((await runCli(["check", "--format", "json"], { cwd: dir })).stdout) as { callSites: { file: string; code: number }[] };
+    const report = JSON.parse((await runCli(["check", "--format", "json"], { cwd: dir })).stdout) as Report;
     expect(report.callSites.map((c) => `${c.file.split("/")[0]} TS${c.code}`).sort()).toEqual(["ts6 TS18048", "ts7 TS18048"]);
+    // Nor is the analysis: 7 ties the call site to its declaration and change, and finds the use that still compiles.
+    expect(analysed(report, "ts7")).toEqual({
+      callSites: ["3:47 TS18048 components.schemas.Estimate.customer response-property-became-optional"],
+      runtimeRisks: ["8:49 response-property-became-optional Estimate.customer"],
+    });
+    expect(analysed(report, "ts5").runtimeRisks).toEqual(["3:49 response-property-became-optional Estimate.customer", "8:49 response-property-became-optional Estimate.customer"]);
   } finally {
     served = baseline;
   }

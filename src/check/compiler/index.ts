@@ -7,6 +7,9 @@
  */
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import type { Change } from "../../diff/types.js";
+import type { Attribution } from "../attribute.js";
+import type { RuntimeRisk } from "../references.js";
 import { ConsumerProject, type CallSiteDiagnostic, type Overlay, type TypeScriptModule } from "../typecheck.js";
 import { NativeCompiler } from "./native.js";
 import { bundledTypeScript, consumerTypeScript, type TypeScriptInstall } from "./resolve.js";
@@ -23,7 +26,17 @@ export interface ConsumerCompiler {
   check(overlay: Overlay, skip: (file: string) => boolean): CallSiteDiagnostic[];
   /** Its programs, when it is sync-types' own compiler module: the call-site analysis reuses them. */
   readonly project: ConsumerProject | undefined;
+  /** What call sites used, asked of the compiler itself (TypeScript 7); `undefined`: a bundled-compiler program answers. */
+  readonly analysis: CallSiteAnalysis | undefined;
   close(): void;
+}
+
+/** The call-site questions of attribute.ts and references.ts, over the programs of the last two checks. */
+export interface CallSiteAnalysis {
+  /** The generated declaration a call site used, in the program of the check before the last (the committed files). */
+  attribute(file: string, position: number, isGenerated: (file: string) => boolean): Attribution | undefined;
+  /** Uses of what a runtime-relevant change touched, in the last check's program (the regenerated files). */
+  runtimeRisks(changes: Change[], isGenerated: (file: string) => boolean): RuntimeRisk[];
 }
 
 /** Opens the compiler for `tsconfig`; `warn` hears once that the bundled one stands in, when it does. */
@@ -51,6 +64,7 @@ function jsCompiler(tsconfig: string, typescript: TypeScriptInstall, ts: TypeScr
     },
     check: (overlay, skip) => project.check(overlay, skip),
     project: ts ? undefined : project,
+    analysis: undefined,
     close: () => undefined,
   };
 }

@@ -3,7 +3,11 @@ import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError } from "../../errors.js";
+import type { Change } from "../../diff/types.js";
+import type { Attribution } from "../attribute.js";
+import type { RuntimeRisk } from "../references.js";
 import type { CallSiteDiagnostic, Overlay } from "../typecheck.js";
+import { NativeAnalysis, type NativeProject, type NativeSyntax } from "./native-analysis.js";
 import type { TypeScriptInstall } from "./resolve.js";
 
 /** The part of `typescript/unstable/sync` (TypeScript 7) used here. */
@@ -21,7 +25,7 @@ interface NativeProgram {
   getProgramDiagnostics(): readonly NativeDiagnostic[];
 }
 interface NativeSnapshot {
-  getProject(configFileName: string): { rootFiles: readonly string[]; program: NativeProgram } | undefined;
+  getProject(configFileName: string): (NativeProject & { rootFiles: readonly string[]; program: NativeProgram }) | undefined;
   dispose(): void;
 }
 interface NativeFileSystem {
@@ -35,6 +39,10 @@ interface NativeApi {
   close(): void;
 }
 type NativeApiClass = new (options: { cwd: string; fs: NativeFileSystem }) => NativeApi;
+interface NativeModules {
+  API: NativeApiClass;
+  syntax: NativeSyntax;
+}
 
 /**
  * TypeScript 7 (the native compiler) through its own API, `typescript/unstable/sync`: one tsgo
@@ -42,33 +50,42 @@ type NativeApiClass = new (options: { cwd: string; fs: NativeFileSystem }) => Na
  * overlay. On the examples' node-app, opening it and checking before and after the overlay took
  * 0.33 s where that project's own `tsc --noEmit` took 1.1 s; `tsc -p` over an overlay folder would
  * pay a full run per check, plus the copy, and could not stay warm between saves.
+ *
+ * What a broken call site used is asked of the same process: the snapshot of the check before
+ * the last (the committed files) stays open beside the last one (the regenerated files).
  */
 export class NativeCompiler {
   readonly tsconfig: string;
   readonly typescript: TypeScriptInstall;
-  /** Its programs live in tsgo: the call-site analysis builds its own with the bundled compiler. */
+  /** Its programs live in tsgo, which answers the call-site analysis too (`analysis`). */
   readonly project = undefined;
   readonly #api: NativeApi;
+  readonly #analysis: NativeAnalysis;
   #overlay: Overlay = new Map();
   #snapshot: NativeSnapshot | undefined;
+  #previous: NativeSnapshot | undefined;
   #rootFiles: readonly string[];
 
   static async open(tsconfig: string, typescript: TypeScriptInstall): Promise<NativeCompiler> {
-    let entry: string;
+    let entries: [string, string];
     try {
-      entry = createRequire(join(typescript.dir, "package.json")).resolve("typescript/unstable/sync");
+      const require = createRequire(join(typescript.dir, "package.json"));
+      entries = [require.resolve("typescript/unstable/sync"), require.resolve("typescript/unstable/ast")];
     } catch {
       throw new ConfigError(`typecheck.tsconfig: TypeScript ${typescript.version} at ${typescript.dir} has no "typescript/unstable/sync" API to check call sites with`, {
         hint: "upgrade the consumer's typescript to 7.0 or later",
       });
     }
-    const { API } = (await import(pathToFileURL(entry).href)) as { API: NativeApiClass };
-    return new NativeCompiler(tsconfig, typescript, API);
+    const [sync, ast] = await Promise.all(entries.map((entry) => import(pathToFileURL(entry).href)));
+    const { API, SymbolFlags } = sync as { API: NativeApiClass; SymbolFlags: { Alias: number } };
+    const { SyntaxKind, skipTrivia } = ast as Omit<NativeSyntax, "aliasFlag">;
+    return new NativeCompiler(tsconfig, typescript, { API, syntax: { SyntaxKind, skipTrivia, aliasFlag: SymbolFlags.Alias } });
   }
 
-  private constructor(tsconfig: string, typescript: TypeScriptInstall, API: NativeApiClass) {
+  private constructor(tsconfig: string, typescript: TypeScriptInstall, { API, syntax }: NativeModules) {
     this.tsconfig = resolve(tsconfig);
     this.typescript = typescript;
+    this.#analysis = new NativeAnalysis(syntax);
     this.#api = new API({ cwd: resolve(tsconfig, ".."), fs: this.#fileSystem() });
     this.#snapshot = this.#api.updateSnapshot({ openProjects: [this.tsconfig] });
     const project = this.#snapshot.getProject(this.tsconfig);
@@ -84,7 +101,8 @@ export class NativeCompiler {
   }
 
   check(overlay: Overlay, skip: (file: string) => boolean): CallSiteDiagnostic[] {
-    this.#snapshot?.dispose();
+    this.#previous?.dispose();
+    this.#previous = this.#snapshot;
     // Files under either overlay may read differently now; everything else on disk may have been
     // saved since the last check (watch), which only invalidating all of it catches.
     const touched = [...new Set([...this.#overlay.keys(), ...overlay.keys()])];
@@ -95,7 +113,7 @@ export class NativeCompiler {
     if (!project) throw new ConfigError(`typecheck.tsconfig: TypeScript ${this.typescript.version} cannot load ${this.tsconfig}`);
     this.#rootFiles = project.rootFiles;
     const { program } = project;
-    const own = program.getSourceFileNames().filter((f) => !/\.d\.([cm]?ts|[^./]+\.ts)$/.test(f) && !f.includes("/node_modules/") && !skip(resolve(f)));
+    const own = ownFiles(program, skip);
     const texts = new Map<string, string>();
     const textOf = (file: string) => texts.get(file) ?? texts.set(file, this.#read(file) ?? "").get(file)!;
     return [
@@ -104,8 +122,24 @@ export class NativeCompiler {
     ].flatMap((d) => (d.fileName ? [toCallSite(d, d.fileName, textOf(d.fileName))] : []));
   }
 
+  /** Call-site questions, answered by this tsgo process. */
+  readonly analysis = {
+    /** In the program of the check before the last one: what the call site meant with the committed files. */
+    attribute: (file: string, position: number, isGenerated: (file: string) => boolean): Attribution | undefined => {
+      const project = this.#previous?.getProject(this.tsconfig);
+      return project ? this.#analysis.attribute(project, file, position, isGenerated) : undefined;
+    },
+    /** In the project's own files of the last check's program: with the regenerated files. */
+    runtimeRisks: (changes: Change[], isGenerated: (file: string) => boolean): RuntimeRisk[] => {
+      const project = this.#snapshot?.getProject(this.tsconfig);
+      return project ? this.#analysis.runtimeRisks(project, ownFiles(project.program, isGenerated), changes, isGenerated) : [];
+    },
+  };
+
   close(): void {
+    this.#previous?.dispose();
     this.#snapshot?.dispose();
+    this.#previous = undefined;
     this.#snapshot = undefined;
     // tsgo writes to our stderr, and the API's own close (SIGTERM) at times makes it print
     // "context canceled" after we are gone; a SIGKILL first leaves the user's terminal clean.
@@ -158,6 +192,11 @@ export class NativeCompiler {
       },
     };
   }
+}
+
+/** The project's own files: no declaration files, nothing from node_modules, nothing `skip` names. */
+function ownFiles(program: NativeProgram, skip: (file: string) => boolean): string[] {
+  return program.getSourceFileNames().filter((f) => !/\.d\.([cm]?ts|[^./]+\.ts)$/.test(f) && !f.includes("/node_modules/") && !skip(resolve(f)));
 }
 
 function toCallSite(diagnostic: NativeDiagnostic, file: string, text: string): CallSiteDiagnostic {
