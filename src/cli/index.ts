@@ -30,6 +30,7 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
     .addOption(new Option("--format <format>", "report format").choices(["pretty", "json"]).default("pretty"))
     .option("-w, --watch", "dev loop: run the services, resync a service's client when its Python changes")
     .option("--no-serve", "with --watch: do not run the services, only resync")
+    .addHelpText("after", EXIT_CODES_HELP)
     .action(async (options) => {
       const logger = start(options, setLogger, color);
       if (options.watch) {
