@@ -92,13 +92,20 @@ function formatBytes(bytes: number): string {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * A service folder that does not exist is a config mistake (exit 2), caught before spawning:
- * otherwise the spawn fails with ENOENT, which reads as a missing interpreter.
+ * What starting or importing the app needs from the config, checked before spawning: a missing
+ * folder fails the spawn with ENOENT (which reads as a missing interpreter), a missing `app`
+ * reaches Python as an empty module name. Both are config mistakes (exit 2), not service failures.
  */
-export function requireServiceDir(service: ResolvedService): void {
+export function requireLaunchable(service: ResolvedService, source: "http" | "import"): void {
   if (!existsSync(service.dir)) {
     throw new ConfigError(`services.${service.name}.dir: the folder ${service.dir} does not exist`, {
-      hint: `set "dir" to the service's folder (relative to the config file), the one that holds the package of "app" (${service.app ?? "its app"})`,
+      hint: `set "dir" to the service's folder (relative to the config file), the one that holds the package of "app"${service.app ? ` (${service.app})` : ""}`,
+    });
+  }
+  const needsApp = source === "import" || service.start.some((arg) => arg.includes("{app}"));
+  if (needsApp && !service.app) {
+    throw new ConfigError(`services.${service.name}.app: required for source "${source}"`, {
+      hint: 'set "app" to the ASGI app ("module:attr", e.g. "app.main:app"), or use source "url" for a service that is already running',
     });
   }
 }

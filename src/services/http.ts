@@ -1,7 +1,7 @@
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import type { Json } from "../spec/types.js";
-import { missingModule, parseSpecText, pythonHint, readBody, requireServiceDir, serviceEnv, sleep } from "./common.js";
+import { missingModule, parseSpecText, pythonHint, readBody, requireLaunchable, serviceEnv, sleep } from "./common.js";
 import { requestSpec, type SpecResponse } from "./fetch-spec.js";
 import { spawnProcess, type ManagedProcess } from "./process.js";
 import { freePort, isPortTaken } from "./ports.js";
@@ -56,7 +56,7 @@ export interface RunningService {
 
 /** Spawns the service's start command; the caller owns (and must stop) the process. */
 export async function startHttpService(service: ResolvedService, options: HttpOptions = {}): Promise<RunningService> {
-  requireServiceDir(service);
+  requireLaunchable(service, "http");
   const port = service.port === "auto" ? await freePort() : service.port;
   if (service.port !== "auto" && (await isPortTaken(port))) {
     throw new ServiceError(service.name, `port ${port} on 127.0.0.1 is already in use`, {

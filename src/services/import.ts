@@ -4,7 +4,7 @@ import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import type { Json } from "../spec/types.js";
-import { missingModule, pythonHint, readSpecFile, requireServiceDir, serviceEnv } from "./common.js";
+import { missingModule, pythonHint, readSpecFile, requireLaunchable, serviceEnv } from "./common.js";
 import { spawnProcess } from "./process.js";
 
 /** Shipped as source (package.json "files"), found the same way from src/ and dist/. */
@@ -17,7 +17,7 @@ export interface ImportOptions {
 
 /** Imports the app in the service's own interpreter and asks it for `app.openapi()`; no server, no port. */
 export async function obtainViaImport(service: ResolvedService, options: ImportOptions = {}): Promise<Json> {
-  requireServiceDir(service);
+  requireLaunchable(service, "import");
   const work = await makeTempDir("sync-types-");
   const out = join(work.path, "openapi.json");
   const child = spawnProcess([service.python, EXTRACT_SCRIPT, service.app ?? "", out], {

@@ -55,6 +55,16 @@ describe("no venv in the service folder", () => {
   });
 });
 
+test.each(SOURCES)("--source %s on a url service without an app: names the missing app, no importing undefined, exit 2", async (source) => {
+  const dir = await makeProject({ est: { from: "test/fixtures/apps/ordered", app: undefined, source: "url", url: "http://127.0.0.1:9" } });
+  const run = await runCli(["--source", source], { cwd: dir });
+  expect(run.code).toBe(2);
+  const text = output(run);
+  expect(text).toContain(`services.est.app: required for source "${source}"`);
+  expect(text).toContain('set "app" to the ASGI app');
+  expectNoNoise(text);
+});
+
 test("--source import with an interpreter that cannot be run: names it, no exit code undefined", async () => {
   const dir = await makeProject({ est: { from: "test/fixtures/apps/ordered", app: "app:app", python: "./not-executable-python" } });
   await writeFile(join(dir, "not-executable-python"), "");
