@@ -50,6 +50,8 @@ export interface LoggerOptions {
   out?: NodeJS.WritableStream & { isTTY?: boolean };
   err?: NodeJS.WritableStream & { isTTY?: boolean };
   env?: NodeJS.ProcessEnv;
+  /** `false` (`--no-color`) turns colour off whatever the environment; default: NO_COLOR, FORCE_COLOR, then the terminal decide. */
+  color?: boolean | undefined;
 }
 
 function debugStages(env: NodeJS.ProcessEnv): (stage: string) => boolean {
@@ -63,7 +65,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const out = options.out ?? process.stdout;
   const err = options.err ?? process.stderr;
   const level = options.level ?? "normal";
-  const paint = createPaint(shouldColor(err, env));
+  const paint = createPaint(options.color !== false && shouldColor(err, env));
   const interactive = err.isTTY === true && env["CI"] === undefined;
   const debugEnabled = debugStages(env);
   let statusShown = false;

@@ -150,7 +150,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     result.spec = spec;
 
     const committedText = await readTextIfExists(options.committedPath?.(service.spec) ?? service.spec);
-    result.committedSpec = committedText === undefined ? undefined : parseCommitted(committedText);
+    result.committedSpec = committedText === undefined ? undefined : parseCommitted(committedText, service.name, result.specFile, options.write !== false, warn);
     result.specChanged = committedText !== specText;
     if (result.specChanged) result.summary = summarizeSpecChange(result.committedSpec, spec);
     if (result.specChanged && result.committedSpec) result.contract = await session.compare(service, { doc: result.committedSpec, text: committedText! }, spec);
@@ -177,10 +177,14 @@ async function syncService(session: Session, service: ResolvedService, options: 
 }
 
 /** A committed spec that is not JSON (a merge conflict, say) counts as "no previous spec". */
-function parseCommitted(text: string): OpenApiDocument | undefined {
+/** A committed spec that is not JSON (a merge conflict, usually) is said so, not reported as merely stale. */
+function parseCommitted(text: string, service: string, file: string, writing: boolean, warn: (message: string) => void): OpenApiDocument | undefined {
   try {
     return JSON.parse(text) as OpenApiDocument;
-  } catch {
+  } catch (error) {
+    const why = /^(<{7}|={7}|>{7})( |$)/m.test(text) ? "it has git merge-conflict markers" : errorMessage(error);
+    const fix = writing ? "it is rewritten from the service: review and commit it" : `regenerate it from the service with \`sync-types -s ${service}\` and commit it`;
+    warn(`${file} (the committed spec of ${service}) is not valid JSON (${why}): ${fix}`);
     return undefined;
   }
 }

@@ -4,34 +4,35 @@ import { ExitCode, SyncTypesError, UsageError } from "../errors.js";
 import { createLogger, type Logger } from "../logger.js";
 import { describeError } from "../reporters/describe-error.js";
 import { VERSION } from "../version.js";
+import { colorFlag, EXIT_CODES_HELP, isUsageError, reportUsageError, withUsageErrors } from "./usage.js";
 
 
 /** The CLI entry: parses flags, runs one command, and is the only place that sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
   installSignalHandlers();
-  let logger = createLogger();
+  // Read before parsing: a usage error is printed before any command's options exist.
+  const color = colorFlag(argv);
+  let logger = createLogger({ color });
   try {
-    const program = buildProgram((created) => (logger = created));
+    const program = withUsageErrors(buildProgram((created) => (logger = created), color));
     await program.parseAsync(argv);
   } catch (error) {
     process.exitCode = handleError(error, logger);
   }
 }
 
-function buildProgram(setLogger: (logger: Logger) => void): Command {
+function buildProgram(setLogger: (logger: Logger) => void, color: boolean | undefined): Command {
   const program = withServiceOptions(new Command("sync-types"))
     .description("Keep TypeScript clients in sync with FastAPI services: obtain each spec, write it, generate the client.")
     .version(VERSION)
     // Options after a subcommand belong to it: `check --format github` is not the sync `--format`.
     .enablePositionalOptions()
     .addOption(new Option("--format <format>", "report format").choices(["pretty", "json"]).default("pretty"))
-    .showHelpAfterError()
-    .exitOverride()
-    .configureOutput({ outputError: () => {} })
     .option("-w, --watch", "dev loop: run the services, resync a service's client when its Python changes")
     .option("--no-serve", "with --watch: do not run the services, only resync")
+    .addHelpText("after", EXIT_CODES_HELP)
     .action(async (options) => {
-      const logger = start(options, setLogger);
+      const logger = start(options, setLogger, color);
       if (options.watch) {
         const { runWatch } = await import("../watch/index.js");
         await runWatch({ config: options.config, serve: options.serve }, logger);
@@ -47,7 +48,7 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
     .option("--no-cache", "extract every spec again, even when the service's sources did not change")
     .action(async (options) => {
       const { runCheck } = await import("./commands/check.js");
-      process.exitCode = await runCheck(options, start(options, setLogger));
+      process.exitCode = await runCheck(options, start(options, setLogger, color));
     });
   withServiceOptions(program.command("diff"))
     .description("the contract change of each service as a TypeScript caller feels it; exit 1 when a change fails breaking.level")
@@ -56,7 +57,7 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
     .addOption(formatOption(["pretty", "json", "markdown", "github"]))
     .action(async (options) => {
       const { runDiff } = await import("./commands/diff.js");
-      process.exitCode = await runDiff(options, start(options, setLogger));
+      process.exitCode = await runDiff(options, start(options, setLogger, color));
     });
 
   program
@@ -66,11 +67,9 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
     .requiredOption("-o, --output <dir>", "output folder")
     .option("--verbose", "show each step")
     .option("--quiet", "print errors only")
-    .exitOverride()
-    .configureOutput({ outputError: () => {} })
     .action(async (spec: string, options: { output: string; verbose?: boolean; quiet?: boolean }) => {
       const { runGenerate } = await import("./commands/generate.js");
-      process.exitCode = await runGenerate(spec, options, start(options, setLogger));
+      process.exitCode = await runGenerate(spec, options, start(options, setLogger, color));
     });
 
   program
@@ -79,18 +78,14 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
     .option("-y, --yes", "write without asking (required when not on a terminal)")
     .option("--verbose", "show each step")
     .option("--quiet", "print errors only")
-    .exitOverride()
-    .configureOutput({ outputError: () => {} })
     .action(async (options: { yes?: boolean; verbose?: boolean; quiet?: boolean }) => {
       const { runInit } = await import("./commands/init.js");
-      process.exitCode = await runInit({ yes: options.yes === true }, start(options, setLogger));
+      process.exitCode = await runInit({ yes: options.yes === true }, start(options, setLogger, color));
     });
 
   const hook = program
     .command("hook")
     .description("git pre-commit hook: install it, or run what it runs")
-    .exitOverride()
-    .configureOutput({ outputError: () => {} })
     .action(() => hook.outputHelp());
   hook
     .command("install")
@@ -100,11 +95,9 @@ function buildProgram(setLogger: (logger: Logger) => void): Command {
     .option("--uninstall", "remove the hook and put back the one it replaced")
     .option("--verbose", "show each step")
     .option("--quiet", "print errors only")
-    .exitOverride()
-    .configureOutput({ outputError: () => {} })
     .action(async (options: { config?: string; fix?: boolean; uninstall?: boolean; verbose?: boolean; quiet?: boolean }) => {
       const { runHookInstall } = await import("./commands/hook.js");
-      process.exitCode = await runHookInstall(options, start(options, setLogger));
+      process.exitCode = await runHookInstall(options, start(options, setLogger, color));
     });
   hook
     .command("run")
@@ -118,11 +111,9 @@ Nothing staged belongs to a service (its watch globs, spec, generated files, or 
 Partially staged files: the staged version is checked; unstaged changes are left aside.
 SYNC_TYPES_ALLOW_BREAKING=1 lets breaking changes and broken call sites through (they are still printed);
 a stale staged spec or client is never let through: use --fix, or git commit --no-verify.`)
-    .exitOverride()
-    .configureOutput({ outputError: () => {} })
     .action(async (options: { config?: string; fix?: boolean; verbose?: boolean; quiet?: boolean }) => {
       const { runHookRun } = await import("./commands/hook.js");
-      process.exitCode = await runHookRun(options, start(options, setLogger));
+      process.exitCode = await runHookRun(options, start(options, setLogger, color));
     });
   return program;
 }
@@ -135,7 +126,6 @@ function withServiceOptions(command: Command): Command {
     .addOption(new Option("--source <kind>", "where specs come from, for every service").choices(["http", "import", "url"]))
     .option("--verbose", "show service output and each step")
     .option("--quiet", "print errors only")
-    .exitOverride()
     .configureOutput({ outputError: () => {} });
 }
 
@@ -145,24 +135,19 @@ function formatOption(choices: string[]): Option {
   return new Option("--format <format>", "report format").choices(choices).default(fallback);
 }
 
-function start(options: { verbose?: boolean; quiet?: boolean }, setLogger: (logger: Logger) => void): Logger {
-  const logger = loggerFor(options);
+function start(options: { verbose?: boolean; quiet?: boolean }, setLogger: (logger: Logger) => void, color: boolean | undefined): Logger {
+  const logger = loggerFor(options, color);
   setLogger(logger);
   return logger;
 }
 
-function loggerFor(options: { verbose?: boolean; quiet?: boolean }): Logger {
+function loggerFor(options: { verbose?: boolean; quiet?: boolean }, color: boolean | undefined): Logger {
   if (options.verbose && options.quiet) throw new UsageError("--verbose and --quiet cannot be used together");
-  return createLogger({ level: options.verbose ? "verbose" : options.quiet ? "quiet" : "normal" });
+  return createLogger({ level: options.verbose ? "verbose" : options.quiet ? "quiet" : "normal", color });
 }
 
 function handleError(error: unknown, logger: Logger): number {
-  const commanderCode = (error as { code?: string }).code;
-  if (typeof commanderCode === "string" && commanderCode.startsWith("commander.")) {
-    if (commanderCode === "commander.helpDisplayed" || commanderCode === "commander.version") return ExitCode.ok;
-    logger.error((error as Error).message.replace(/^error: /, ""));
-    return ExitCode.usage;
-  }
+  if (isUsageError(error)) return reportUsageError(error, logger);
   if (error instanceof SyncTypesError) {
     const [first, ...rest] = describeError(error, logger);
     logger.error(first!);

@@ -75,10 +75,17 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
   };
 }
 
-/** `python` as given (a path relative to the config, or a command), else the service venv, else `python3`. */
+/**
+ * `python` as given (a path relative to the config, or a command), else the service venv, else
+ * `python3` from PATH, which a failing service's hint then names (services/common.ts pythonHint).
+ */
 function resolvePython(python: string | undefined, dir: string, root: string): string {
   if (python !== undefined) return python.includes("/") && !isAbsolute(python) ? resolve(root, python) : python;
+  return venvPython(dir) ?? "python3";
+}
+
+/** The interpreter of the venv in `dir/.venv`, when there is one. */
+export function venvPython(dir: string): string | undefined {
   const candidates = process.platform === "win32" ? [".venv/Scripts/python.exe"] : [".venv/bin/python"];
-  const venv = candidates.map((c) => join(dir, c)).find((p) => existsSync(p));
-  return venv ?? "python3";
+  return candidates.map((c) => join(dir, c)).find((p) => existsSync(p));
 }

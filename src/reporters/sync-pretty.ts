@@ -11,9 +11,10 @@ export function reportSyncPretty(result: SyncResult, logger: Logger): void {
   const width = Math.max(...result.results.map((r) => r.service.length));
   for (const r of result.results) {
     const name = paint.bold(r.service.padEnd(width));
-    const timing = paint.dim(formatTimings(r));
+    const timings = formatTimings(r);
+    const timing = timings ? paint.dim(timings) : "";
     if (r.status === "failed") {
-      logger.info(`${paint.red("✗")} ${name}  ${paint.red("failed")}  ${timing}`);
+      logger.info(`${paint.red("✗")} ${name}  ${paint.red("failed")}${timing ? `  ${timing}` : ""}`);
       for (const line of describeError(r.error!, logger)) logger.info(`    ${line}`);
       continue;
     }
@@ -62,7 +63,8 @@ function counts(c: ChangeCounts): string {
 
 function formatTimings(r: ServiceResult): string {
   const t = r.timings;
-  const parts = [`spec ${seconds(t.obtainMs)}`];
+  // A stage that failed recorded no time: show only the stages that finished.
+  const parts = r.status === "failed" && t.obtainMs === 0 ? [] : [`spec ${seconds(t.obtainMs)}`];
   if (t.generateMs > 0) parts.push(`generate ${seconds(t.generateMs)}`);
   if (r.specChanged || r.files.changed.length + r.files.removed.length > 0) parts.push(`write ${seconds(t.writeMs)}`);
   return parts.join(" · ");

@@ -1,6 +1,9 @@
+import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { venvPython } from "../config/resolve.js";
 import type { ResolvedService } from "../config/types.js";
-import { ServiceError, errorMessage } from "../errors.js";
+import { ConfigError, ServiceError, errorMessage } from "../errors.js";
 import { maskSecrets } from "../redact.js";
 import type { Json } from "../spec/types.js";
 
@@ -88,11 +91,40 @@ function formatBytes(bytes: number): string {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A hint for a missing interpreter, the most common first-run failure. */
+/**
+ * What starting or importing the app needs from the config, checked before spawning: a missing
+ * folder fails the spawn with ENOENT (which reads as a missing interpreter), a missing `app`
+ * reaches Python as an empty module name. Both are config mistakes (exit 2), not service failures.
+ */
+export function requireLaunchable(service: ResolvedService, source: "http" | "import"): void {
+  if (!existsSync(service.dir)) {
+    throw new ConfigError(`services.${service.name}.dir: the folder ${service.dir} does not exist`, {
+      hint: `set "dir" to the service's folder (relative to the config file), the one that holds the package of "app"${service.app ? ` (${service.app})` : ""}`,
+    });
+  }
+  const needsApp = source === "import" || service.start.some((arg) => arg.includes("{app}"));
+  if (needsApp && !service.app) {
+    throw new ConfigError(`services.${service.name}.app: required for source "${source}"`, {
+      hint: 'set "app" to the ASGI app ("module:attr", e.g. "app.main:app"), or use source "url" for a service that is already running',
+    });
+  }
+}
+
+/** Whether the interpreter is `python3` from PATH because the service has no venv of its own. */
+function usesPathPython(service: ResolvedService): boolean {
+  return service.python === "python3" && venvPython(service.dir) === undefined;
+}
+
+/** A hint for a missing interpreter, or for a module missing from it: the most common first-run failures. */
 export function pythonHint(service: ResolvedService): string {
-  return service.python === "python3"
-    ? `no venv at ${service.dir}/.venv: create it (python3 -m venv .venv && .venv/bin/pip install -r requirements.txt) or set "python"`
-    : `check that ${service.python} exists and has the service's requirements installed`;
+  return usesPathPython(service)
+    ? `no venv found at ${join(service.dir, ".venv")}, so python3 from PATH was used: create it (cd ${service.dir} && python3 -m venv .venv && .venv/bin/pip install -r requirements.txt) or set "python" to the service's interpreter`
+    : `check that ${service.python} exists, is executable and has the service's requirements installed, or point "python" at the service's venv interpreter`;
+}
+
+/** A module the interpreter lacks (`No module named uvicorn`): the venv is missing or not the service's. */
+export function missingModule(output: string): boolean {
+  return /No module named '?(uvicorn|fastapi|pydantic|starlette)\b/.test(output);
 }
 
 /**
@@ -112,5 +144,9 @@ export function trimTraceback(lines: string[]): string[] {
 }
 
 function isNoiseFrame(path: string): boolean {
-  return path.startsWith("<frozen ") || /[/\\]importlib[/\\]__init__\.py$/.test(path) || /[/\\]src[/\\]services[/\\]python[/\\](extract|warm)\.py$/.test(path);
+  return path.startsWith("<frozen ")
+    || /[/\\](importlib[/\\]__init__|runpy)\.py$/.test(path)
+    || /[/\\]src[/\\]services[/\\]python[/\\](extract|warm)\.py$/.test(path)
+    // `python -m uvicorn` importing the app: click's and uvicorn's frames come before the user's own.
+    || /[/\\]site-packages[/\\](click|uvicorn)[/\\]/.test(path);
 }

@@ -1,7 +1,7 @@
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import type { Json } from "../spec/types.js";
-import { parseSpecText, pythonHint, readBody, serviceEnv, sleep } from "./common.js";
+import { missingModule, parseSpecText, pythonHint, readBody, requireLaunchable, serviceEnv, sleep } from "./common.js";
 import { requestSpec, type SpecResponse } from "./fetch-spec.js";
 import { spawnProcess, type ManagedProcess } from "./process.js";
 import { freePort, isPortTaken } from "./ports.js";
@@ -56,6 +56,7 @@ export interface RunningService {
 
 /** Spawns the service's start command; the caller owns (and must stop) the process. */
 export async function startHttpService(service: ResolvedService, options: HttpOptions = {}): Promise<RunningService> {
+  requireLaunchable(service, "http");
   const port = service.port === "auto" ? await freePort() : service.port;
   if (service.port !== "auto" && (await isPortTaken(port))) {
     throw new ServiceError(service.name, `port ${port} on 127.0.0.1 is already in use`, {
@@ -111,10 +112,15 @@ async function readSpecResponse(service: ResolvedService, { response, shown: url
 function exitedEarly(service: ResolvedService, running: RunningService): ServiceError {
   const output = running.process.output;
   const text = output.text();
-  const enoent = /ENOENT|not found/i.test(text) && /spawn|command/i.test(text);
+  // Node's spawn error, or a shell's "command not found": the service never ran.
+  const spawnFailed = /\bspawn \S+ E[A-Z]+\b/.test(text) || (/not found/i.test(text) && /command/i.test(text));
   const clash = PORT_CLASH.test(text);
-  return new ServiceError(service.name, clash ? `port ${running.port} is already in use` : "exited before serving its spec", {
+  const command = service.start[0] === "{python}" ? service.python : service.start[0];
+  const message = clash ? `port ${running.port} is already in use`
+    : spawnFailed ? `could not run ${command}${/ENOENT|not found/i.test(text) ? ": not found" : ""}`
+    : "exited before serving its spec";
+  return new ServiceError(service.name, message, {
     output: output.lines(),
-    hint: enoent ? pythonHint(service) : clash ? 'use port: "auto"' : "fix the error shown above; it is the service's own output",
+    hint: spawnFailed || missingModule(text) ? pythonHint(service) : clash ? 'use port: "auto"' : "fix the error shown above; it is the service's own output",
   });
 }

@@ -4,7 +4,7 @@ import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import type { Json } from "../spec/types.js";
-import { pythonHint, readSpecFile, serviceEnv } from "./common.js";
+import { missingModule, pythonHint, readSpecFile, requireLaunchable, serviceEnv } from "./common.js";
 import { spawnProcess } from "./process.js";
 
 /** Shipped as source (package.json "files"), found the same way from src/ and dist/. */
@@ -17,6 +17,7 @@ export interface ImportOptions {
 
 /** Imports the app in the service's own interpreter and asks it for `app.openapi()`; no server, no port. */
 export async function obtainViaImport(service: ResolvedService, options: ImportOptions = {}): Promise<Json> {
+  requireLaunchable(service, "import");
   const work = await makeTempDir("sync-types-");
   const out = join(work.path, "openapi.json");
   const child = spawnProcess([service.python, EXTRACT_SCRIPT, service.app ?? "", out], {
@@ -27,24 +28,28 @@ export async function obtainViaImport(service: ResolvedService, options: ImportO
   });
   const abort = () => void child.stop(500);
   options.signal?.addEventListener("abort", abort, { once: true });
-  const timer = setTimeout(abort, service.readyTimeoutMs);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort();
+  }, service.readyTimeoutMs);
   try {
     const { code, signal } = await child.exited;
     options.signal?.throwIfAborted();
     if (code !== 0) {
-      const timedOut = signal !== undefined && code === undefined;
       const text = child.output.text();
-      const missing = code === undefined && /ENOENT/.test(text);
-      throw new ServiceError(
-        service.name,
-        missing ? `python interpreter not found: ${service.python}`
-          : timedOut ? `importing ${service.app} took longer than ${service.readyTimeoutMs} ms`
-          : `importing ${service.app} failed (exit code ${code})`,
-        {
-          output: child.output.lines(),
-          hint: missing ? pythonHint(service) : "fix the error shown above; it is the app's own traceback",
-        },
-      );
+      // No exit code and no signal: the interpreter never ran (spawn failed).
+      const spawnFailed = code === undefined && signal === undefined;
+      const missing = spawnFailed && /ENOENT/.test(text);
+      const message = missing ? `python interpreter not found: ${service.python}`
+        : spawnFailed ? `could not run ${service.python}: ${text.split("\n").at(-1)}`
+        : timedOut ? `importing ${service.app} took longer than ${service.readyTimeoutMs} ms`
+        : code === undefined ? `importing ${service.app} was stopped by ${signal}`
+        : `importing ${service.app} failed (exit code ${code})`;
+      const hint = spawnFailed || missingModule(text) ? pythonHint(service)
+        : timedOut ? "raise readyTimeoutMs if the import is that slow, or check what it waits for at import time"
+        : "fix the error shown above; it is the app's own traceback";
+      throw new ServiceError(service.name, message, { output: child.output.lines(), hint });
     }
     return await readSpecFile(service, out, `${service.app}.openapi()`);
   } finally {

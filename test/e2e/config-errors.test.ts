@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { runCli } from "../helpers/cli.js";
 
 async function projectWith(file: string, content: string): Promise<string> {
@@ -67,4 +67,39 @@ test("an unknown service name and an unknown flag are usage errors", async () =>
   const flag = await runCli(["--bogus"], { cwd: dir });
   expect(flag.code).toBe(2);
   expect(flag.stderr).toContain("unknown option '--bogus'");
+});
+
+describe("usage errors: one line, a suggestion, where the usage is; never the whole help", () => {
+  test.each([
+    ["a misspelt command", ["chek"], ["error unknown command 'chek'", "did you mean check?", "see `sync-types --help`"]],
+    ["a misspelt hook subcommand", ["hook", "instal"], ["error unknown command 'instal'", "did you mean install?", "see `sync-types hook --help`"]],
+    ["a misspelt option of a command", ["check", "--formt", "json"], ["error unknown option '--formt'", "did you mean --format?", "see `sync-types check --help`"]],
+    ["a value outside the choices", ["--format", "xml"], ["argument 'xml' is invalid. Allowed choices are pretty, json."]],
+    ["a missing argument", ["generate", "-o", "out"], ["error missing required argument 'spec'", "see `sync-types generate --help`"]],
+  ])("%s -> exit 2", async (_name, args, messages) => {
+    const dir = await mkdtemp(join(tmpdir(), "sync-types-usage-"));
+    const run = await runCli(args, { cwd: dir });
+    expect(run.code).toBe(2);
+    for (const message of messages) expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain("too many arguments");
+    expect(run.stderr).not.toContain("Usage:");
+    expect(run.stderr.trim().split("\n").length).toBeLessThanOrEqual(3);
+  });
+
+  test("--help lists the exit codes", async () => {
+    const run = await runCli(["--help"], { cwd: tmpdir() });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*contract.*\n {2}2 .*usage or config\n {2}3 .*service.*\n {2}70 .*internal/);
+  });
+
+  test("--no-color wins over FORCE_COLOR, before or after the command", async () => {
+    const colored = await runCli(["chek"], { cwd: tmpdir(), env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+    expect(colored.stderr).toContain("\u001b[31merror");
+    for (const args of [["--no-color", "chek"], ["check", "--formt", "--no-color"]]) {
+      const run = await runCli(args, { cwd: tmpdir(), env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^error unknown /);
+      expect(run.stderr).not.toContain("\u001b[");
+    }
+  });
 });
