@@ -1,0 +1,57 @@
+// How responses without content, redirects, HEAD, empty statuses and list headers are typed,
+// from small specs; truthful.test.ts checks the same rules against a running FastAPI app.
+import { expect, test } from "vitest";
+import { generateClient } from "../../../../src/generate/client/index.js";
+import { generateTypes } from "../../../../src/generate/types.js";
+import type { OpenApiDocument } from "../../../../src/spec/types.js";
+
+const json = (schema: object) => ({ description: "", content: { "application/json": { schema } } });
+const none = { description: "" };
+
+function spec(method: string, responses: Record<string, object>, parameters: object[] = []): OpenApiDocument {
+  return { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { "/x": { [method]: { operationId: "op", parameters, responses } } } };
+}
+
+async function client(document: OpenApiDocument, warn?: (message: string) => void): Promise<string> {
+  return (await generateClient(document, { warn })).find((file) => file.path === "client.gen.ts")!.content;
+}
+
+const cases: [string, OpenApiDocument, { returns: string; call: string; errors?: string }][] = [
+  ["a 2xx without content is a Blob, read as one", spec("get", { "200": none }), { returns: "Promise<Blob>", call: 'blob: ["200"]' }],
+  ["beside a typed 2xx", spec("post", { "200": json({ type: "integer" }), "202": none }), { returns: "Promise<number | Blob>", call: 'blob: ["202"]' }],
+  ["a range without content is read by content type", spec("get", { "2XX": none }), { returns: "Promise<unknown>", call: 'path: "/x" }' }],
+  ["204 has no body", spec("delete", { "204": none, "200": json({ type: "string" }) }), { returns: "Promise<string | void>", call: 'path: "/x" }' }],
+  ["HEAD has no body, whatever it declares", spec("head", { "200": json({ type: "string" }) }), { returns: "Promise<void>", call: 'path: "/x" }' }],
+  ["a followed redirect resolves with its target's body, and is no error", spec("get", { "307": none, "422": json({}) }), { returns: "Promise<unknown>", call: 'errors: ["422"] }', errors: "ApiError<422, unknown>" }],
+  ["a 304 is an error without a body", spec("get", { "200": json({ type: "string" }), "304": none }), { returns: "Promise<string>", call: 'errors: ["304"] }', errors: "ApiError<304, undefined>" }],
+];
+
+test.each(cases)("%s", async (_name, document, want) => {
+  const text = await client(document);
+  expect(text).toContain(`op(request?: CallOptions): ${want.returns};`);
+  expect(text).toContain(want.call);
+  if (want.errors) expect(text).toContain(`op: ${want.errors};`);
+  else expect(text).not.toContain("op: ApiError");
+});
+
+test("a list header is typed as one value in types.gen.ts, documented, and warned about once per parameter", async () => {
+  const list = { type: "array", items: { type: "integer" } };
+  const document = spec("get", { "200": json({}) }, [
+    { name: "x-ids", in: "header", required: true, schema: list },
+    { name: "x-tags", in: "header", schema: { anyOf: [{ type: "array", items: { type: "string" } }, { type: "null" }] } },
+    { name: "x-one", in: "header", schema: { type: "string" } },
+    { name: "ids", in: "query", schema: list },
+  ]);
+  const warnings: string[] = [];
+  const text = await client(document, (message) => warnings.push(message));
+  expect(warnings).toEqual([
+    expect.stringMatching(/^GET \/x: header parameter "x-ids" is a list, but fetch joins repeated header values into one "a, b" line/),
+    expect.stringMatching(/^GET \/x: header parameter "x-tags" is a list/),
+  ]);
+  expect(text).toContain("A header the service reads as a list takes one value here");
+  const types = await generateTypes(document);
+  expect(types).toMatch(/"x-ids": number;/);
+  expect(types).toMatch(/"x-tags"\?: string \| null;/);
+  expect(types).toMatch(/"x-one"\?: string;/);
+  expect(types).toMatch(/ids\?: number\[\];/);
+});
