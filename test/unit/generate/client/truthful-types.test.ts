@@ -3,12 +3,12 @@
 import { expect, test } from "vitest";
 import { generateClient } from "../../../../src/generate/client/index.js";
 import { generateFiles } from "../../../../src/generate/index.js";
-import type { OpenApiDocument } from "../../../../src/spec/types.js";
+import type { JsonObject, OpenApiDocument } from "../../../../src/spec/types.js";
 
-const json = (schema: object) => ({ description: "", content: { "application/json": { schema } } });
-const none = { description: "" };
+const json = (schema: JsonObject): JsonObject => ({ description: "", content: { "application/json": { schema } } });
+const none: JsonObject = { description: "" };
 
-function spec(method: string, responses: Record<string, object>, parameters: object[] = []): OpenApiDocument {
+function spec(method: string, responses: JsonObject, parameters: JsonObject[] = []): OpenApiDocument {
   return { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { "/x": { [method]: { operationId: "op", parameters, responses } } } };
 }
 
