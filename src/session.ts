@@ -164,7 +164,11 @@ export class Session {
     const specPath = relative(service.output, service.spec);
     let files: GeneratedFile[];
     try {
-      files = await generateFiles(spec, { specPath, streamTypes: extracted.streams as Record<string, JSONSchema> | undefined });
+      files = await generateFiles(spec, {
+        specPath,
+        streamTypes: extracted.streams as Record<string, JSONSchema> | undefined,
+        warn: (message) => warn(`${service.name}: ${message}`),
+      });
     } catch (error) {
       // The client names a bad `streams` key relative to the option; say which service it is in.
       if (error instanceof ConfigError) throw new ConfigError(`services.${service.name}.${error.message}`, error.hint ? { hint: error.hint } : {});

@@ -6,6 +6,7 @@ import { withoutNetwork } from "../spec/no-io.js";
 import { assertSafeRefs } from "../spec/refs.js";
 import { withSafeKeys } from "../spec/safe-keys.js";
 import { HTTP_METHODS, isJsonObject, type JsonObject, type OpenApiDocument } from "../spec/types.js";
+import { typeListHeadersAsOneValue } from "./client/header-lists.js";
 import { blockCommentText } from "./text.js";
 
 /**
@@ -19,11 +20,14 @@ export async function generateTypes(spec: OpenApiDocument): Promise<string> {
   // openapi-typescript writes its discriminator properties into the document it is given: a
   // copy keeps them out of the spec that is committed and handed to plugins.
   const copy = (safe?.doc ?? structuredClone(spec)) as OpenApiDocument;
+  typeListHeadersAsOneValue(copy);
   const nodes = await openapiTS(withUniqueOperationIds(copy) as unknown as OpenAPI3, {
     silent: true,
     redocly: await noLintConfig(),
     // A field with a default is optional to send; FastAPI does not list it as required either way.
     defaultNonNullable: false,
+    // `{type: "object"}` is any object (FastAPI's `ValidationError.ctx`), not an empty one.
+    emptyObjectsUnknown: true,
   });
   return astToString(safe === undefined ? nodes : restoreNames(nodes, safe.restore));
 }

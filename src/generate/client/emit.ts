@@ -89,7 +89,14 @@ function operationDocs(plan: OperationPlan): string {
 
 function createClientFunction(operations: readonly OperationPlan[]): Declaration {
   return declaration((writer) => {
-    writeDocs(writer, "A client for the service at `options.baseUrl`. Methods reject with `ApiError` (non-2xx), `TimeoutError` or `NetworkError`.");
+    writeDocs(
+      writer,
+      "A client for the service at `options.baseUrl`. Methods reject with `ApiError` (non-2xx), `TimeoutError` or `NetworkError`.\n\n" +
+        "Redirects (301, 302, 303, 307, 308) are followed, as fetch does: the call resolves with the target's body, typed `unknown`" +
+        " since the spec does not say what the target returns. Pass `init: { redirect: \"error\" }` to refuse them (`NetworkError`)," +
+        " or `{ redirect: \"manual\" }` on servers to get the 3xx as an `ApiError` (browsers hide it).\n\n" +
+        "A 2xx the spec gives no content (`FileResponse`, `StreamingResponse`, `Response`) resolves with a `Blob`, whatever its Content-Type.",
+    );
     // A spec without operations still gets a client, with nothing to call (and no unused local).
     if (operations.length === 0) return void writer.write("export function createClient(_options: ClientOptions): Client").block(() => writer.writeLine("return {};"));
     writer.write("export function createClient(options: ClientOptions): Client").block(() => {
@@ -111,6 +118,7 @@ function writeMethod(writer: CodeBlockWriter, plan: OperationPlan): void {
   ];
   if (plan.request.contentType !== undefined) fields.push(`body: ${stringLiteral(plan.request.contentType)}`);
   if (plan.errors.length > 0) fields.push(`errors: [${plan.errors.map((error) => stringLiteral(error.status)).join(", ")}]`);
+  if (plan.blob.length > 0) fields.push(`blob: [${plan.blob.map((status) => stringLiteral(status)).join(", ")}]`);
   const data = transport.method === "sse" ? `, ${stringLiteral(transport.data)}` : "";
   writer.writeLine(`${identifier(operation.name)}: (request) =>`);
   writer.indent(() => writer.writeLine(`transport.${transport.method}({ ${fields.join(", ")} }, request${data}),`));

@@ -10,6 +10,7 @@ import type { JSONSchema } from "json-schema-to-typescript";
 import type { GeneratedFile } from "../file.js";
 import type { OpenApiDocument } from "../../spec/types.js";
 import { emitClient } from "./emit.js";
+import { listHeaderWarning } from "./header-lists.js";
 import { NameRegistry } from "./identifiers.js";
 import { nameModels, RESERVED_TYPE_NAMES } from "./models.js";
 import { collectOperations } from "./operations.js";
@@ -24,11 +25,16 @@ export interface GenerateClientOptions {
    * Default: none.
    */
   streamTypes?: Record<string, JSONSchema> | undefined;
+  /** Called once per spec shape the client cannot send as declared (a list header parameter). Default: none. */
+  warn?: ((message: string) => void) | undefined;
 }
 
 /** `client.gen.ts` and `runtime.gen.ts`, without banner, byte-deterministic for a given spec and options. */
 export async function generateClient(spec: OpenApiDocument, options: GenerateClientOptions = {}): Promise<GeneratedFile[]> {
   const operations = collectOperations(spec);
+  for (const operation of operations) {
+    for (const name of operation.listHeaders) options.warn?.(listHeaderWarning(`${operation.method.toUpperCase()} ${operation.path}`, name));
+  }
   const registry = new NameRegistry(RESERVED_TYPE_NAMES);
   const modelNames = nameModels(spec, operations, registry);
   const streams = await configuredStreams(options.streamTypes ?? {}, operations, registry);

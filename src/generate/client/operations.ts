@@ -7,6 +7,7 @@ import { HTTP_METHODS, isJsonObject, type HttpMethod, type Json, type JsonObject
 import { codeUnitOrder } from "./identifiers.js";
 import { isJsonMedia, isTextMedia } from "./media-types.js";
 import { isDefaultSummary, methodNames } from "./naming.js";
+import { singleHeaderValue } from "./header-lists.js";
 import { resolve } from "./refs.js";
 import { stringLiteral } from "../text.js";
 
@@ -44,6 +45,8 @@ export interface OperationModel {
   deprecated: boolean;
   /** Per location, whether any parameter there is required; absent when the location has none. */
   params: Partial<Record<ParamLocation, { required: boolean }>>;
+  /** Header parameters the spec declares as lists, typed as one value (see header-lists.ts). */
+  listHeaders: string[];
   body: BodyModel | undefined;
   responses: ResponseModel[];
 }
@@ -76,13 +79,13 @@ function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, 
     summary: stringOrUndefined(operation["summary"]),
     description: stringOrUndefined(operation["description"]),
     deprecated: operation["deprecated"] === true,
-    params: readParams(spec, item, operation),
+    ...readParams(spec, item, operation),
     body: readBody(spec, operation["requestBody"]),
     responses: readResponses(spec, operation["responses"]),
   };
 }
 
-function readParams(spec: OpenApiDocument, item: JsonObject, operation: JsonObject): OperationModel["params"] {
+function readParams(spec: OpenApiDocument, item: JsonObject, operation: JsonObject): Pick<OperationModel, "params" | "listHeaders"> {
   // Operation parameters override path-item ones with the same name and location.
   const byKey = new Map<string, JsonObject>();
   for (const list of [item["parameters"], operation["parameters"]]) {
@@ -93,13 +96,15 @@ function readParams(spec: OpenApiDocument, item: JsonObject, operation: JsonObje
     }
   }
   const params: OperationModel["params"] = {};
+  const listHeaders: string[] = [];
   for (const param of byKey.values()) {
     const location = PARAM_LOCATIONS.find((candidate) => candidate === param["in"]);
     if (!location) continue;
     const required = location === "path" || param["required"] === true;
     params[location] = { required: (params[location]?.required ?? false) || required };
+    if (singleHeaderValue(spec, param) !== undefined) listHeaders.push(param["name"] as string);
   }
-  return params;
+  return { params, listHeaders: listHeaders.sort(codeUnitOrder) };
 }
 
 /** Body media types, most convenient first: JSON, multipart, form, text, then anything else. */

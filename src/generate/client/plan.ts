@@ -7,7 +7,7 @@ import { upperFirst, type NameRegistry } from "./identifiers.js";
 import type { OperationModel } from "./operations.js";
 import { componentKey } from "./refs.js";
 import { requestShape, type RequestShape } from "./requests.js";
-import { errorShapes, successType, type ErrorShape } from "./responses.js";
+import { blobStatuses, errorShapes, successType, type ErrorShape } from "./responses.js";
 import { hasFiles, schemaType, type SchemaTypeContext } from "./schema-type.js";
 import { streamShape, type ConfiguredStream } from "./streams.js";
 import { stringLiteral } from "../text.js";
@@ -27,6 +27,8 @@ export interface OperationPlan {
   /** Transport method and, for SSE, how `data` is read. */
   transport: { method: "call" } | { method: "sse"; data: "json" | "text" } | { method: "jsonLines" } | { method: "stream" };
   errors: ErrorShape[];
+  /** Success statuses the runtime reads as a `Blob` (declared without content). */
+  blob: string[];
 }
 
 export interface ModelPlan {
@@ -75,15 +77,16 @@ function planOperation(
   const options = stream && stream.kind !== "jsonl" ? "SseCallOptions" : "CallOptions";
   const requestName = request.members.length > 0 ? registry.claim(`${upperFirst(operation.name)}Request`) : undefined;
   const optional = request.members.every((member) => member.optional);
-  const common: Omit<OperationPlan, "returnType" | "transport"> = { operation, requestName, request, options, optional, response: undefined, errors: errorShapes(operation, models) };
-  if (stream?.kind === "sse") return { ...common, returnType: `SseStream<${stream.item}>`, transport: { method: "sse", data: stream.data } };
-  if (stream?.kind === "jsonl") return { ...common, returnType: `AsyncIterable<${stream.item}>`, transport: { method: "jsonLines" } };
-  if (stream?.kind === "auto") return { ...common, returnType: `SseStream<${stream.item}>`, transport: { method: "stream" } };
+  const common: Omit<OperationPlan, "returnType" | "transport" | "blob"> = { operation, requestName, request, options, optional, response: undefined, errors: errorShapes(operation, models) };
+  if (stream?.kind === "sse") return { ...common, blob: [], returnType: `SseStream<${stream.item}>`, transport: { method: "sse", data: stream.data } };
+  if (stream?.kind === "jsonl") return { ...common, blob: [], returnType: `AsyncIterable<${stream.item}>`, transport: { method: "jsonLines" } };
+  if (stream?.kind === "auto") return { ...common, blob: [], returnType: `SseStream<${stream.item}>`, transport: { method: "stream" } };
   const success = successType(operation, models);
+  const blob = blobStatuses(operation);
   // Only an indexed access into types.gen.ts is worth a name; `Cat | Dog` reads fine inline.
-  if (!success.includes("paths[")) return { ...common, returnType: `Promise<${success}>`, transport: { method: "call" } };
+  if (!success.includes("paths[")) return { ...common, blob, returnType: `Promise<${success}>`, transport: { method: "call" } };
   const response = { name: registry.claim(`${upperFirst(operation.name)}Response`), type: success };
-  return { ...common, response, returnType: `Promise<${response.name}>`, transport: { method: "call" } };
+  return { ...common, blob, response, returnType: `Promise<${response.name}>`, transport: { method: "call" } };
 }
 
 function planModels(spec: OpenApiDocument, names: ReadonlyMap<string, string>, operations: readonly OperationPlan[], uploads: SchemaTypeContext): ModelPlan[] {

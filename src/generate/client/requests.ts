@@ -29,13 +29,17 @@ const LOCATION_DOCS: Record<ParamLocation, string> = {
   cookie: "Sent as one `Cookie` header: works from servers and Node; browsers send their own cookies instead.",
 };
 
+const LIST_HEADERS_DOC =
+  "A header the service reads as a list takes one value here: fetch joins repeated values into one `a, b` line, which FastAPI reads as a single item.";
+
 export function requestShape(operation: OperationModel, uploads: SchemaTypeContext): RequestShape {
   const members: RequestMember[] = [];
   for (const location of PARAM_LOCATIONS) {
     const params = operation.params[location];
     if (!params) continue;
     const type = `${operationType(operation)}["parameters"][${stringLiteral(location)}]`;
-    members.push({ name: location, optional: !params.required, type, doc: LOCATION_DOCS[location] });
+    const doc = location === "header" && operation.listHeaders.length > 0 ? `${LOCATION_DOCS.header}\n\n${LIST_HEADERS_DOC}` : LOCATION_DOCS[location];
+    members.push({ name: location, optional: !params.required, type, doc });
   }
   const body = operation.body;
   if (!body) return { members, contentType: undefined };

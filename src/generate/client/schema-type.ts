@@ -132,7 +132,9 @@ function objectType(schema: JsonObject, context: SchemaTypeContext, depth: numbe
   const rest = extra === undefined || extra === false ? undefined : print(extra === true ? {} : extra, context, depth + 1).text;
   const shape = members.length > 0 ? `{ ${members.join("; ")} }` : undefined;
   if (shape && rest === undefined) return simple(shape);
-  if (!shape) return simple(`Record<string, ${rest ?? "never"}>`);
+  // `{type: "object"}` alone is any object (FastAPI's `ValidationError.ctx`), as types.gen.ts has it
+  // (`emptyObjectsUnknown`); only `additionalProperties: false` makes it an empty one.
+  if (!shape) return simple(`Record<string, ${rest ?? (extra === false ? "never" : "unknown")}>`);
   // An index signature would have to admit every property type too; an intersection does not.
   return { text: `${shape} & Record<string, ${rest}>`, compound: true };
 }

@@ -25,6 +25,8 @@ const cases: [string, Json, string][] = [
   ["dict", { type: "object", additionalProperties: { type: "integer" } }, "Record<string, number>"],
   ["properties and more", { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: true }, "{ a: string } & Record<string, unknown>"],
   ["closed empty object", { type: "object", additionalProperties: false }, "Record<string, never>"],
+  ["free-form object (FastAPI's ValidationError.ctx), as types.gen.ts has it", { type: "object" }, "Record<string, unknown>"],
+  ["object with no properties", { type: "object", properties: {} }, "Record<string, unknown>"],
   ["allOf", { allOf: [{ $ref: "#/components/schemas/Token" }, { type: "object", properties: { x: { type: "string" } } }] }, "Token & { x?: string }"],
   ["oneOf with discriminator", { oneOf: [{ $ref: "#/components/schemas/Cat" }, { $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind" } }, "Model<Cat> | Model<Dog>"],
   ["unknown in a union absorbs it", { anyOf: [{ type: "string" }, {}] }, "unknown"],

@@ -135,6 +135,24 @@ describe("responses", () => {
     expect(body).toBeInstanceOf(Blob);
     expect([...new Uint8Array(await (body as Blob).arrayBuffer())]).toEqual([137, 80]);
   });
+
+  test("a status declared without content is a Blob whatever its content type, empty or not, and never validated", async () => {
+    const validate = (context: { body: unknown }) => ({ validated: context.body });
+    const operation = { ...GET, blob: ["200"] };
+    for (const [text, type] of [['{"a":1}', "application/json"], ["", "application/json"], ["hi", "text/plain"]] as const) {
+      const body = await transportWith(() => new Response(text, { headers: { "content-type": type } }), { validate }).transport.call(operation, { path: { item_id: 1 } });
+      expect(body).toBeInstanceOf(Blob);
+      expect(await (body as Blob).text()).toBe(text);
+    }
+    // Other statuses of the same operation are still read by content type.
+    const created = await transportWith(() => Response.json({ a: 1 }, { status: 201 })).transport.call(operation, { path: { item_id: 1 } });
+    expect(created).toEqual({ a: 1 });
+  });
+
+  test("HEAD resolves with undefined, whatever the response claims", async () => {
+    const head = { ...GET, method: "HEAD", blob: ["200"] };
+    expect(await transportWith(() => new Response(null, { headers: { "content-type": "application/json", "content-length": "7" } })).transport.call(head, { path: { item_id: 1 } })).toBeUndefined();
+  });
 });
 
 describe("errors", () => {

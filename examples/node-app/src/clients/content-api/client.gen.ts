@@ -58,7 +58,13 @@ export interface Client {
   streamJobEvents(request: StreamJobEventsRequest): AsyncIterable<JobEvent>;
 }
 
-/** A client for the service at `options.baseUrl`. Methods reject with `ApiError` (non-2xx), `TimeoutError` or `NetworkError`. */
+/**
+ * A client for the service at `options.baseUrl`. Methods reject with `ApiError` (non-2xx), `TimeoutError` or `NetworkError`.
+ *
+ * Redirects (301, 302, 303, 307, 308) are followed, as fetch does: the call resolves with the target's body, typed `unknown` since the spec does not say what the target returns. Pass `init: { redirect: "error" }` to refuse them (`NetworkError`), or `{ redirect: "manual" }` on servers to get the 3xx as an `ApiError` (browsers hide it).
+ *
+ * A 2xx the spec gives no content (`FileResponse`, `StreamingResponse`, `Response`) resolves with a `Blob`, whatever its Content-Type.
+ */
 export function createClient(options: ClientOptions): Client {
   const transport = createTransport(options);
   return {

@@ -339,7 +339,7 @@ export interface components {
             /** Input */
             input?: unknown;
             /** Context */
-            ctx?: Record<string, never>;
+            ctx?: Record<string, unknown>;
         };
     };
     responses: never;

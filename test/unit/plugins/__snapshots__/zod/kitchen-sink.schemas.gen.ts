@@ -253,6 +253,17 @@ const responseValidators: Record<string, Record<string, z.ZodType>> = {
     "200": NodeSchema,
     "422": HTTPValidationErrorSchema,
   },
+  streamCsv: {
+    "422": HTTPValidationErrorSchema,
+  },
+  positive: {
+    "200": z.int(),
+    "422": HTTPValidationErrorSchema,
+  },
+  echoTags: {
+    "200": z.array(z.string()),
+    "422": HTTPValidationErrorSchema,
+  },
   getUnion: {
     "200": z.union([CatSchema, DogSchema]),
     "422": HTTPValidationErrorSchema,

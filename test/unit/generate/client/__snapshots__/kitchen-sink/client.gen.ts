@@ -156,6 +156,27 @@ export interface Client {
    */
   getTree(request?: GetTreeRequest): Promise<Node>;
   /**
+   * `GET /undeclared/csv`
+   * @throws {ApiError} 422 as declared: narrow with `isApiError(error, "streamCsv")`
+   */
+  streamCsv(request?: StreamCsvRequest): Promise<Blob>;
+  /** `GET /undeclared/file` */
+  downloadFile(request?: CallOptions): Promise<Blob>;
+  /**
+   * `GET /undeclared/positive`
+   * @throws {ApiError} 422 as declared: narrow with `isApiError(error, "positive")`
+   */
+  positive(request: PositiveRequest): Promise<number>;
+  /** `GET /undeclared/raw-json` */
+  rawJson(request?: CallOptions): Promise<Blob>;
+  /** `GET /undeclared/redirect` */
+  redirectToCounts(request?: CallOptions): Promise<unknown>;
+  /**
+   * `GET /undeclared/tags`
+   * @throws {ApiError} 422 as declared: narrow with `isApiError(error, "echoTags")`
+   */
+  echoTags(request?: EchoTagsRequest): Promise<string[]>;
+  /**
    * `GET /union`
    * @throws {ApiError} 422 as declared: narrow with `isApiError(error, "getUnion")`
    */
@@ -184,7 +205,13 @@ export interface Client {
   whoami(request: WhoamiRequest): Promise<Record<string, string | null>>;
 }
 
-/** A client for the service at `options.baseUrl`. Methods reject with `ApiError` (non-2xx), `TimeoutError` or `NetworkError`. */
+/**
+ * A client for the service at `options.baseUrl`. Methods reject with `ApiError` (non-2xx), `TimeoutError` or `NetworkError`.
+ *
+ * Redirects (301, 302, 303, 307, 308) are followed, as fetch does: the call resolves with the target's body, typed `unknown` since the spec does not say what the target returns. Pass `init: { redirect: "error" }` to refuse them (`NetworkError`), or `{ redirect: "manual" }` on servers to get the 3xx as an `ApiError` (browsers hide it).
+ *
+ * A 2xx the spec gives no content (`FileResponse`, `StreamingResponse`, `Response`) resolves with a `Blob`, whatever its Content-Type.
+ */
 export function createClient(options: ClientOptions): Client {
   const transport = createTransport(options);
   return {
@@ -250,6 +277,18 @@ export function createClient(options: ClientOptions): Client {
       transport.call({ name: "getText", method: "GET", path: "/text" }, request),
     getTree: (request) =>
       transport.call({ name: "getTree", method: "GET", path: "/tree", errors: ["422"] }, request),
+    streamCsv: (request) =>
+      transport.call({ name: "streamCsv", method: "GET", path: "/undeclared/csv", errors: ["422"], blob: ["200"] }, request),
+    downloadFile: (request) =>
+      transport.call({ name: "downloadFile", method: "GET", path: "/undeclared/file", blob: ["200"] }, request),
+    positive: (request) =>
+      transport.call({ name: "positive", method: "GET", path: "/undeclared/positive", errors: ["422"] }, request),
+    rawJson: (request) =>
+      transport.call({ name: "rawJson", method: "GET", path: "/undeclared/raw-json", blob: ["200"] }, request),
+    redirectToCounts: (request) =>
+      transport.call({ name: "redirectToCounts", method: "GET", path: "/undeclared/redirect" }, request),
+    echoTags: (request) =>
+      transport.call({ name: "echoTags", method: "GET", path: "/undeclared/tags", errors: ["422"] }, request),
     getUnion: (request) =>
       transport.call({ name: "getUnion", method: "GET", path: "/union", errors: ["422"] }, request),
     untyped: (request) =>
@@ -287,6 +326,9 @@ export interface ClientErrors {
   streamTokens: ApiError<422, HTTPValidationError>;
   streamTokensJsonl: ApiError<422, HTTPValidationError>;
   getTree: ApiError<422, HTTPValidationError>;
+  streamCsv: ApiError<422, HTTPValidationError>;
+  positive: ApiError<422, HTTPValidationError>;
+  echoTags: ApiError<422, HTTPValidationError>;
   getUnion: ApiError<422, HTTPValidationError>;
   uploadFile: ApiError<422, HTTPValidationError>;
   uploadFiles: ApiError<422, HTTPValidationError>;
@@ -433,6 +475,28 @@ export interface StreamTokensJsonlRequest extends CallOptions {
 export interface GetTreeRequest extends CallOptions {
   /** Query parameters; arrays repeat the key, `undefined` and `null` are left out. */
   query?: paths["/tree"]["get"]["parameters"]["query"];
+}
+
+/** Argument of {@link Client.streamCsv}. */
+export interface StreamCsvRequest extends CallOptions {
+  /** Query parameters; arrays repeat the key, `undefined` and `null` are left out. */
+  query?: paths["/undeclared/csv"]["get"]["parameters"]["query"];
+}
+
+/** Argument of {@link Client.positive}. */
+export interface PositiveRequest extends CallOptions {
+  /** Query parameters; arrays repeat the key, `undefined` and `null` are left out. */
+  query: paths["/undeclared/positive"]["get"]["parameters"]["query"];
+}
+
+/** Argument of {@link Client.echoTags}. */
+export interface EchoTagsRequest extends CallOptions {
+  /**
+   * Declared header parameters. Other headers go in `headers`.
+   *
+   * A header the service reads as a list takes one value here: fetch joins repeated values into one `a, b` line, which FastAPI reads as a single item.
+   */
+  header?: paths["/undeclared/tags"]["get"]["parameters"]["header"];
 }
 
 /** Argument of {@link Client.getUnion}. */

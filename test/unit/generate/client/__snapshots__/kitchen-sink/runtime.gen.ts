@@ -209,6 +209,8 @@ export interface Operation {
   readonly body?: string;
   /** Error statuses the spec declares: "404", "4XX", "default". */
   readonly errors?: readonly string[];
+  /** Success statuses the spec declares without content (FastAPI's FileResponse, StreamingResponse, Response): their body is read as a Blob, whatever its content type. */
+  readonly blob?: readonly string[];
 }
 
 /** A generated method's argument: parameters by location, body, and call options. */
@@ -221,7 +223,11 @@ export interface RequestParts extends SseCallOptions {
 }
 
 export interface Transport {
-  /** Sends the request; resolves with the body read by content type (JSON, text, Blob; undefined when empty). */
+  /**
+   * Sends the request; resolves with the body read by content type (JSON, text, Blob; undefined when empty),
+   * or as a Blob for a status in operation.blob; undefined for HEAD, 204, 205 and 304. Redirects are
+   * followed as fetch does, so a redirect resolves with its target's body.
+   */
   call<T>(operation: Operation, request: RequestParts | undefined): Promise<T>;
   /** A Server-Sent Events stream whose data is JSON or raw text. */
   sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T>;
@@ -352,9 +358,9 @@ export function createTransport(options: ClientOptions): Transport {
   }
 
   /** Reads a whole response body and ends the exchange; a failed read is the call's error. */
-  async function readWhole(exchange: Exchange, lenient: boolean): Promise<unknown> {
+  async function readWhole(exchange: Exchange, lenient: boolean, operation: Operation): Promise<unknown> {
     try {
-      return await exchange.settle(readBody(exchange.response, lenient));
+      return await exchange.settle(readBody(exchange.response, lenient, operation));
     } catch (error) {
       throw error instanceof SyntaxError ? error : exchange.failure(error);
     } finally {
@@ -369,14 +375,14 @@ export function createTransport(options: ClientOptions): Transport {
 
   /** Only bodies read as JSON are validated: text and Blobs have no schema to meet. */
   function validatedBody(operation: Operation, response: Response, body: unknown): unknown {
-    const json = body !== undefined && JSON_TYPE.test(response.headers.get("content-type") ?? "");
+    const json = body !== undefined && !(body instanceof Blob) && JSON_TYPE.test(response.headers.get("content-type") ?? "");
     return json ? validated(operation, response, body) : body;
   }
 
   /** The ApiError for a non-2xx response. */
   async function apiError(operation: Operation, exchange: Exchange): Promise<ApiError> {
     const response = exchange.response;
-    const body = validatedBody(operation, response, await readWhole(exchange, true));
+    const body = validatedBody(operation, response, await readWhole(exchange, true, operation));
     return new ApiError({ operation, response, body, declared: isDeclared(operation, response.status) });
   }
 
@@ -431,7 +437,7 @@ export function createTransport(options: ClientOptions): Transport {
     async call<T>(operation: Operation, request: RequestParts | undefined): Promise<T> {
       const exchange = await open(operation, request, undefined);
       if (!exchange.response.ok) throw await apiError(operation, exchange);
-      return validatedBody(operation, exchange.response, await readWhole(exchange, false)) as T;
+      return validatedBody(operation, exchange.response, await readWhole(exchange, false, operation)) as T;
     },
     sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T> {
       return sseStream(() => events<T>(operation, request, data === "json" ? "sse-json" : "sse-text"));
@@ -475,12 +481,14 @@ async function* readText(exchange: Exchange): AsyncGenerator<string, void, undef
   }
 }
 
-/** JSON (parsed), text, or a Blob, by content type; undefined when there is no body. */
-async function readBody(response: Response, lenient: boolean): Promise<unknown> {
-  if (response.status === 204 || response.status === 205 || response.status === 304) {
+/** JSON (parsed), text, or a Blob, by content type, or a Blob where the spec gives no content type; undefined when there is no body. */
+async function readBody(response: Response, lenient: boolean, operation: Operation): Promise<unknown> {
+  if (operation.method === "HEAD" || response.status === 204 || response.status === 205 || response.status === 304) {
     await response.body?.cancel();
     return undefined;
   }
+  // Typed Blob, so read as one even when empty or sent as JSON or text: the declared type holds whatever the server sends.
+  if (response.ok && operation.blob?.includes(String(response.status))) return response.blob();
   const type = response.headers.get("content-type") ?? "";
   if (JSON_TYPE.test(type)) {
     const text = await response.text();
