@@ -19,22 +19,25 @@ export async function runGenerate(input: string, options: GenerateCommandOptions
   // The spec's name lands in every file's banner and in messages: never a URL's secrets.
   const shown = isUrl ? redactUrl(input) : input;
   const session = openStandaloneSession("spec", { dir: ".", spec: isUrl ? shown : resolve(input), output, source: "url" }, { cwd: process.cwd(), outputSetting: "-o" });
-  const service = session.config.services[0]!;
-  const raw = isUrl ? await fetchSpecFromUrl(service, parseUrl(input), { warn: (message) => logger.warn(message) }) : await readSpec(input);
-  const started = performance.now();
-  const built = await session.build(service, { spec: raw, streams: undefined }, (message) => logger.warn(message)).catch((error: unknown) => {
-    // A sync prints the service name beside its errors; here the input is the only "where".
-    if (error instanceof SpecError) error.message = `${shown}: ${error.message}`;
-    throw error;
-  });
-  const rel = relative(process.cwd(), output) || ".";
-  const plan = await session.plan(service, built.files);
-  for (const warning of plan.warnings) logger.warn(warning);
-  await session.write(service, built, false, plan);
-  await session.close();
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  logger.info(`${logger.paint.green("✓")} ${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.remove.length} removed in ${rel} ${logger.paint.dim(`${seconds}s`)}`);
-  return 0;
+  try {
+    const service = session.config.services[0]!;
+    const raw = isUrl ? await fetchSpecFromUrl(service, parseUrl(input), { warn: (message) => logger.warn(message) }) : await readSpec(input);
+    const started = performance.now();
+    const built = await session.build(service, { spec: raw, streams: undefined }, (message) => logger.warn(message)).catch((error: unknown) => {
+      // A sync prints the service name beside its errors; here the input is the only "where".
+      if (error instanceof SpecError) error.message = `${shown}: ${error.message}`;
+      throw error;
+    });
+    const rel = relative(process.cwd(), output) || ".";
+    const plan = await session.plan(service, built.files);
+    for (const warning of plan.warnings) logger.warn(warning);
+    await session.write(service, built, false, plan);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    logger.info(`${logger.paint.green("✓")} ${plan.write.length} written, ${plan.unchanged.length} unchanged, ${plan.remove.length} removed in ${rel} ${logger.paint.dim(`${seconds}s`)}`);
+    return 0;
+  } finally {
+    await session.close();
+  }
 }
 
 function parseUrl(input: string): URL {
