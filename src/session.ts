@@ -86,11 +86,19 @@ export async function openSession(options: OpenSessionOptions = {}): Promise<Ses
   return new Session(config);
 }
 
+/** How a session without a config file names what chose its paths. */
+export interface StandaloneNaming {
+  /** The flag that chose the output folder, in messages (`-o`). */
+  outputSetting: string;
+  /** What the banner names as the source when the spec is not a file (a URL, redacted). Default: the spec file. */
+  specLabel?: string | undefined;
+}
+
 /**
  * A session over one service and no config file (`sync-types generate`): same stages, same
- * defaults, no plugins. `outputSetting` is how messages name the flag that chose the output folder.
+ * defaults, no plugins.
  */
-export function openStandaloneSession(name: string, service: ServiceConfig, options: { cwd: string; outputSetting: string }): Session {
+export function openStandaloneSession(name: string, service: ServiceConfig, options: { cwd: string } & StandaloneNaming): Session {
   const { cwd } = options;
   const file = `${cwd}/sync-types.config`;
   return new Session({
@@ -101,7 +109,7 @@ export function openStandaloneSession(name: string, service: ServiceConfig, opti
     breaking: { level: DEFAULTS.breakingLevel, rules: {}, ignore: [] },
     plugins: [],
     concurrency: 1,
-  }, options.outputSetting);
+  }, { outputSetting: options.outputSetting, specLabel: options.specLabel });
 }
 
 export class Session {
@@ -115,11 +123,11 @@ export class Session {
   /** A Ctrl-C closes the session through the clean-up registry, like any other way out. */
   readonly #unregister: () => void;
 
-  readonly #outputSetting: string | undefined;
+  readonly #standalone: StandaloneNaming | undefined;
 
-  constructor(config: ResolvedConfig, outputSetting?: string) {
+  constructor(config: ResolvedConfig, standalone?: StandaloneNaming) {
     this.config = config;
-    this.#outputSetting = outputSetting;
+    this.#standalone = standalone;
     this.plugins = sortPlugins(config.plugins);
     this.#unregister = registerCleanup(() => this.close());
   }
@@ -161,7 +169,7 @@ export class Session {
   async build(service: ResolvedService, extracted: Extracted, warn: (message: string) => void): Promise<BuiltService> {
     const spec = await this.prepare(service, extracted.spec, warn);
     const { bannerFor, generateFiles } = await import("./generate/index.js");
-    const specPath = relative(service.output, service.spec);
+    const specPath = this.#standalone?.specLabel ?? relative(service.output, service.spec);
     let files: GeneratedFile[];
     try {
       files = await generateFiles(spec, {
@@ -205,7 +213,7 @@ export class Session {
       });
     }
     const where = serviceOutput(service, this.config.root);
-    if (this.#outputSetting) where.setting = this.#outputSetting;
+    if (this.#standalone) where.setting = this.#standalone.outputSetting;
     return { ...(await planOutput(committedOutput, files, where)), dir: committedOutput };
   }
 

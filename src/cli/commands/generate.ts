@@ -18,7 +18,7 @@ export async function runGenerate(input: string, options: GenerateCommandOptions
   const isUrl = /^https?:\/\//.test(input);
   // The spec's name lands in every file's banner and in messages: never a URL's secrets.
   const shown = isUrl ? redactUrl(input) : input;
-  const session = openStandaloneSession("spec", { dir: ".", spec: isUrl ? shown : resolve(input), output, source: "url" }, { cwd: process.cwd(), outputSetting: "-o" });
+  const session = openStandaloneSession("spec", { dir: ".", spec: isUrl ? shown : resolve(input), output, source: "url" }, { cwd: process.cwd(), outputSetting: "-o", specLabel: isUrl ? shown : undefined });
   try {
     const service = session.config.services[0]!;
     const raw = isUrl ? await fetchSpecFromUrl(service, parseUrl(input), { warn: (message) => logger.warn(message) }) : await readSpec(input);
