@@ -14,6 +14,7 @@ import type { PolicyResult } from "./diff/policy.js";
 import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
 import { ConfigError, ExitCode, SyncTypesError, errorMessage, runExitCode, type ExitCode as Code } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
+import type { OrphanReport } from "./generate/orphans.js";
 import type { OutputPlan } from "./generate/write.js";
 import { withSession, type Session } from "./session.js";
 import { readTextIfExists } from "./spec/store.js";
@@ -78,11 +79,18 @@ export interface ServiceResult {
 export interface SyncResult {
   config: ResolvedConfig;
   results: ServiceResult[];
+  /** Old output folders (no longer any service's `output`): generated files removed, edited ones kept. */
+  orphans: OrphanReport;
   exitCode: Code;
 }
 
 export async function syncTypes(options: SyncOptions = {}): Promise<SyncResult> {
-  return withSession(options, (session) => syncWith(session, options));
+  return withSession(options, async (session) => {
+    const result = await syncWith(session, options);
+    // The one-shot run speaks for the whole project; the hook and check (syncWith alone) leave old folders to it.
+    result.orphans = await session.cleanOldOutputs(options.write !== false);
+    return result;
+  });
 }
 
 /** The sync run over an open session: every selected service in parallel, bounded by `concurrency`. */
@@ -96,7 +104,7 @@ export async function syncWith(session: Session, options: SyncOptions = {}): Pro
   }
   const services = session.select(options.services);
   const results = await mapBounded(services, config.concurrency, (service) => syncService(session, withSourceDir(service, options), options));
-  return { config, results, exitCode: exitCodeOf(results) };
+  return { config, results, orphans: { removed: [], kept: [] }, exitCode: exitCodeOf(results) };
 }
 
 /** Its `python` stays the one resolved from the real `dir`: a venv is never part of the sources. */

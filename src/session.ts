@@ -27,6 +27,7 @@ import { ConfigError, SpecError, UsageError } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
 import { indexFile } from "./generate/index-file.js";
 import { MANIFEST_FILE } from "./generate/manifest.js";
+import type { OrphanReport } from "./generate/orphans.js";
 import { applyOutput, planOutput, serviceOutput, type OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
@@ -226,6 +227,16 @@ export class Session {
     const target = plan.dir === service.output ? plan : await this.plan(service, built.files);
     if (specChanged) await writeFileAtomic(service.spec, built.specText);
     await applyOutput(service.output, target);
+  }
+
+  /**
+   * Output folders the config wrote before and no longer does: their generated files are removed
+   * (reported only, without `write`), edited ones kept and named. A session without a config file has none.
+   */
+  async cleanOldOutputs(write: boolean): Promise<OrphanReport> {
+    if (this.#standalone) return { removed: [], kept: [] };
+    const { cleanOrphanedOutputs } = await import("./generate/orphans.js");
+    return cleanOrphanedOutputs(this.config, write);
   }
 
   /**

@@ -52,12 +52,13 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
     });
   withServiceOptions(program.command("diff"))
     .description("the contract change of each service as a TypeScript caller feels it; exit 1 when a change fails breaking.level")
+    .argument("[specs...]", "two spec files or http(s) URLs, base then head: compared without a config")
     .option("--base <ref|file>", "git ref or spec file to compare against (default: the committed spec file)")
     .option("--head <file|live>", 'spec file, or "live" to ask the service', "live")
     .addOption(formatOption(["pretty", "json", "markdown", "github"]))
-    .action(async (options) => {
+    .action(async (specs: string[], options) => {
       const { runDiff } = await import("./commands/diff.js");
-      process.exitCode = await runDiff(options, start(options, setLogger, color));
+      process.exitCode = await runDiff({ ...options, specs }, start(options, setLogger, color));
     });
 
   program

@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { createRequire, register } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { registerPath } from "../cleanup.js";
 import { ConfigError, errorMessage } from "../errors.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 export const CONFIG_NAMES = [
   "sync-types.config.ts",
@@ -42,7 +43,7 @@ export async function loadConfigFile(file: string, timeoutMs = CONFIG_TIMEOUT_MS
 }
 
 async function evaluate(file: string): Promise<unknown> {
-  const loaded = file.endsWith(".ts") || file.endsWith(".mts") ? await importTypeScript(file) : await importModule(file, file);
+  const loaded = file.endsWith(".ts") || file.endsWith(".mts") ? await importTypeScript(file) : await importModule(file);
   const value = (loaded as { default?: unknown }).default;
   if (value === undefined) throw new ConfigError(`${file} has no default export`, { file, hint: "export default defineConfig({ ... })" });
   if (typeof value !== "function") return value;
@@ -101,66 +102,47 @@ function parseJsonConfig(file: string, text: string): unknown {
   }
 }
 
-/** Imports `file`; errors name `shownAs`, the file the user wrote. */
-async function importModule(file: string, shownAs: string): Promise<unknown> {
-  // The mtime query defeats the ESM cache so watch mode sees edits.
+async function importModule(file: string): Promise<unknown> {
+  // The mtime query defeats the ESM cache so watch mode sees edits; a whole number, as a dot in it reads as an extension to some loaders (vite).
   const { mtimeMs } = await stat(file);
   try {
-    return await import(`${pathToFileURL(file).href}?t=${mtimeMs}`);
+    return await import(`${pathToFileURL(file).href}?t=${Math.round(mtimeMs * 1000)}`);
   } catch (error) {
-    const what = error instanceof Error ? errorMessage(error) : describeThrown(error);
-    throw new ConfigError(`could not load ${shownAs}: ${what}`, { file: shownAs });
+    throw importFailure(file, error);
   }
 }
+
+let hooksRegistered = false;
 
 /**
- * Transpiles a TypeScript config with the compiler we already depend on (no extra loader),
- * next to the original so its relative and package imports resolve as written.
+ * A TypeScript config is loaded by module hooks that strip its types in memory (ts-hooks.mjs):
+ * no file is written next to it, and its imports resolve from its own folder as written.
  */
 async function importTypeScript(file: string): Promise<unknown> {
-  const ts = (await import("typescript")).default;
-  const source = await readFile(file, "utf8");
-  const output = ts.transpileModule(source, {
-    fileName: file,
-    reportDiagnostics: true,
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, sourceMap: false },
-  });
-  const syntaxError = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
-  if (syntaxError) {
-    const where = syntaxError.file && syntaxError.start !== undefined
-      ? syntaxError.file.getLineAndCharacterOfPosition(syntaxError.start)
+  if (!hooksRegistered) {
+    const amaro = pathToFileURL(createRequire(import.meta.url).resolve("amaro")).href;
+    register(pathToFileURL(join(PACKAGE_ROOT, "src/config/ts-hooks.mjs")).href, { data: { amaro } });
+    hooksRegistered = true;
+  }
+  return importModule(file);
+}
+
+/** Why a config could not be imported, with the fix when it is a known setup mistake. */
+function importFailure(file: string, error: unknown): ConfigError {
+  const what = error instanceof Error ? errorMessage(error) : describeThrown(error);
+  // The type-stripping hooks put the position first.
+  if (what.startsWith(`${file}:`)) {
+    const erasable = /not supported in strip-only mode/.test(what)
+      ? "only erasable TypeScript is loaded: use a union of strings or an `as const` object instead of an enum, and no namespaces or constructor parameter properties"
       : undefined;
-    const at = where ? `:${where.line + 1}:${where.character + 1}` : "";
-    throw new ConfigError(`${file}${at}: ${ts.flattenDiagnosticMessageText(syntaxError.messageText, "\n")}`, { file });
+    return new ConfigError(what, erasable ? { file, hint: erasable } : { file });
   }
-  await removeStaleTranspiled(file);
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.mjs`);
-  // Registered before it exists: a signal between the write and the import must not leave it.
-  const release = registerPath(temp);
-  await writeFile(temp, output.outputText);
-  try {
-    return await importModule(temp, file);
-  } finally {
-    await rm(temp, { force: true });
-    release();
+  const missing = /Cannot find package '([^']+)'/.exec(what)?.[1];
+  if (missing === "sync-types") {
+    return new ConfigError(`${file} imports "sync-types", which cannot be found from ${dirname(file)}`, {
+      file,
+      hint: "install it in this project (npm install --save-dev sync-types), or drop the import: `export default { services: { … } }` needs no defineConfig",
+    });
   }
-}
-
-/** Transpiled copies left by a run that was SIGKILLed while importing: their pid is gone. */
-async function removeStaleTranspiled(file: string): Promise<void> {
-  const prefix = `.${basename(file)}.`;
-  const names = await readdir(dirname(file)).catch(() => [] as string[]);
-  for (const name of names) {
-    const pid = name.startsWith(prefix) ? /^(\d+)\.\d+\.mjs$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid !== undefined && !isAlive(Number(pid))) await rm(join(dirname(file), name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return new ConfigError(`could not load ${file}: ${what}`, { file });
 }

@@ -2,20 +2,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
+import { BREAKING, SERVICE } from "./definition/config-definition.js";
+import { defaultsOf } from "./definition/nodes.js";
 import { parseEnvFile } from "./env-file.js";
 import type { ResolvedConfig, ResolvedService, ServiceConfig, UserConfig } from "./types.js";
 
-/** Every default lives here. */
+/** Defaults, read from the one config definition. */
 export const DEFAULTS = {
-  source: "http",
-  start: ["{python}", "-m", "uvicorn", "{app}", "--host", "127.0.0.1", "--port", "{port}"],
-  port: "auto",
-  openapiPath: "/openapi.json",
-  watch: ["**/*.py", "pyproject.toml", "requirements*.txt"],
-  readyTimeoutMs: 30_000,
-  // 25 times the spec of a 400-resource FastAPI app (2.7 MB): no real spec comes near it.
-  maxSpecBytes: 64 * 1024 * 1024,
-  breakingLevel: "types",
+  breakingLevel: BREAKING.properties.level.default,
 } as const;
 
 /** Turns a validated user config into absolute paths and explicit values. */
@@ -50,28 +44,23 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
       throw new ConfigError(`services.${name}.envFile: ${envFile} does not exist`, { file, hint: "create it or remove the option" });
     fileEnv = parseEnvFile(readFileSync(envFile, "utf8"));
   }
-  const port = service.port ?? DEFAULTS.port;
+  // Keys without special handling take the user's value over the definition's default, so a new key needs no edit here.
+  const given = Object.fromEntries(Object.entries(service).filter(([, value]) => value !== undefined));
+  const merged = { ...defaultsOf(SERVICE), ...given } as Omit<ResolvedService, "name" | "python">;
+  const { port } = merged;
   return {
+    ...merged,
     name,
     dir,
     app: service.app,
     spec: resolve(root, service.spec),
     output: resolve(root, service.output),
-    source: service.source ?? DEFAULTS.source,
-    start: service.start ?? [...DEFAULTS.start],
     python: resolvePython(service.python, dir, root),
-    port,
-    openapiPath: service.openapiPath ?? DEFAULTS.openapiPath,
     url: service.url ?? (typeof port === "number" ? `http://127.0.0.1:${port}` : undefined),
-    headers: service.headers ?? {},
     env: { ...fileEnv, ...service.env },
     envFile,
-    watch: service.watch ?? [...DEFAULTS.watch],
-    readyTimeoutMs: service.readyTimeoutMs ?? DEFAULTS.readyTimeoutMs,
-    maxSpecBytes: service.maxSpecBytes ?? DEFAULTS.maxSpecBytes,
     baseUrlEnv: service.baseUrlEnv,
-    streams: service.streams ?? {},
-    externalRefs: (service.externalRefs ?? []).map((glob) => resolve(root, glob)),
+    externalRefs: merged.externalRefs.map((glob) => resolve(root, glob)),
   };
 }
 

@@ -23,5 +23,5 @@ export function reportSyncJson(result: SyncResult, write: (text: string) => void
         }
       : null,
   }));
-  write(`${JSON.stringify({ version: 1, exitCode: result.exitCode, services }, null, 2)}\n`);
+  write(`${JSON.stringify({ version: 1, exitCode: result.exitCode, services, oldOutputs: result.orphans }, null, 2)}\n`);
 }

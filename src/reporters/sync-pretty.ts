@@ -27,6 +27,11 @@ export function reportSyncPretty(result: SyncResult, logger: Logger): void {
       for (const file of r.files.removed) logger.info(`    ${paint.dim("removed")} ${file}`);
     }
   }
+  if (result.orphans.removed.length > 0) {
+    logger.info(`${paint.cyan("↻")} ${paint.bold("old output folders")}  removed what sync-types generated there (no service writes there any more)`);
+    for (const file of result.orphans.removed) logger.info(`    ${paint.dim("removed")} ${file}`);
+  }
+  for (const kept of result.orphans.kept) logger.warn(kept);
   const failed = result.results.filter((r) => r.status === "failed").length;
   if (failed > 0) logger.info(paint.red(`\n${failed} of ${result.results.length} service${result.results.length === 1 ? "" : "s"} failed; their committed files were left untouched.`));
 }

@@ -68,11 +68,12 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
     }
     logger.info(logger.paint.cyan("config changed: restarting"));
     await watcher.close();
+    const ports = session.ports();
     await session.stop();
     await core.close();
     core = next;
     config = core.config;
-    session = await startSession(core, logger, serve);
+    session = await startSession(core, logger, serve, ports);
     watcher = await startWatcher(config);
     announce(config, session, logger);
   }
@@ -88,8 +89,8 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
   };
 }
 
-async function startSession(core: Session, logger: Logger, serve: boolean): Promise<WatchSession> {
-  const session = new WatchSession(core, logger, { serve });
+async function startSession(core: Session, logger: Logger, serve: boolean, ports?: ReadonlyMap<string, number>): Promise<WatchSession> {
+  const session = new WatchSession(core, logger, { serve, ports });
   await session.start();
   return session;
 }

@@ -2,7 +2,7 @@ import type { ResolvedService } from "../config/types.js";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { startHttpService, type RunningService } from "../services/http.js";
-import { freePort } from "../services/ports.js";
+import { freePort, isPortTaken } from "../services/ports.js";
 import { isShuttingDown } from "../services/process.js";
 
 /**
@@ -17,15 +17,22 @@ export class ServiceRunner {
   #port: number | undefined;
   #stopping = false;
 
-  constructor(service: ResolvedService, logger: Logger, colour: (text: string) => string) {
+  /** `previousPort`: where an earlier watch session served it, kept for an `auto` port across config reloads. */
+  constructor(service: ResolvedService, logger: Logger, colour: (text: string) => string, previousPort?: number) {
     this.#service = service;
     this.#logger = logger;
     this.#prefix = colour(`[${service.name}]`);
+    this.#port = service.port === "auto" ? previousPort : service.port;
   }
 
-  /** Starts it on its configured port, or on one free port kept across restarts so the app can rely on it. */
+  /** Starts it on its configured port, or on one free port kept across restarts and reloads so the app can rely on it. */
   async start(): Promise<void> {
-    this.#port ??= this.#service.port === "auto" ? await freePort() : this.#service.port;
+    if (this.#port !== undefined && this.#service.port === "auto" && (await isPortTaken(this.#port))) {
+      const taken = this.#port;
+      this.#port = await freePort();
+      this.#logger.warn(`${this.#service.name}: port ${taken} was taken meanwhile; now served on ${this.#port} (set a fixed "port" to keep one)`);
+    }
+    this.#port ??= await freePort();
     const service = { ...this.#service, port: this.#port };
     // Start-up output is held back: a service that dies while starting (a syntax error, say)
     // was already explained by the resync, so one line is enough; after start-up, logs stream.
@@ -55,6 +62,11 @@ export class ServiceRunner {
     } catch (error) {
       this.#logger.warn(`${this.#service.name} could not start: ${errorMessage(error)}`);
     }
+  }
+
+  /** The port it is served on (chosen at the first start). */
+  get port(): number | undefined {
+    return this.#port;
   }
 
   get url(): string | undefined {

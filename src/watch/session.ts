@@ -17,6 +17,8 @@ import { unchangedStatus, type WatchPlan } from "./handler.js";
 export interface SessionOptions {
   /** Run each service under uvicorn for the app being developed. Default `true`. */
   serve: boolean;
+  /** Ports an earlier session served services on, by name: an `auto` port stays where the app already points. Default none. */
+  ports?: ReadonlyMap<string, number> | undefined;
 }
 
 interface ServiceState {
@@ -57,7 +59,7 @@ export class WatchSession {
       const state: ServiceState = { service, extractor: undefined, runner: undefined, spec: undefined };
       this.#states.set(service.name, state);
       if (this.#options.serve && service.source !== "url") {
-        state.runner = new ServiceRunner(service, this.#logger, this.#logger.paint[PREFIX_COLOURS[i % PREFIX_COLOURS.length]!]);
+        state.runner = new ServiceRunner(service, this.#logger, this.#logger.paint[PREFIX_COLOURS[i % PREFIX_COLOURS.length]!], this.#options.ports?.get(service.name));
         await state.runner.start();
       }
     }));
@@ -156,6 +158,11 @@ export class WatchSession {
     } catch (error) {
       this.#logger.warn(`type-check failed: ${errorMessage(error)}`);
     }
+  }
+
+  /** The port each served service is on, by name: handed to the session a config reload starts. */
+  ports(): Map<string, number> {
+    return new Map([...this.#states].flatMap(([name, s]) => (s.runner?.port === undefined ? [] : [[name, s.runner.port] as const])));
   }
 
   /** Servers' URLs, for the banner. */

@@ -30,7 +30,7 @@ test.each([
     ['services.api.source: expected one of "http", "import", "url", got "ftp"'],
   ],
   ["invalid JSON", "sync-types.config.json", "{ services: ", ["is not valid JSON"]],
-  ["a TypeScript syntax error, with its line", "sync-types.config.ts", "export default {\n  services: {\n", ["sync-types.config.ts:3:1"]],
+  ["a TypeScript syntax error, with its line", "sync-types.config.ts", "export default {\n  services: {\n", ["sync-types.config.ts:2:15: Unexpected token `<eof>`"]],
   ["a config function that throws an Error", "sync-types.config.ts", 'export default () => { throw new TypeError("no SERVICES_ROOT"); };', ["sync-types.config.ts: its default export function failed: TypeError: no SERVICES_ROOT"]],
   ["a config function that rejects", "sync-types.config.mjs", 'export default async () => { throw new Error("vault unreachable"); };', ["sync-types.config.mjs: its default export function failed: Error: vault unreachable"]],
   ["a config function that throws null", "sync-types.config.ts", "export default () => { throw null; };", ["its default export function failed: it threw null (not an Error)"]],

@@ -70,13 +70,15 @@ test("SIGINT during `hook run`: exit 130 and its staged snapshot is removed", { 
   await interruptLeavingNothing(cli, output, tmp, marker);
 });
 
-test("SIGINT while a TypeScript config's top-level await sleeps: exit 130 and no transpiled copy is left", { timeout: 30_000 }, async () => {
+test("SIGINT while a TypeScript config's top-level await sleeps: exit 130 and nothing is left next to it", { timeout: 30_000 }, async () => {
   const dir = await tempTree({
-    "sync-types.config.ts": 'await new Promise((resolve) => setTimeout(resolve, 60_000));\nexport default { services: {} };\n',
+    "sync-types.config.ts": 'import { writeFileSync } from "node:fs";\nconst started: string = process.env["STARTED"]!;\nwriteFileSync(started, "");\nawait new Promise((resolve) => setTimeout(resolve, 60_000));\nexport default { services: {} };\n',
   });
-  const cli = startCli([], { cwd: dir });
+  const marker = await tempTree({});
+  const started = join(marker, "started");
+  const cli = startCli([], { cwd: dir, env: { STARTED: started } });
   const output = watchOutput(cli);
-  expect(await waitFor(async () => (await readdir(dir)).some((f) => f.endsWith(".mjs")), 15_000, 50)).toBe(true);
+  expect(await waitFor(async () => (await readdir(marker)).includes("started"), 15_000, 50), output()).toBe(true);
   cli.kill("SIGINT");
   const result = await cli;
   expect(result.exitCode, output()).toBe(130);

@@ -29,18 +29,29 @@ export interface DiffCommandOptions {
   source?: SourceKind;
   /** Report on stdout: `pretty` (the CLI default), `json` (docs/diff-json.md), `markdown` (a PR comment), `github` (annotations). */
   format: "pretty" | "json" | "markdown" | "github";
+  /** Two specs (files or URLs) to compare with no config; none: the configured services. */
+  specs?: string[];
 }
 
 /** `sync-types diff`: the contract change of each service, judged by the configured policy. Exit 1 when a change fails it. */
 export async function runDiff(options: DiffCommandOptions, logger: Logger): Promise<number> {
   const cwd = process.cwd();
-  const report = await withSession({ cwd, config: options.config }, (session) => diffServices(session, options, logger, cwd));
+  const report = options.specs?.length ? await diffGivenSpecs(options, logger, cwd) : await withSession({ cwd, config: options.config }, (session) => diffServices(session, options, logger, cwd));
   const write = (text: string) => process.stdout.write(text);
   if (options.format === "json") reportDiffJson(report, write);
   else if (options.format === "markdown") reportDiffMarkdown(report, write);
   else if (options.format === "github") reportDiffGithub(report, write);
   else reportDiffPretty(report, logger);
   return report.exitCode;
+}
+
+async function diffGivenSpecs(options: DiffCommandOptions, logger: Logger, cwd: string): Promise<DiffReport> {
+  const specs = options.specs ?? [];
+  if (specs.length !== 2) throw new UsageError(`diff takes two specs (base and head), got ${specs.length}`, "sync-types diff old.json new.json, or no argument to diff the configured services");
+  const configOnly = [options.config && "-c", options.service?.length && "--service", options.base !== undefined && "--base", options.head !== undefined && options.head !== "live" && "--head", options.source && "--source"].filter(Boolean);
+  if (configOnly.length > 0) throw new UsageError(`${configOnly.join(", ")} applies to the configured services, not to two given specs`, "drop it, or drop the two spec arguments");
+  const { diffTwoSpecs } = await import("./diff-two-specs.js");
+  return diffTwoSpecs([specs[0]!, specs[1]!], logger, cwd);
 }
 
 async function diffServices(session: Session, options: DiffCommandOptions, logger: Logger, cwd: string): Promise<DiffReport> {
@@ -121,7 +132,7 @@ async function readSpecFile(service: ResolvedService, file: string): Promise<Ope
   return parseSpec(service, text, file);
 }
 
-function parseSpec(service: ResolvedService, text: string, label: string): OpenApiDocument {
+export function parseSpec(service: ResolvedService, text: string, label: string): OpenApiDocument {
   let raw: Json;
   try {
     raw = JSON.parse(text);

@@ -1,79 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { validateConfig } from "../../../src/config/schema.js";
-
-const service = { dir: "svc", app: "app.main:app", spec: "contracts/a.json", output: "src/clients/a" };
+import { CONFIG_CASES } from "./config-cases.js";
 
 describe("validateConfig", () => {
-  test.each<[string, unknown, string[]]>([
-    ["a minimal valid config", { services: { a: service } }, []],
-    ["a factory app and every option", {
-      services: {
-        a: {
-          ...service, app: "app.main:create_app()", source: "import", start: ["{python}", "-m", "uvicorn", "{app}", "--port", "{port}"],
-          python: ".venv/bin/python", port: 8000, openapiPath: "/api/openapi.json", env: { A: "1" }, envFile: ".env",
-          watch: ["**/*.py"], readyTimeoutMs: 5000, streams: { "POST /chat": "app.models:Token" }, headers: { X: "${T}" },
-        },
-      },
-      typecheck: { tsconfig: ["a.json", "b.json"] }, breaking: { level: "strict" }, plugins: [{ name: "p" }], concurrency: 2,
-    }, []],
-    ["not an object", 42, ["(root): expected an object"]],
-    ["no services", { services: {} }, ["services: expected at least one service"]],
-    ["a typo, suggested", { services: { a: { ...service, readyTimeout: 1 } } }, ['services.a.readyTimeout: unknown option (did you mean "readyTimeoutMs"?)']],
-    ["every problem at once", { services: { a: { dir: "", app: "main", port: 70000 } } }, [
-      "services.a.dir: required",
-      "services.a.spec: required",
-      "services.a.output: required",
-      'services.a.app: expected "module:attr"',
-      'services.a.port: expected "auto" or a port number',
-    ]],
-    ["url source needs a url or a port", { services: { a: { ...service, source: "url" } } }, ['services.a.url: required for source "url"']],
-    // Unparseable (an unencoded "/" in the password) is a config error, not an internal one, and the password is not shown.
-    ["a url that cannot be parsed, its password hidden", { services: { a: { dir: "d", spec: "s", output: "o", source: "url", url: "http://admin:s3cr/etPW@127.0.0.1:1/x" } } }, ['services.a.url: expected an http(s) URL, got "http://127.0.0.1:1/x" (characters such as']],
-    ["a non-http url, its password hidden", { services: { a: { dir: "d", spec: "s", output: "o", source: "url", url: "ftp://admin:s3cretPW@h/x" } } }, ['services.a.url: expected an http(s) URL, got "ftp://h/x"']],
-    ["header names and values fetch cannot send, values not shown", { services: { a: { ...service, headers: { "Bad Name": "v", "X-A": "s3cret\r\nInjected: 1", "X-B": "caf\u20ac", "X-C": "${TOKEN}" } } } }, [
-      "services.a.headers.Bad Name: not a valid HTTP header name",
-      "services.a.headers.X-A: the value holds a line break",
-      "services.a.headers.X-B: the value holds a line break, a NUL or a character beyond Latin-1",
-    ]],
-    ["url source needs no app", { services: { a: { dir: "d", spec: "s", output: "o", source: "url", url: "http://127.0.0.1:1" } } }, []],
-    ["a start command without a port", { services: { a: { ...service, start: ["{python}", "serve.py"] } } }, ['services.a.start: must contain "{port}"']],
-    ["bad env values", { services: { a: { ...service, env: { A: 1 } } } }, ["services.a.env.A: expected a string"]],
-    ["bad openapiPath", { services: { a: { ...service, openapiPath: "openapi.json" } } }, ['services.a.openapiPath: expected a path starting with "/"']],
-    ["bad level and tsconfig", { services: { a: service }, breaking: { level: "major" }, typecheck: { tsconfig: 3 } }, [
-      "typecheck.tsconfig: expected a path or a list of paths",
-      'breaking.level: expected one of "runtime", "types", "strict"',
-    ]],
-    ["breaking rules and ignores", {
-      services: { a: service },
-      breaking: {
-        level: "types",
-        rules: { "response-enum-value-added": "error", "operation-id-changed": "off" },
-        ignore: [{ rule: "response-type-changed", location: "Item.price", reason: "clients parse both", expires: "2030-01-31" }],
-      },
-    }, []],
-    ["unknown rule ids, suggested, and bad levels", {
-      services: { a: service },
-      breaking: { rules: { "response-enum-value-add": "warn", "operation-removed": "fatal" }, ignores: [] },
-    }, [
-      'breaking.ignores: unknown option (did you mean "ignore"?)',
-      'breaking.rules.response-enum-value-add: unknown rule id (did you mean "response-enum-value-added"?)',
-      'breaking.rules.operation-removed: expected one of "error", "warn", "info", "off"',
-    ]],
-    ["ignore entries need a rule, a location, a reason and a real date", {
-      services: { a: service },
-      breaking: { ignore: [{ rule: "no-such-rule", expires: "2025-02-30" }, "x", { rule: "operation-removed", location: "GET /a", reason: "", until: 1 }] },
-    }, [
-      "breaking.ignore.0.rule: unknown rule id",
-      "breaking.ignore.0.location: required",
-      "breaking.ignore.0.reason: required",
-      "breaking.ignore.0.expires: expected a date as YYYY-MM-DD",
-      "breaking.ignore.1: expected { rule, location, reason, expires? }",
-      "breaking.ignore.2.until: unknown option",
-      "breaking.ignore.2.reason: required",
-    ]],
-    ["bad stream model", { services: { a: { ...service, streams: { "GET /x": "Token" } } } }, ['services.a.streams.GET /x: expected "module:Model"']],
-    ["a service name with spaces", { services: { "my api": service } }, ["services.my api: service names may use"]],
-  ])("%s", (_name, raw, expected) => {
+  test.each(CONFIG_CASES)("%s", (_name, raw, expected) => {
     const issues = validateConfig(raw).map((i) => `${i.path}: ${i.message}`);
     expect(issues).toHaveLength(expected.length);
     expected.forEach((prefix, i) => expect(issues[i]).toContain(prefix));

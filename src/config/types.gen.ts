@@ -1,0 +1,98 @@
+// Generated from src/config/definition/config-definition.ts — do not edit.
+// Regenerate: npx vitest run test/unit/config/definition.test.ts -u
+import type { Plugin } from "../plugins.js";
+
+/** `"http"`: start the service and fetch its spec; `"import"`: no server; `"url"`: ask a running one. */
+export type SourceKind = "http" | "import" | "url";
+
+/** A FastAPI service: where it lives, how to get its spec, where its client goes. */
+export interface ServiceConfig {
+  /** Service root, relative to the config file. Its venv is `dir/.venv` unless `python` says otherwise. Required. */
+  dir: string;
+  /** ASGI app as `"module:attr"` or `"module:factory()"`. Required (not for `source: "url"`). */
+  app?: string;
+  /** The committed OpenAPI document, relative to the config file. Required. */
+  spec: string;
+  /** Folder of generated files (committed), relative to the config file. Required. */
+  output: string;
+  /** `"http"`: start the service and fetch its spec; `"import"`: no server; `"url"`: ask a running one. Default `"http"`. */
+  source?: SourceKind;
+  /** The `http` start command; `{python}`, `{app}` and `{port}` are substituted. Default `["{python}", "-m", "uvicorn", "{app}", "--host", "127.0.0.1", "--port", "{port}"]`. */
+  start?: string[];
+  /** Python interpreter: a path relative to the config file, or a command. Default: `dir/.venv/bin/python` if it exists, else `python3`. */
+  python?: string;
+  /** `"auto"`: a free loopback port; a number: that port (refused up front when taken), also used by `--watch`. Default `"auto"`. */
+  port?: "auto" | number;
+  /** Where the app serves its spec. Default `"/openapi.json"`. */
+  openapiPath?: string;
+  /** Base URL of a running service for `source: "url"`; `user:password@` in it is sent as Basic auth to that origin only, and never printed. Default: `http://127.0.0.1:{port}` for a numeric `port`. */
+  url?: string;
+  /** Request headers for `url`; `${VAR}` is read from the environment and never printed, e.g. `{ Authorization: "Bearer ${API_TOKEN}" }`. Default `{}`. */
+  headers?: Record<string, string>;
+  /** Extra environment for the service process, over `envFile`. Default `{}`. */
+  env?: Record<string, string>;
+  /** A dotenv file loaded into the service environment before `env`, relative to the config file. */
+  envFile?: string;
+  /** Globs, relative to `dir`, whose changes mean the contract may have changed. Default `["**\/*.py", "pyproject.toml", "requirements*.txt"]`. */
+  watch?: string[];
+  /** How long `http` waits for the spec to answer (and `import` for the app). Default `30000`. */
+  readyTimeoutMs?: number;
+  /** Largest spec accepted, in bytes, from any source; a bigger (or endless) one is refused (exit 3) before it fills memory. Default `67108864`. */
+  maxSpecBytes?: number;
+  /** Environment variable holding the service's base URL in the Node app (e.g. `"ESTIMATION_API_URL"`), to find raw `fetch` calls that bypass the client. */
+  baseUrlEnv?: string;
+  /** Payload models for untyped streams: `{ "<operationId or METHOD /path>": "module:PydanticModel" }`. Default `{}`. */
+  streams?: Record<string, string>;
+  /** Local JSON files the spec's external `$ref`s may name, as globs relative to the config file (e.g. `["../shared/schemas/*.json"]`); their content is inlined into the committed spec. Never a URL; without it every external `$ref` is an error. Default `[]`. */
+  externalRefs?: string[];
+}
+
+/** The Node project whose call sites are checked. */
+export interface TypecheckConfig {
+  /** The consumer project(s) whose call sites are checked, each by the TypeScript its own `tsc` would be. Default: `tsconfig.json` next to the config, if any. */
+  tsconfig?: string | string[];
+}
+
+/** What fails `check` and `diff`: `"runtime"` breaks, also what breaks `tsc` (`"types"`), or also what may misbehave (`"strict"`). */
+export type BreakingLevel = "runtime" | "types" | "strict";
+
+/** `error` always fails, `warn` fails only at `strict`, `info` never, `off` hides it. */
+export type RuleLevel = "error" | "warn" | "info" | "off";
+
+/** A known change accepted on purpose. */
+export interface IgnoreEntry {
+  /** Rule id, e.g. `"response-enum-value-added"`. Required. */
+  rule: string;
+  /** The change's location exactly as reported, e.g. `"Estimate.status"`. Required. */
+  location: string;
+  /** Why it is fine: shown in every report. Required. */
+  reason: string;
+  /** Last day it applies, `YYYY-MM-DD`; after it the change fails again and the entry is reported. Default: never. */
+  expires?: string;
+}
+
+/** What counts as a failing contract change. */
+export interface BreakingConfig {
+  /** What fails `check` and `diff`: `"runtime"` breaks, also what breaks `tsc` (`"types"`), or also what may misbehave (`"strict"`). Default `"types"`. */
+  level?: BreakingLevel;
+  /** Level per rule id, overriding the verdict-based default. Default `{}`. */
+  rules?: Record<string, RuleLevel>;
+  /** Changes accepted on purpose, each with its reason. Default `[]`. */
+  ignore?: IgnoreEntry[];
+}
+
+/** The sync-types configuration (sync-types.config.ts, .mts, .mjs, .js or .json). */
+export interface UserConfig {
+  /** The JSON Schema of this file, for editors: `./node_modules/sync-types/schema/sync-types.config.schema.json`. */
+  $schema?: string;
+  /** The FastAPI services, by name. Required. */
+  services: Record<string, ServiceConfig>;
+  /** The Node project whose call sites are checked. */
+  typecheck?: TypecheckConfig;
+  /** What counts as a failing contract change. */
+  breaking?: BreakingConfig;
+  /** Plugin objects (`definePlugin`); a `.json` config cannot hold them. Default `[]`. */
+  plugins?: Plugin[];
+  /** Services processed at once. Default: the number of CPUs. */
+  concurrency?: number;
+}
