@@ -175,6 +175,7 @@ export class Session {
       files = await generateFiles(spec, {
         specPath,
         streamTypes: extracted.streams as Record<string, JSONSchema> | undefined,
+        groupByTag: service.groupByTag,
         warn: (message) => warn(`${service.name}: ${message}`),
       });
     } catch (error) {

@@ -71,6 +71,7 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
     maxSpecBytes: service.maxSpecBytes ?? DEFAULTS.maxSpecBytes,
     baseUrlEnv: service.baseUrlEnv,
     streams: service.streams ?? {},
+    groupByTag: service.groupByTag ?? false,
     externalRefs: (service.externalRefs ?? []).map((glob) => resolve(root, glob)),
   };
 }

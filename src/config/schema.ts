@@ -67,7 +67,7 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
 
 const SERVICE_KEYS = [
   "dir", "app", "spec", "output", "source", "start", "python", "port", "openapiPath", "url",
-  "headers", "env", "envFile", "watch", "readyTimeoutMs", "maxSpecBytes", "baseUrlEnv", "streams", "externalRefs",
+  "headers", "env", "envFile", "watch", "readyTimeoutMs", "maxSpecBytes", "baseUrlEnv", "streams", "groupByTag", "externalRefs",
 ];
 /** `module:attr` or `module:factory()`, as uvicorn takes it. */
 export const APP_REF = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\(\))?$/;
@@ -152,6 +152,9 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
     for (const [k, v] of Object.entries(streams)) {
       if (isString(v) && !APP_REF.test(v)) report(`${at}.streams.${k}`, `expected "module:Model", got ${describe(v)}`);
     }
+
+  if (raw["groupByTag"] !== undefined && typeof raw["groupByTag"] !== "boolean")
+    report(`${at}.groupByTag`, `expected true or false, got ${describe(raw["groupByTag"])}`);
 
   const externalRefs = raw["externalRefs"];
   if (externalRefs !== undefined) {

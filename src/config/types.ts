@@ -57,6 +57,8 @@ export interface ServiceConfig {
   baseUrlEnv?: string;
   /** Payload models for untyped streams: `{ "<operationId or METHOD /path>": "module:PydanticModel" }`. Default `{}`. */
   streams?: Record<string, string>;
+  /** Group client methods by their operation's first tag: `client.users.createUser()` instead of `client.createUser()`. Default `false`. */
+  groupByTag?: boolean;
   /** Local JSON files the spec's external `$ref`s may name, as globs relative to the config file (e.g. `["../shared/schemas/*.json"]`); their content is inlined into the committed spec. Never a URL. Default `[]`: every external `$ref` is an error. */
   externalRefs?: string[];
 }
@@ -102,6 +104,7 @@ export interface ResolvedService {
   maxSpecBytes: number;
   baseUrlEnv: string | undefined;
   streams: Record<string, string>;
+  groupByTag: boolean;
   /** Absolute globs. */
   externalRefs: string[];
 }

@@ -25,13 +25,15 @@ export interface GenerateClientOptions {
    * Default: none.
    */
   streamTypes?: Record<string, JSONSchema> | undefined;
+  /** Methods of operations tagged `users` become `client.users.createUser()` (first tag only). Default `false`: every method on the client. */
+  groupByTag?: boolean | undefined;
   /** Called once per spec shape the client cannot send as declared (a list header parameter). Default: none. */
   warn?: ((message: string) => void) | undefined;
 }
 
 /** `client.gen.ts` and `runtime.gen.ts`, without banner, byte-deterministic for a given spec and options. */
 export async function generateClient(spec: OpenApiDocument, options: GenerateClientOptions = {}): Promise<GeneratedFile[]> {
-  const operations = collectOperations(spec);
+  const operations = collectOperations(spec, { groupByTag: options.groupByTag === true });
   for (const operation of operations) {
     for (const name of operation.listHeaders) options.warn?.(listHeaderWarning(`${operation.method.toUpperCase()} ${operation.path}`, name));
   }

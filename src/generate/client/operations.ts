@@ -6,7 +6,7 @@
 import { HTTP_METHODS, isJsonObject, type HttpMethod, type Json, type JsonObject, type OpenApiDocument } from "../../spec/types.js";
 import { codeUnitOrder } from "./identifiers.js";
 import { isJsonMedia, isTextMedia } from "./media-types.js";
-import { isDefaultSummary, methodNames } from "./naming.js";
+import { isDefaultSummary, operationNames, type OperationName } from "./naming.js";
 import { singleHeaderValue } from "./header-lists.js";
 import { resolve } from "./refs.js";
 import { stringLiteral } from "../text.js";
@@ -32,8 +32,8 @@ export interface BodyModel extends MediaModel {
   required: boolean;
 }
 
-export interface OperationModel {
-  /** Client method name, unique in the client. */
+export interface OperationModel extends Omit<OperationName, "key"> {
+  /** Unique in the client: the method name, or `group.method` when grouped by tag. */
   name: string;
   method: HttpMethod;
   path: string;
@@ -52,9 +52,9 @@ export interface OperationModel {
 }
 
 /** Every operation of `spec`, named, in spec order. */
-export function collectOperations(spec: OpenApiDocument): OperationModel[] {
+export function collectOperations(spec: OpenApiDocument, options: { groupByTag?: boolean } = {}): OperationModel[] {
   const paths = isJsonObject(spec["paths"]) ? spec["paths"] : {};
-  const unnamed: Omit<OperationModel, "name">[] = [];
+  const unnamed: Omit<OperationModel, "name" | "group" | "member">[] = [];
   for (const path of Object.keys(paths).sort(codeUnitOrder)) {
     const item = resolve(spec, paths[path]);
     if (!item) continue;
@@ -63,14 +63,15 @@ export function collectOperations(spec: OpenApiDocument): OperationModel[] {
       if (operation) unnamed.push(readOperation(spec, path, method, item, operation));
     }
   }
-  const names = methodNames(unnamed);
+  const names = operationNames(unnamed, { groupByTag: options.groupByTag === true });
   return unnamed.map((operation, index) => {
     const summary = operation.summary !== undefined && isDefaultSummary(operation.summary, operation) ? undefined : operation.summary;
-    return { name: names[index]!, ...operation, summary };
+    const name = names[index]!;
+    return { name: name.key, ...name, ...operation, summary };
   });
 }
 
-function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, item: JsonObject, operation: JsonObject): Omit<OperationModel, "name"> {
+function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, item: JsonObject, operation: JsonObject): Omit<OperationModel, "name" | "group" | "member"> {
   return {
     method,
     path,
