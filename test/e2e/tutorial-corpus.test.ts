@@ -124,7 +124,7 @@ describe("FastAPI's tutorial apps, called through their generated clients", () =
     expect(await call("listHeaderParam", "list-header")).toEqual({ one: { "X-Token values": ["foo"] }, joined: { "X-Token values": ["foo, bar"] } });
   });
 
-  test("a header model: bool and list fields sent as text; Host is fetch's own", async () => {
+  test("a header model: bool and list fields sent as text; the required host is fetch's Host", async () => {
     const headers = (await call("headerModelParams", "header-model")) as Record<string, unknown>;
     expect(headers).toMatchObject({ save_data: true, x_tag: ["t1"], if_modified_since: null, traceparent: null });
     expect(headers["host"]).toBe(new URL(servers.get("header-model")!.baseUrl).host);

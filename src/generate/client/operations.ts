@@ -7,7 +7,7 @@ import { HTTP_METHODS, isJsonObject, type HttpMethod, type Json, type JsonObject
 import { codeUnitOrder } from "./identifiers.js";
 import { isJsonMedia, isTextMedia } from "./media-types.js";
 import { isDefaultSummary, operationNames, type OperationName } from "./naming.js";
-import { singleHeaderValue } from "./header-lists.js";
+import { isFetchOwnedHeader, singleHeaderValue } from "./header-lists.js";
 import { resolve } from "./refs.js";
 import { stringLiteral } from "../text.js";
 
@@ -47,6 +47,8 @@ export interface OperationModel extends Omit<OperationName, "key"> {
   params: Partial<Record<ParamLocation, { required: boolean }>>;
   /** Header parameters the spec declares as lists, typed as one value (see header-lists.ts). */
   listHeaders: string[];
+  /** Header parameters fetch sets or refuses, left out of the request type (see header-lists.ts). */
+  fetchOwnedHeaders: string[];
   body: BodyModel | undefined;
   responses: ResponseModel[];
 }
@@ -86,7 +88,7 @@ function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, 
   };
 }
 
-function readParams(spec: OpenApiDocument, item: JsonObject, operation: JsonObject): Pick<OperationModel, "params" | "listHeaders"> {
+function readParams(spec: OpenApiDocument, item: JsonObject, operation: JsonObject): Pick<OperationModel, "params" | "listHeaders" | "fetchOwnedHeaders"> {
   // Operation parameters override path-item ones with the same name and location.
   const byKey = new Map<string, JsonObject>();
   for (const list of [item["parameters"], operation["parameters"]]) {
@@ -98,14 +100,19 @@ function readParams(spec: OpenApiDocument, item: JsonObject, operation: JsonObje
   }
   const params: OperationModel["params"] = {};
   const listHeaders: string[] = [];
+  const fetchOwnedHeaders: string[] = [];
   for (const param of byKey.values()) {
     const location = PARAM_LOCATIONS.find((candidate) => candidate === param["in"]);
     if (!location) continue;
+    if (isFetchOwnedHeader(param)) {
+      fetchOwnedHeaders.push(param["name"] as string);
+      continue;
+    }
     const required = location === "path" || param["required"] === true;
     params[location] = { required: (params[location]?.required ?? false) || required };
     if (singleHeaderValue(spec, param) !== undefined) listHeaders.push(param["name"] as string);
   }
-  return { params, listHeaders: listHeaders.sort(codeUnitOrder) };
+  return { params, listHeaders: listHeaders.sort(codeUnitOrder), fetchOwnedHeaders: fetchOwnedHeaders.sort(codeUnitOrder) };
 }
 
 /** Body media types, most convenient first: JSON, multipart, form, text, then anything else. */
