@@ -39,7 +39,10 @@ const APPS: Record<string, string> = {
   "file-response": "custom_response.tutorial009b",
   "redirect": "custom_response.tutorial006",
   "plain-text": "custom_response.tutorial005",
+  "tagged": "generate_clients.tutorial003",
 };
+/** Clients generated with `groupByTag`. */
+const GROUPED = new Set(["tagged"]);
 /** Apps started at once: each start imports FastAPI (CPU-bound), on a machine of two cores. */
 const STARTING_AT_ONCE = 4;
 /** The file `custom_response.tutorial009b` serves, relative to the folder uvicorn runs in. */
@@ -72,7 +75,7 @@ describe("FastAPI's tutorial apps, called through their generated clients", () =
 
   beforeAll(async () => {
     const services = Object.fromEntries(
-      [...servers].map(([name, server]) => [name, { dir: docsRoot, source: "url", url: server.baseUrl, spec: `specs/${name}.openapi.json`, output: `clients/${name}` }]),
+      [...servers].map(([name, server]) => [name, { dir: docsRoot, source: "url", url: server.baseUrl, spec: `specs/${name}.openapi.json`, output: `clients/${name}`, groupByTag: GROUPED.has(name) }]),
     );
     await writeFile(join(dir, "sync-types.config.json"), JSON.stringify({ services, concurrency: STARTING_AT_ONCE }, null, 2));
     const sync = await runCli([], { cwd: dir });
@@ -210,6 +213,14 @@ describe("FastAPI's tutorial apps, called through their generated clients", () =
 
   test("an off-site RedirectResponse: manual gives the 307 with its Location, error refuses it", async () => {
     expect(await call("redirectResponse", "redirect")).toEqual({ status: 307, declared: false, location: "https://typer.tiangolo.com", refused: "NetworkError" });
+  });
+
+  test("groupByTag: the docs' client-generation app, its methods under their tags", async () => {
+    expect(await call("groupedByTag", "tagged")).toEqual({
+      created: { message: "Item received" },
+      items: [{ name: "Plumbus", price: 3 }, { name: "Portal Gun", price: 9001 }],
+      user: { message: "User received" },
+    });
   });
 
   test("response_class=PlainTextResponse resolves with the text", async () => {

@@ -12,6 +12,7 @@ describe("validateConfig", () => {
           ...service, app: "app.main:create_app()", source: "import", start: ["{python}", "-m", "uvicorn", "{app}", "--port", "{port}"],
           python: ".venv/bin/python", port: 8000, openapiPath: "/api/openapi.json", env: { A: "1" }, envFile: ".env",
           watch: ["**/*.py"], readyTimeoutMs: 5000, streams: { "POST /chat": "app.models:Token" }, headers: { X: "${T}" },
+          groupByTag: true,
         },
       },
       typecheck: { tsconfig: ["a.json", "b.json"] }, breaking: { level: "strict" }, plugins: [{ name: "p" }], concurrency: 2,
@@ -37,6 +38,7 @@ describe("validateConfig", () => {
     ]],
     ["url source needs no app", { services: { a: { dir: "d", spec: "s", output: "o", source: "url", url: "http://127.0.0.1:1" } } }, []],
     ["a start command without a port", { services: { a: { ...service, start: ["{python}", "serve.py"] } } }, ['services.a.start: must contain "{port}"']],
+    ["groupByTag is a boolean", { services: { a: { ...service, groupByTag: "yes" } } }, ['services.a.groupByTag: expected true or false, got "yes"']],
     ["bad env values", { services: { a: { ...service, env: { A: 1 } } } }, ["services.a.env.A: expected a string"]],
     ["bad openapiPath", { services: { a: { ...service, openapiPath: "openapi.json" } } }, ['services.a.openapiPath: expected a path starting with "/"']],
     ["bad level and tsconfig", { services: { a: service }, breaking: { level: "major" }, typecheck: { tsconfig: 3 } }, [
