@@ -193,7 +193,7 @@ export class Session {
   async compare(service: ResolvedService, base: BaseSpec, head: OpenApiDocument): Promise<PolicyResult> {
     const { diffSpecs, evaluatePolicy } = await import("./diff/index.js");
     const from = base.doc ?? { openapi: head.openapi, paths: {} };
-    const diffed = diffSpecs(from, head, base.doc ? { baseText: base.text } : {});
+    const diffed = diffSpecs(from, head, { ...(base.doc ? { baseText: base.text } : {}), groupByTag: service.groupByTag });
     const changes = await runHook(this.plugins, "diffDone", diffed, (p, c) => p.diffDone?.({ service, changes: c }));
     return evaluatePolicy(changes, this.config.breaking, this.today);
   }
