@@ -71,7 +71,7 @@ test("a header fetch owns (Host, Connection…) is left out of the request type 
     expect.stringMatching(/^GET \/x: header parameter "Connection" cannot be sent with fetch/),
     expect.stringMatching(/^GET \/x: header parameter "host" cannot be sent with fetch, which sets Host from the URL/),
   ]);
-  const operation = /header: \{[^}]*\}/.exec(types)?.[0];
+  const operation = /header: \{[^}]*\}/.exec(types!)?.[0];
   expect(operation).toMatch(/^header: \{\s*"save-data": boolean;\s*\}$/);
   expect(text).toContain("header: paths[");
 });
