@@ -35,8 +35,9 @@ export async function run(fetch: FetchLike): Promise<unknown> {
 }
 `;
 
+const dir = await tempDir("group-by-tag");
+
 test("grouped by tag, the template's client compiles with its call sites and calls each route", async () => {
-  const dir = await tempDir("group-by-tag");
   const spec = JSON.parse(await readFile(join(REPO_ROOT, "test/fixtures/full-stack-template/openapi.json"), "utf8")) as OpenApiDocument;
   await writeGenerated(dir, spec, { groupByTag: true });
   await writeFile(join(dir, "calls.ts"), CALLS);
