@@ -176,6 +176,7 @@ export class Session {
       files = await generateFiles(spec, {
         specPath,
         streamTypes: extracted.streams as Record<string, JSONSchema> | undefined,
+        groupByTag: service.groupByTag,
         warn: (message) => warn(`${service.name}: ${message}`),
       });
     } catch (error) {
@@ -193,7 +194,7 @@ export class Session {
   async compare(service: ResolvedService, base: BaseSpec, head: OpenApiDocument): Promise<PolicyResult> {
     const { diffSpecs, evaluatePolicy } = await import("./diff/index.js");
     const from = base.doc ?? { openapi: head.openapi, paths: {} };
-    const diffed = diffSpecs(from, head, base.doc ? { baseText: base.text } : {});
+    const diffed = diffSpecs(from, head, { ...(base.doc ? { baseText: base.text } : {}), groupByTag: service.groupByTag });
     const changes = await runHook(this.plugins, "diffDone", diffed, (p, c) => p.diffDone?.({ service, changes: c }));
     return evaluatePolicy(changes, this.config.breaking, this.today);
   }

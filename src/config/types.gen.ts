@@ -43,6 +43,8 @@ export interface ServiceConfig {
   baseUrlEnv?: string;
   /** Payload models for untyped streams: `{ "<operationId or METHOD /path>": "module:PydanticModel" }`. Default `{}`. */
   streams?: Record<string, string>;
+  /** Client methods grouped by their operation's first tag: `client.users.createUser()` instead of `client.createUser()`; untagged operations stay on the client. Default `false`. */
+  groupByTag?: boolean;
   /** Local JSON files the spec's external `$ref`s may name, as globs relative to the config file (e.g. `["../shared/schemas/*.json"]`); their content is inlined into the committed spec. Never a URL; without it every external `$ref` is an error. Default `[]`. */
   externalRefs?: string[];
 }

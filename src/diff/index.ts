@@ -22,11 +22,13 @@ import type { Change } from "./types.js";
 export interface DiffOptions {
   /** The base spec's text, for line numbers. Default: `serializeSpec(base)`, the committed form. */
   baseText?: string;
+  /** Client methods grouped by tag (the service's `groupByTag`): a tag change then renames a method. Default `false`. */
+  groupByTag?: boolean;
 }
 
 export function diffSpecs(base: OpenApiDocument, head: OpenApiDocument, options: DiffOptions = {}): Change[] {
   const ctx = new DiffContext(new SchemaReader(base), new SchemaReader(head), detectRenames(base, head));
-  const { pairs, removed, added } = pairOperations(listOperations(base), listOperations(head));
+  const { pairs, removed, added } = pairOperations(listOperations(base, options), listOperations(head, options));
   for (const [b, h] of pairs) compareOperation(ctx, b, h);
   for (const b of removed) compareOperation(ctx, b, undefined);
   for (const h of added) compareOperation(ctx, undefined, h);

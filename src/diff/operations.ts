@@ -2,7 +2,7 @@
  * The operations of a spec, in the shape rules need (parameters merged from path and operation,
  * `$ref`s to shared parameters, bodies and responses followed), and their pairing across two specs.
  */
-import { methodNames } from "../generate/client/naming.js";
+import { operationNames } from "../generate/client/naming.js";
 import { escapeSegment, parseRef, valueAt } from "../spec/pointer.js";
 import { HTTP_METHODS, isJsonObject, type HttpMethod, type Json, type JsonObject, type OpenApiDocument } from "../spec/types.js";
 
@@ -50,7 +50,7 @@ export interface Operation {
   security: string[][];
 }
 
-export function listOperations(doc: OpenApiDocument): Operation[] {
+export function listOperations(doc: OpenApiDocument, options: { groupByTag?: boolean } = {}): Operation[] {
   const operations: Operation[] = [];
   const tags: string[][] = [];
   const paths = doc["paths"];
@@ -77,8 +77,11 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
       });
     }
   }
-  const names = methodNames(operations.map((op, i) => ({ method: op.method, path: op.path, operationId: op.operationId, tags: tags[i]! })));
-  operations.forEach((op, i) => (op.methodName = names[i]!));
+  const names = operationNames(
+    operations.map((op, i) => ({ method: op.method, path: op.path, operationId: op.operationId, tags: tags[i]! })),
+    { groupByTag: options.groupByTag === true },
+  );
+  operations.forEach((op, i) => (op.methodName = names[i]!.key));
   return operations;
 }
 

@@ -11,6 +11,8 @@ export interface GenerateOptions {
   specPath: string;
   /** JSON Schemas of the payloads of untyped streams, by operationId or `"METHOD /path"`. Default: none. */
   streamTypes?: Record<string, JSONSchema> | undefined;
+  /** Client methods grouped by first tag (`client.users.createUser()`). Default `false`. */
+  groupByTag?: boolean | undefined;
   /** Called with each generation warning (e.g. a list header parameter the client sends as one value). Default: none. */
   warn?: ((message: string) => void) | undefined;
 }
@@ -23,7 +25,7 @@ export async function generateFiles(spec: OpenApiDocument, options: GenerateOpti
   const banner = bannerFor(options.specPath);
   const files: GeneratedFile[] = [
     { path: "types.gen.ts", content: await generateTypes(spec) },
-    ...(await generateClient(spec, { streamTypes: options.streamTypes, warn: options.warn })),
+    ...(await generateClient(spec, { streamTypes: options.streamTypes, groupByTag: options.groupByTag, warn: options.warn })),
   ];
   return files.map((file) => ({ path: file.path, content: banner + file.content }));
 }

@@ -6,7 +6,7 @@ import { withoutNetwork } from "../spec/no-io.js";
 import { assertSafeRefs } from "../spec/refs.js";
 import { withSafeKeys } from "../spec/safe-keys.js";
 import { HTTP_METHODS, isJsonObject, type JsonObject, type OpenApiDocument } from "../spec/types.js";
-import { typeListHeadersAsOneValue } from "./client/header-lists.js";
+import { typeHeadersAsSent } from "./client/header-lists.js";
 import { blockCommentText } from "./text.js";
 
 /**
@@ -20,7 +20,7 @@ export async function generateTypes(spec: OpenApiDocument): Promise<string> {
   // openapi-typescript writes its discriminator properties into the document it is given: a
   // copy keeps them out of the spec that is committed and handed to plugins.
   const copy = (safe?.doc ?? structuredClone(spec)) as OpenApiDocument;
-  typeListHeadersAsOneValue(copy);
+  typeHeadersAsSent(copy);
   const nodes = await openapiTS(withUniqueOperationIds(copy) as unknown as OpenAPI3, {
     silent: true,
     redocly: await noLintConfig(),

@@ -1,7 +1,12 @@
+import { join } from "node:path";
 import { ensureVenv, exampleServiceDirs } from "../../scripts/venv.mjs";
 import { REPO_ROOT } from "./paths.js";
 
-/** Creates (or reuses, by requirements hash) each example service's venv once per run. */
+/** Venvs the tests run apps in besides the examples': FastAPI's tutorial apps need python-multipart. */
+const TEST_VENV_DIRS = ["test/fixtures/tutorial-corpus"];
+
+/** Creates (or reuses, by requirements hash) each example service's venv, and the tests' own, once per run. */
 export default async function setup(): Promise<void> {
-  for (const dir of await exampleServiceDirs(REPO_ROOT)) await ensureVenv(dir, { log: (m: string) => console.log(m) });
+  const dirs = [...(await exampleServiceDirs(REPO_ROOT)), ...TEST_VENV_DIRS.map((dir) => join(REPO_ROOT, dir))];
+  for (const dir of dirs) await ensureVenv(dir, { log: (m: string) => console.log(m) });
 }

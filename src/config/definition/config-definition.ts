@@ -6,7 +6,7 @@
  */
 import { RULE_IDS } from "../../diff/rules/index.js";
 import { redactUrl } from "../../redact.js";
-import { either, integer, list, literal, map, object, opaque, text, type Report } from "./nodes.js";
+import { either, flag, integer, list, literal, map, object, opaque, text, type Report } from "./nodes.js";
 import { suggestion } from "./suggest.js";
 
 /** `module:attr` or `module:factory()`, as uvicorn takes it. */
@@ -132,6 +132,10 @@ export const SERVICE = object({
       values: text({ expected: "a string", pattern: { re: APP_REF, expected: '"module:Model"' } }),
       default: {},
       description: 'Payload models for untyped streams: `{ "<operationId or METHOD /path>": "module:PydanticModel" }`.',
+    }),
+    groupByTag: flag({
+      default: false,
+      description: "Client methods grouped by their operation's first tag: `client.users.createUser()` instead of `client.createUser()`; untagged operations stay on the client.",
     }),
     externalRefs: list({
       expected: "a list of globs",

@@ -21,6 +21,8 @@ export function configTypesText(): string {
         return node.typeName;
       case "integer":
         return "number";
+      case "boolean":
+        return "boolean";
       case "list": {
         const item = typeOf(node.items);
         return /[ |]/.test(item) ? `(${item})[]` : `${item}[]`;

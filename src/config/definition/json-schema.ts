@@ -36,6 +36,9 @@ function toJson(node: Node, defs: Record<string, unknown>, isRoot = false): Reco
       // The validator refuses blank strings; so do editors.
       else if (!node.blank) out["pattern"] = "\\S";
       break;
+    case "boolean":
+      out["type"] = "boolean";
+      break;
     case "integer":
       Object.assign(out, { type: "integer", minimum: node.minimum }, node.maximum === undefined ? {} : { maximum: node.maximum });
       break;

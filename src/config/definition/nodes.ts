@@ -90,16 +90,22 @@ export interface OpaqueNode extends Described {
   json: Record<string, unknown>;
 }
 
+/** `true` or `false`. */
+export interface BooleanNode extends Described {
+  kind: "boolean";
+}
+
 /** A literal value (`"auto"`) inside an `either`. */
 export interface ConstNode extends Described {
   kind: "const";
   value: string;
 }
 
-export type Node = StringNode | IntegerNode | ListNode | MapNode | ObjectNode | EitherNode | OpaqueNode | ConstNode;
+export type Node = BooleanNode | StringNode | IntegerNode | ListNode | MapNode | ObjectNode | EitherNode | OpaqueNode | ConstNode;
 
 type Spec<N extends Node> = Omit<N, "kind">;
 export const text = <const N extends Spec<StringNode>>(n: N) => ({ kind: "string", ...n }) as const;
+export const flag = <const N extends Spec<BooleanNode>>(n: N) => ({ kind: "boolean", ...n }) as const;
 export const integer = <const N extends Spec<IntegerNode>>(n: N) => ({ kind: "integer", ...n }) as const;
 export const list = <const N extends Spec<ListNode>>(n: N) => ({ kind: "list", ...n }) as const;
 export const map = <const N extends Spec<MapNode>>(n: N) => ({ kind: "map", ...n }) as const;

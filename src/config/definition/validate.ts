@@ -8,7 +8,7 @@ import { suggestion } from "./suggest.js";
  */
 export function validateNode(node: Node, value: unknown, at: string, report: Report): void {
   const wrong = (phrase: string) => report(at || "(root)", `${phrase}, got ${describe(value)}`);
-  const expected = node.kind === "const" ? JSON.stringify(node.value) : node.expected;
+  const expected = node.kind === "const" ? JSON.stringify(node.value) : node.kind === "boolean" ? "true or false" : node.expected;
   const requiredPhrase = node.required ? `required: ${typeof node.required === "string" ? node.required : `expected ${expected}`}` : `expected ${expected}`;
   switch (node.kind) {
     case "const":
@@ -23,6 +23,9 @@ export function validateNode(node: Node, value: unknown, at: string, report: Rep
       if (node.pattern && !node.pattern.re.test(value)) return wrong(`expected ${node.pattern.expected}`);
       break;
     }
+    case "boolean":
+      if (typeof value !== "boolean") return wrong(requiredPhrase);
+      break;
     case "integer":
       if (!Number.isInteger(value) || (value as number) < node.minimum || (value as number) > (node.maximum ?? Infinity)) return wrong(requiredPhrase);
       break;

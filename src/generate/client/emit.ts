@@ -9,7 +9,7 @@
 import { CodeBlockWriter } from "ts-morph";
 import type { ClientPlan, ModelPlan, OperationPlan } from "./plan.js";
 import { docText, stringLiteral } from "../text.js";
-import { identifier, memberName } from "./identifiers.js";
+import { codeUnitOrder, identifier, memberName } from "./identifiers.js";
 
 const RUNTIME = "./runtime.gen.js";
 const TYPES = "./types.gen.js";
@@ -65,13 +65,37 @@ function clientInterface(operations: readonly OperationPlan[]): Declaration {
   return declaration((writer) => {
     writeDocs(writer, "One method per operation of the service. Create one with {@link createClient}.");
     writer.write("export interface Client").block(() => {
-      for (const plan of operations) {
-        writeDocs(writer, operationDocs(plan));
-        const parameter = `request${plan.optional ? "?" : ""}: ${plan.requestName ?? plan.options}`;
-        writer.writeLine(`${memberName(identifier(plan.operation.name))}(${parameter}): ${plan.returnType};`);
+      for (const entry of clientLayout(operations)) {
+        if (entry.plans === undefined) {
+          writeSignature(writer, entry.plan);
+          continue;
+        }
+        writeDocs(writer, `Operations tagged \`${entry.tag}\`.`);
+        writer.write(`readonly ${memberName(identifier(entry.group))}: `).inlineBlock(() => entry.plans.forEach((plan) => writeSignature(writer, plan)));
+        writer.write(";").newLine();
       }
     });
   });
+}
+
+function writeSignature(writer: CodeBlockWriter, plan: OperationPlan): void {
+  writeDocs(writer, operationDocs(plan));
+  const parameter = `request${plan.optional ? "?" : ""}: ${plan.requestName ?? plan.options}`;
+  writer.writeLine(`${memberName(identifier(plan.operation.member))}(${parameter}): ${plan.returnType};`);
+}
+
+type LayoutEntry = { plan: OperationPlan; plans?: undefined } | { group: string; tag: string; plans: OperationPlan[] };
+
+/** Client members in print order: ungrouped methods in spec order, then each group (by name), its methods in spec order. */
+function clientLayout(operations: readonly OperationPlan[]): LayoutEntry[] {
+  const groups = new Map<string, OperationPlan[]>();
+  for (const plan of operations) {
+    const group = plan.operation.group;
+    if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), plan]);
+  }
+  const ungrouped: LayoutEntry[] = operations.filter((plan) => plan.operation.group === undefined).map((plan) => ({ plan }));
+  const grouped = [...groups].sort(([a], [b]) => codeUnitOrder(a, b)).map(([group, plans]) => ({ group, tag: plans[0]!.operation.tags[0]!, plans }));
+  return [...ungrouped, ...grouped];
 }
 
 function operationDocs(plan: OperationPlan): string {
@@ -102,7 +126,10 @@ function createClientFunction(operations: readonly OperationPlan[]): Declaration
     writer.write("export function createClient(options: ClientOptions): Client").block(() => {
       writer.writeLine("const transport = createTransport(options);");
       writer.write("return ").inlineBlock(() => {
-        for (const plan of operations) writeMethod(writer, plan);
+        for (const entry of clientLayout(operations)) {
+          if (entry.plans === undefined) writeMethod(writer, entry.plan);
+          else writer.write(`${identifier(entry.group)}: `).inlineBlock(() => entry.plans.forEach((plan) => writeMethod(writer, plan))).write(",").newLine();
+        }
       });
       writer.write(";");
     });
@@ -120,7 +147,7 @@ function writeMethod(writer: CodeBlockWriter, plan: OperationPlan): void {
   if (plan.errors.length > 0) fields.push(`errors: [${plan.errors.map((error) => stringLiteral(error.status)).join(", ")}]`);
   if (plan.blob.length > 0) fields.push(`blob: [${plan.blob.map((status) => stringLiteral(status)).join(", ")}]`);
   const data = transport.method === "sse" ? `, ${stringLiteral(transport.data)}` : "";
-  writer.writeLine(`${identifier(operation.name)}: (request) =>`);
+  writer.writeLine(`${identifier(operation.member)}: (request) =>`);
   writer.indent(() => writer.writeLine(`transport.${transport.method}({ ${fields.join(", ")} }, request${data}),`));
 }
 
@@ -130,7 +157,7 @@ function errorDeclarations(operations: readonly OperationPlan[]): Declaration[] 
     writeDocs(writer, "The `ApiError`s each method can reject with, by status the spec declares. Narrow with {@link isApiError}.");
     writer.write("export interface ClientErrors").block(() => {
       for (const plan of withErrors) {
-        writer.writeLine(`${memberName(identifier(plan.operation.name))}: ${plan.errors.map((error) => `ApiError<${error.statusType}, ${error.body}>`).join(" | ")};`);
+        writer.writeLine(`${errorKey(plan.operation)}: ${plan.errors.map((error) => `ApiError<${error.statusType}, ${error.body}>`).join(" | ")};`);
       }
     });
   };
@@ -183,6 +210,11 @@ function modelAlias(model: ModelPlan): Declaration {
       writer.writeLine(`export type ${identifier(model.name)} = ${model.type};`);
     },
   };
+}
+
+/** `createUser`, or `"users.createUser"`: grouped keys are quoted. */
+function errorKey(operation: OperationPlan["operation"]): string {
+  return operation.group === undefined ? memberName(identifier(operation.name)) : stringLiteral(`${identifier(operation.group)}.${identifier(operation.member)}`);
 }
 
 function declaration(emit: Emit): Declaration {

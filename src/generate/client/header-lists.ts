@@ -1,8 +1,13 @@
 /**
- * Header parameters FastAPI reads as a list (`list[str]`, `type: array`). fetch joins the values
- * of a repeated header into one `a, b` line, which FastAPI then reads as a single item: a client
- * can only ever send one value. So such a header is typed as one item, in types.gen.ts and so
- * in the client, and the generator says why.
+ * Header parameters typed as fetch really sends them, in types.gen.ts and so in the client, with
+ * a warning that says why:
+ * - FastAPI reads a list header (`list[str]`, `type: array`) from every value, but fetch joins
+ *   the values of a repeated header into one `a, b` line, which FastAPI then reads as a single
+ *   item: a client can only ever send one value. Such a header is typed as one item.
+ * - Some headers fetch owns: it sets `Host` from the URL (a given value is ignored), and Node's
+ *   fetch refuses `Connection`, `Content-Length`, `Transfer-Encoding`, `Keep-Alive`, `Upgrade`
+ *   and `Expect` (browsers drop them). A parameter of that name (FastAPI's header-model tutorial
+ *   declares `host`) is left out: the server gets fetch's value whatever the caller says.
  */
 import { HTTP_METHODS, isJsonObject, type Json, type JsonObject, type OpenApiDocument } from "../../spec/types.js";
 import { resolve } from "./refs.js";
@@ -29,11 +34,23 @@ function itemSchema(spec: OpenApiDocument, schema: Json | undefined, depth: numb
   return undefined;
 }
 
-/** Types each list header of `spec` as one item, in place: for the copy openapi-typescript is given. */
-export function typeListHeadersAsOneValue(spec: OpenApiDocument): void {
+const FETCH_OWNED_HEADERS = new Set(["host", "connection", "content-length", "transfer-encoding", "keep-alive", "upgrade", "expect"]);
+
+/** Whether `param` is a header parameter whose value fetch sets or refuses (see above). */
+export function isFetchOwnedHeader(param: JsonObject): boolean {
+  return param["in"] === "header" && typeof param["name"] === "string" && FETCH_OWNED_HEADERS.has(param["name"].toLowerCase());
+}
+
+/** Types each header of `spec` as fetch sends it, in place: for the copy openapi-typescript is given. */
+export function typeHeadersAsSent(spec: OpenApiDocument): void {
   const rewrite = (list: Json | undefined): void => {
     if (!Array.isArray(list)) return;
-    for (const param of list) if (isJsonObject(param)) rewriteParam(param);
+    for (let index = list.length - 1; index >= 0; index--) {
+      const entry = list[index];
+      const param = resolve(spec, entry);
+      if (param && isFetchOwnedHeader(param)) list.splice(index, 1);
+      else if (isJsonObject(entry)) rewriteParam(entry);
+    }
   };
   const rewriteParam = (param: JsonObject): void => {
     const single = singleHeaderValue(spec, param);
@@ -51,6 +68,14 @@ export function typeListHeadersAsOneValue(spec: OpenApiDocument): void {
   const components = spec["components"];
   const parameters = isJsonObject(components) && isJsonObject(components["parameters"]) ? components["parameters"] : {};
   for (const param of Object.values(parameters)) if (isJsonObject(param)) rewriteParam(param);
+}
+
+/** The warning for a header parameter fetch owns, given once per parameter by generateClient. */
+export function fetchOwnedHeaderWarning(route: string, name: string): string {
+  return (
+    `${route}: header parameter "${name}" cannot be sent with fetch, which sets Host from the URL and refuses Connection, Content-Length,` +
+    " Transfer-Encoding, Keep-Alive, Upgrade and Expect; it is left out of the client's request type, and the service gets fetch's own value."
+  );
 }
 
 /** The warning for a list header of an operation, given once per parameter by generateClient. */

@@ -10,7 +10,7 @@ import type { JSONSchema } from "json-schema-to-typescript";
 import type { GeneratedFile } from "../file.js";
 import type { OpenApiDocument } from "../../spec/types.js";
 import { emitClient } from "./emit.js";
-import { listHeaderWarning } from "./header-lists.js";
+import { fetchOwnedHeaderWarning, listHeaderWarning } from "./header-lists.js";
 import { NameRegistry } from "./identifiers.js";
 import { nameModels, RESERVED_TYPE_NAMES } from "./models.js";
 import { collectOperations } from "./operations.js";
@@ -25,15 +25,19 @@ export interface GenerateClientOptions {
    * Default: none.
    */
   streamTypes?: Record<string, JSONSchema> | undefined;
+  /** Methods of operations tagged `users` become `client.users.createUser()` (first tag only). Default `false`: every method on the client. */
+  groupByTag?: boolean | undefined;
   /** Called once per spec shape the client cannot send as declared (a list header parameter). Default: none. */
   warn?: ((message: string) => void) | undefined;
 }
 
 /** `client.gen.ts` and `runtime.gen.ts`, without banner, byte-deterministic for a given spec and options. */
 export async function generateClient(spec: OpenApiDocument, options: GenerateClientOptions = {}): Promise<GeneratedFile[]> {
-  const operations = collectOperations(spec);
+  const operations = collectOperations(spec, { groupByTag: options.groupByTag === true });
   for (const operation of operations) {
-    for (const name of operation.listHeaders) options.warn?.(listHeaderWarning(`${operation.method.toUpperCase()} ${operation.path}`, name));
+    const route = `${operation.method.toUpperCase()} ${operation.path}`;
+    for (const name of operation.listHeaders) options.warn?.(listHeaderWarning(route, name));
+    for (const name of operation.fetchOwnedHeaders) options.warn?.(fetchOwnedHeaderWarning(route, name));
   }
   const registry = new NameRegistry(RESERVED_TYPE_NAMES);
   const modelNames = nameModels(spec, operations, registry);

@@ -13,8 +13,9 @@
  * already uses gets `Model` appended; anything still taken is numbered (`User2`).
  */
 import { isJsonObject, type OpenApiDocument } from "../../spec/types.js";
-import { codeUnitOrder, NameRegistry, pascalCase, upperFirst } from "./identifiers.js";
+import { codeUnitOrder, NameRegistry, pascalCase } from "./identifiers.js";
 import type { OperationModel } from "./operations.js";
+import { typeNameBase } from "./naming.js";
 import { componentKey } from "./refs.js";
 
 /** Names the generated client declares, imports or uses from the standard library. */
@@ -40,7 +41,7 @@ export function nameModels(spec: OpenApiDocument, operations: readonly Operation
   for (const key of keys) {
     const split = SPLIT.exec(key);
     const owner = bodies.get(key);
-    const name = owner !== undefined ? `${upperFirst(owner)}Body` : split ? pascalCase(split[1]!) + (split[2] === "Input" ? "Input" : "") : qualified.get(key);
+    const name = owner !== undefined ? `${owner}Body` : split ? pascalCase(split[1]!) + (split[2] === "Input" ? "Input" : "") : qualified.get(key);
     if (name !== undefined) translated.add(key);
     wanted.set(key, name ?? pascalCase(key));
   }
@@ -56,12 +57,12 @@ function typeName(wanted: string): string {
   return RESERVED_TYPE_NAMES.includes(name) ? `${name}Model` : name;
 }
 
-/** `Body_*` schemas sent by exactly one operation → that operation's method name. */
+/** `Body_*` schemas sent by exactly one operation → that operation's type name base (`UploadFile`). */
 function bodyOwners(operations: readonly OperationModel[]): Map<string, string> {
   const owners = new Map<string, string[]>();
   for (const operation of operations) {
     const key = operation.body && componentKey(operation.body.schema);
-    if (key?.startsWith("Body_")) owners.set(key, [...(owners.get(key) ?? []), operation.name]);
+    if (key?.startsWith("Body_")) owners.set(key, [...(owners.get(key) ?? []), typeNameBase(operation)]);
   }
   return new Map([...owners].filter(([, names]) => names.length === 1).map(([key, names]) => [key, names[0]!]));
 }

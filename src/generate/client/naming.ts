@@ -8,17 +8,25 @@
  *    `read_item_items__item_id__get` → `readItem`, `items-read_item` → `readItem`.
  *    Without an operationId, or with nothing left of it, method and path name the operation:
  *    `getItemsItemId`.
- * 2. Operations whose names clash are all named after method and path instead (`getPing`,
- *    `postPing`), so no operation's name depends on which one was declared first. So is an
- *    operation named `then` (a client with a `then` method would be mistaken for a promise) or
- *    like an `Object.prototype` member (`toString`, `valueOf`, `constructor`: the client object
- *    would stop behaving as one). `new` stays: the interface quotes it (see `memberName`).
+ * 2. Operations whose names clash are all renamed, so no operation's name depends on which one
+ *    was declared first: a tagged one is qualified by its first tag (`users-create_user` and
+ *    `private-create_user` → `usersCreateUser`, `privateCreateUser`, as @hey-api/openapi-ts
+ *    names them); an untagged one, or one whose qualified name clashes again (same tag) or is
+ *    already taken, is named after method and path (`getPing`, `postPing`). So is an operation
+ *    named `then` (a client with a `then` method would be mistaken for a promise) or like an
+ *    `Object.prototype` member (`toString`, `valueOf`, `constructor`: the client object would
+ *    stop behaving as one). `new` stays: the interface quotes it (see `memberName`).
  * 3. A name still taken gets a number, in spec order (paths sorted, methods in fixed order):
  *    `getPing2`.
+ *
+ * Grouped by tag (`groupByTag`), an operation is a method of the group of its first tag
+ * (`client.users.createUser()`), named by the same rules within its group (so the tag never
+ * qualifies it); the group is the camelCased tag, moved aside like a method name when unsafe
+ * (`thenGroup`). Untagged operations stay on the client itself, where a group name counts as taken.
  */
 import type { HttpMethod } from "../../spec/types.js";
 import { HTTP_METHODS } from "../../spec/types.js";
-import { camelCase, identifierStart, NameRegistry } from "./identifiers.js";
+import { camelCase, codeUnitOrder, identifierStart, NameRegistry, upperFirst } from "./identifiers.js";
 
 export interface NameableOperation {
   method: HttpMethod;
@@ -27,22 +35,74 @@ export interface NameableOperation {
   tags: readonly string[];
 }
 
-/** Names that must not become client methods. */
-const isUnsafeMethodName = (name: string) => name === "then" || name in Object.prototype;
+export interface OperationName {
+  /** Unique in the client, as `isApiError` takes it: `createUser`, or `users.createUser` when grouped. */
+  key: string;
+  /** Property of the client holding the method, when grouped by tag. */
+  group: string | undefined;
+  /** Method name, unique within its group (or on the client). */
+  member: string;
+}
 
-/** One method name per operation, index-aligned with `operations` (which must be in spec order). */
-export function methodNames(operations: readonly NameableOperation[]): string[] {
-  const bases = operations.map(baseName);
-  const counts = new Map<string, number>();
-  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
-  const registry = new NameRegistry();
-  const fallback = operations.map((operation, index) => {
-    const base = bases[index]!;
-    return counts.get(base)! > 1 || isUnsafeMethodName(base) ? routeName(operation) : undefined;
+/** Names that must not become client members. */
+const isUnsafeName = (name: string) => name === "then" || name in Object.prototype;
+
+/** One name per operation, index-aligned with `operations` (which must be in spec order). */
+export function operationNames(operations: readonly NameableOperation[], options: { groupByTag: boolean }): OperationName[] {
+  if (!options.groupByTag) return methodNames(operations).map((member) => ({ key: member, group: undefined, member }));
+  const groupOf = operations.map(groupBase);
+  const groups = new NameRegistry();
+  const groupNames = new Map<string, string>();
+  for (const base of [...new Set(groupOf.filter((base) => base !== undefined))].sort(codeUnitOrder)) {
+    groupNames.set(base, groups.claim(isUnsafeName(base) ? `${base}Group` : base));
+  }
+  const names: OperationName[] = new Array(operations.length);
+  for (const base of [undefined, ...groupNames.keys()]) {
+    const indexes = operations.flatMap((_, index) => (groupOf[index] === base ? [index] : []));
+    const group = base === undefined ? undefined : groupNames.get(base)!;
+    // Untagged operations share the client object with the groups.
+    const members = methodNames(indexes.map((index) => operations[index]!), { qualify: false, reserved: group === undefined ? [...groupNames.values()] : [] });
+    indexes.forEach((index, at) => {
+      const member = members[at]!;
+      names[index] = { key: group === undefined ? member : `${group}.${member}`, group, member };
+    });
+  }
+  return names;
+}
+
+/** `CreateUser`, or `UsersCreateUser` in group `users`: what request and response type names start with. */
+export function typeNameBase(name: Pick<OperationName, "group" | "member">): string {
+  return (name.group === undefined ? "" : upperFirst(name.group)) + upperFirst(name.member);
+}
+
+/**
+ * Unique method names for operations sharing one namespace (rules 1–3 above). Each operation
+ * offers its candidates in turn — its own name, its tag-qualified name, its route name — and
+ * keeps the first that no other operation offers at the same step and none has kept already.
+ */
+export function methodNames(operations: readonly NameableOperation[], options: { qualify?: boolean; reserved?: readonly string[] } = {}): string[] {
+  const candidates = operations.map((operation) => {
+    const base = baseName(operation);
+    const qualified = options.qualify === false ? undefined : tagQualified(base, operation);
+    return [base, ...(qualified === undefined ? [] : [qualified]), routeName(operation)];
   });
-  // Unclashed names are claimed first, so a renamed operation can never take one of them.
-  const names = bases.map((base, index) => (fallback[index] === undefined ? registry.claim(base) : ""));
-  return names.map((name, index) => name || registry.claim(fallback[index]!));
+  const taken = new Set<string>(options.reserved);
+  const names: (string | undefined)[] = operations.map(() => undefined);
+  for (let step = 0; names.includes(undefined); step++) {
+    const offers = new Map<string, number[]>();
+    names.forEach((name, index) => {
+      const offer = name === undefined ? candidates[index]![step] : undefined;
+      if (offer !== undefined) offers.set(offer, [...(offers.get(offer) ?? []), index]);
+    });
+    if (offers.size === 0) break;
+    for (const [offer, indexes] of offers) {
+      if (indexes.length === 1 && !taken.has(offer) && !isUnsafeName(offer)) names[indexes[0]!] = offer;
+    }
+    for (const [offer, indexes] of offers) if (indexes.length === 1 && names[indexes[0]!] === offer) taken.add(offer);
+  }
+  // Route names still clashing (paths that camelCase alike) are numbered in spec order.
+  const registry = new NameRegistry(taken);
+  return names.map((name, index) => name ?? registry.claim(candidates[index]!.at(-1)!));
 }
 
 /** The operationId without FastAPI's generated parts, camelCased; method and path when nothing is left. */
@@ -50,6 +110,19 @@ function baseName(operation: NameableOperation): string {
   const id = operation.operationId;
   const stripped = id === undefined ? "" : camelCase(stripTagPrefix(stripDefaultSuffix(id, operation), operation));
   return stripped === "" ? routeName(operation) : identifierStart(stripped, "_");
+}
+
+/** `createUser` under tag `private` → `privateCreateUser`; undefined for an untagged operation. */
+function tagQualified(base: string, operation: NameableOperation): string | undefined {
+  const tag = groupBase(operation);
+  return tag === undefined ? undefined : tag + upperFirst(base.replace(/^_/, ""));
+}
+
+/** The camelCased first tag, or undefined when there is none (or it has no word). */
+function groupBase(operation: NameableOperation): string | undefined {
+  const tag = operation.tags[0];
+  const name = tag === undefined ? "" : camelCase(tag);
+  return name === "" ? undefined : identifierStart(name, "_");
 }
 
 /**

@@ -6,8 +6,8 @@
 import { HTTP_METHODS, isJsonObject, type HttpMethod, type Json, type JsonObject, type OpenApiDocument } from "../../spec/types.js";
 import { codeUnitOrder } from "./identifiers.js";
 import { isJsonMedia, isTextMedia } from "./media-types.js";
-import { isDefaultSummary, methodNames } from "./naming.js";
-import { singleHeaderValue } from "./header-lists.js";
+import { isDefaultSummary, operationNames, type OperationName } from "./naming.js";
+import { isFetchOwnedHeader, singleHeaderValue } from "./header-lists.js";
 import { resolve } from "./refs.js";
 import { stringLiteral } from "../text.js";
 
@@ -32,8 +32,8 @@ export interface BodyModel extends MediaModel {
   required: boolean;
 }
 
-export interface OperationModel {
-  /** Client method name, unique in the client. */
+export interface OperationModel extends Omit<OperationName, "key"> {
+  /** Unique in the client: the method name, or `group.method` when grouped by tag. */
   name: string;
   method: HttpMethod;
   path: string;
@@ -47,14 +47,16 @@ export interface OperationModel {
   params: Partial<Record<ParamLocation, { required: boolean }>>;
   /** Header parameters the spec declares as lists, typed as one value (see header-lists.ts). */
   listHeaders: string[];
+  /** Header parameters fetch sets or refuses, left out of the request type (see header-lists.ts). */
+  fetchOwnedHeaders: string[];
   body: BodyModel | undefined;
   responses: ResponseModel[];
 }
 
 /** Every operation of `spec`, named, in spec order. */
-export function collectOperations(spec: OpenApiDocument): OperationModel[] {
+export function collectOperations(spec: OpenApiDocument, options: { groupByTag?: boolean } = {}): OperationModel[] {
   const paths = isJsonObject(spec["paths"]) ? spec["paths"] : {};
-  const unnamed: Omit<OperationModel, "name">[] = [];
+  const unnamed: Omit<OperationModel, "name" | "group" | "member">[] = [];
   for (const path of Object.keys(paths).sort(codeUnitOrder)) {
     const item = resolve(spec, paths[path]);
     if (!item) continue;
@@ -63,14 +65,15 @@ export function collectOperations(spec: OpenApiDocument): OperationModel[] {
       if (operation) unnamed.push(readOperation(spec, path, method, item, operation));
     }
   }
-  const names = methodNames(unnamed);
+  const names = operationNames(unnamed, { groupByTag: options.groupByTag === true });
   return unnamed.map((operation, index) => {
     const summary = operation.summary !== undefined && isDefaultSummary(operation.summary, operation) ? undefined : operation.summary;
-    return { name: names[index]!, ...operation, summary };
+    const name = names[index]!;
+    return { name: name.key, ...name, ...operation, summary };
   });
 }
 
-function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, item: JsonObject, operation: JsonObject): Omit<OperationModel, "name"> {
+function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, item: JsonObject, operation: JsonObject): Omit<OperationModel, "name" | "group" | "member"> {
   return {
     method,
     path,
@@ -85,7 +88,7 @@ function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, 
   };
 }
 
-function readParams(spec: OpenApiDocument, item: JsonObject, operation: JsonObject): Pick<OperationModel, "params" | "listHeaders"> {
+function readParams(spec: OpenApiDocument, item: JsonObject, operation: JsonObject): Pick<OperationModel, "params" | "listHeaders" | "fetchOwnedHeaders"> {
   // Operation parameters override path-item ones with the same name and location.
   const byKey = new Map<string, JsonObject>();
   for (const list of [item["parameters"], operation["parameters"]]) {
@@ -97,14 +100,19 @@ function readParams(spec: OpenApiDocument, item: JsonObject, operation: JsonObje
   }
   const params: OperationModel["params"] = {};
   const listHeaders: string[] = [];
+  const fetchOwnedHeaders: string[] = [];
   for (const param of byKey.values()) {
     const location = PARAM_LOCATIONS.find((candidate) => candidate === param["in"]);
     if (!location) continue;
+    if (isFetchOwnedHeader(param)) {
+      fetchOwnedHeaders.push(param["name"] as string);
+      continue;
+    }
     const required = location === "path" || param["required"] === true;
     params[location] = { required: (params[location]?.required ?? false) || required };
     if (singleHeaderValue(spec, param) !== undefined) listHeaders.push(param["name"] as string);
   }
-  return { params, listHeaders: listHeaders.sort(codeUnitOrder) };
+  return { params, listHeaders: listHeaders.sort(codeUnitOrder), fetchOwnedHeaders: fetchOwnedHeaders.sort(codeUnitOrder) };
 }
 
 /** Body media types, most convenient first: JSON, multipart, form, text, then anything else. */

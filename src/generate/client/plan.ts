@@ -3,7 +3,8 @@
  * request type, return type and runtime call; per schema its export name and type.
  */
 import { isJsonObject, type Json, type OpenApiDocument } from "../../spec/types.js";
-import { upperFirst, type NameRegistry } from "./identifiers.js";
+import type { NameRegistry } from "./identifiers.js";
+import { typeNameBase } from "./naming.js";
 import type { OperationModel } from "./operations.js";
 import { componentKey } from "./refs.js";
 import { requestShape, type RequestShape } from "./requests.js";
@@ -75,7 +76,7 @@ function planOperation(
   const request = requestShape(operation, uploads);
   const stream = streamShape(operation, models, configured);
   const options = stream && stream.kind !== "jsonl" ? "SseCallOptions" : "CallOptions";
-  const requestName = request.members.length > 0 ? registry.claim(`${upperFirst(operation.name)}Request`) : undefined;
+  const requestName = request.members.length > 0 ? registry.claim(`${typeNameBase(operation)}Request`) : undefined;
   const optional = request.members.every((member) => member.optional);
   const common: Omit<OperationPlan, "returnType" | "transport" | "blob"> = { operation, requestName, request, options, optional, response: undefined, errors: errorShapes(operation, models) };
   if (stream?.kind === "sse") return { ...common, blob: [], returnType: `SseStream<${stream.item}>`, transport: { method: "sse", data: stream.data } };
@@ -85,7 +86,7 @@ function planOperation(
   const blob = blobStatuses(operation);
   // Only an indexed access into types.gen.ts is worth a name; `Cat | Dog` reads fine inline.
   if (!success.includes("paths[")) return { ...common, blob, returnType: `Promise<${success}>`, transport: { method: "call" } };
-  const response = { name: registry.claim(`${upperFirst(operation.name)}Response`), type: success };
+  const response = { name: registry.claim(`${typeNameBase(operation)}Response`), type: success };
   return { ...common, blob, response, returnType: `Promise<${response.name}>`, transport: { method: "call" } };
 }
 

@@ -12,6 +12,7 @@ import { isJsonLinesMedia, isJsonMedia, isSseMedia } from "./media-types.js";
 import type { MediaModel, OperationModel } from "./operations.js";
 import { successResponses } from "./responses.js";
 import { schemaType, type SchemaTypeContext } from "./schema-type.js";
+import { typeNameBase } from "./naming.js";
 import { docText, stringLiteral, wellFormed } from "../text.js";
 
 /**
@@ -71,7 +72,7 @@ export async function configuredStreams(
 }
 
 async function compileStream(schema: JSONSchema, operation: OperationModel, registry: NameRegistry): Promise<ConfiguredStream> {
-  const item = registry.claim(safeName(`${pascalCase(operation.name)}Item`));
+  const item = registry.claim(safeName(`${pascalCase(typeNameBase(operation))}Item`));
   const names = new Set([item]);
   const prepared = prepare(schema as Json, item, operation, (wanted) => {
     const name = registry.claim(safeName(wanted));

@@ -10,6 +10,7 @@ export const CONFIG_CASES: [string, unknown, string[]][] = [
           ...service, app: "app.main:create_app()", source: "import", start: ["{python}", "-m", "uvicorn", "{app}", "--port", "{port}"],
           python: ".venv/bin/python", port: 8000, openapiPath: "/api/openapi.json", env: { A: "1" }, envFile: ".env",
           watch: ["**/*.py"], readyTimeoutMs: 5000, streams: { "POST /chat": "app.models:Token" }, headers: { X: "${T}" },
+          groupByTag: true,
         },
       },
       typecheck: { tsconfig: ["a.json", "b.json"] }, breaking: { level: "strict" }, plugins: [{ name: "p" }], concurrency: 2,
@@ -69,6 +70,7 @@ export const CONFIG_CASES: [string, unknown, string[]][] = [
       "breaking.ignore.2.until: unknown option",
       "breaking.ignore.2.reason: required",
     ]],
+    ["groupByTag is a boolean", { services: { a: { ...service, groupByTag: "yes" } } }, ['services.a.groupByTag: expected true or false, got "yes"']],
     ["bad stream model", { services: { a: { ...service, streams: { "GET /x": "Token" } } } }, ['services.a.streams.GET /x: expected "module:Model"']],
     ["a service name with spaces", { services: { "my api": service } }, ["services.my api: service names may use"]],
     ["a list where one string is wanted, and a number in a list", { services: { a: { ...service, spec: ["a"], watch: ["*.py", 3] } } }, [

@@ -95,3 +95,20 @@ describe("rule fixtures", () => {
     expect(diffSpecs(after, after)).toEqual([]);
   });
 });
+
+describe("client method names in the diff follow the service's groupByTag", () => {
+  const doc = (tag: string) =>
+    ({
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: { "/users": { post: { operationId: "create_user_users_post", tags: [tag], responses: { "200": { description: "" } } } } },
+    }) as OpenApiDocument;
+
+  test("a tag change moves a grouped method (a break); flat, the name stays", () => {
+    const grouped = diffSpecs(doc("users"), doc("admin"), { groupByTag: true });
+    expect(grouped.filter((c) => c.id === "operation-id-changed").map((c) => c.message)).toEqual([
+      "client method users.createUser is now admin.createUser (operationId create_user_users_post → create_user_users_post)",
+    ]);
+    expect(diffSpecs(doc("users"), doc("admin")).filter((c) => c.id === "operation-id-changed")).toEqual([]);
+  });
+});

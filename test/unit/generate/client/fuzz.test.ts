@@ -4,7 +4,7 @@ import ts from "typescript";
 import { describe, expect, test } from "vitest";
 import { generateClient } from "../../../../src/generate/client/index.js";
 import { camelCase, pascalCase } from "../../../../src/generate/client/identifiers.js";
-import { methodNames } from "../../../../src/generate/client/naming.js";
+import { methodNames, operationNames } from "../../../../src/generate/client/naming.js";
 import { docText, stringLiteral } from "../../../../src/generate/text.js";
 import { generateTypes } from "../../../../src/generate/types.js";
 import { HTTP_METHODS } from "../../../../src/spec/types.js";
@@ -51,12 +51,21 @@ describe("escaping, for any string", () => {
         method: pick(rng, HTTP_METHODS),
         path: `/${pick(rng, ["a", "b", "then", "a-b", "a_b"])}`,
         operationId: rng() < 0.2 ? undefined : pick(rng, ["then", "a", "a_b_get", hostileString(rng, 3)]),
-        tags: [pick(rng, ["a", "t", hostileString(rng, 2)])],
+        tags: rng() < 0.2 ? [] : [pick(rng, ["a", "t", "then", "toString", hostileString(rng, 2)])],
       }));
       const names = methodNames(operations);
       expect(new Set(names).size, JSON.stringify(operations)).toBe(names.length);
       for (const name of names) expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
       expect(names).not.toContain("then");
+      // Grouped by tag: keys unique; groups and methods identifiers, never `then`; no method on the client named like a group.
+      const grouped = operationNames(operations, { groupByTag: true });
+      expect(new Set(grouped.map((name) => name.key)).size, JSON.stringify(operations)).toBe(grouped.length);
+      const groups = new Set(grouped.flatMap((name) => (name.group === undefined ? [] : [name.group])));
+      for (const name of [...groups, ...grouped.map((each) => each.member)]) {
+        expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+        expect(name === "then" || name in Object.prototype).toBe(false);
+      }
+      for (const name of grouped) if (name.group === undefined) expect(groups.has(name.member)).toBe(false);
     }
   });
 });
@@ -75,7 +84,8 @@ describe("random specs", () => {
       // A `hasOwnProperty` field of a stream item is a ConfigError (injection.test.ts).
       const field = hostileString(rng).replace(/^hasOwnProperty$/, "x");
       const streamTypes = rng() < 0.5 ? {} : { [route]: { type: "object" as const, title: hostileString(rng), properties: { [field]: { type: "string" as const, description: hostileString(rng) } } } };
-      const files = await generateClient(spec, { streamTypes });
+      // Every other spec grouped by its hostile tags.
+      const files = await generateClient(spec, { streamTypes, groupByTag: seed % 2 === 0 });
       const client = files[0]!.content;
       const parsed = ts.createSourceFile("client.gen.ts", client, ts.ScriptTarget.Latest);
       expect((parsed as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics.map((d) => d.messageText), `seed ${seed}`).toEqual([]);

@@ -1,10 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { camelCase, pascalCase } from "../../../../src/generate/client/identifiers.js";
 import { nameModels, RESERVED_TYPE_NAMES } from "../../../../src/generate/client/models.js";
-import { isDefaultSummary, methodNames, type NameableOperation } from "../../../../src/generate/client/naming.js";
+import { isDefaultSummary, methodNames, operationNames, type NameableOperation } from "../../../../src/generate/client/naming.js";
 import { NameRegistry } from "../../../../src/generate/client/identifiers.js";
 import { collectOperations } from "../../../../src/generate/client/operations.js";
 import type { HttpMethod, OpenApiDocument } from "../../../../src/spec/types.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { REPO_ROOT } from "../../../helpers/paths.js";
 import { kitchenSinkSpec } from "./support.js";
 
 describe("camelCase / pascalCase", () => {
@@ -121,6 +124,67 @@ describe("method names", () => {
     const reversed = Object.fromEntries(Object.entries(paths).reverse().map(([path, item]) => [path, Object.fromEntries(Object.entries(item).reverse())]));
     const names = (doc: OpenApiDocument) => collectOperations(doc).map((operation) => operation.name);
     expect(names({ ...spec, paths: reversed } as OpenApiDocument)).toEqual(names(spec));
+  });
+});
+
+describe("clashing names are qualified by tag", () => {
+  test("each clashing tagged operation takes its first tag; untagged ones and repeat clashes take method and path", () => {
+    const names = methodNames([
+      op("post", "/users", "users-create_user", ["users"]),
+      op("post", "/private/users", "private-create_user", ["private", "users"]),
+      op("post", "/admin/users", "create_user_admin_users_post"),
+      op("get", "/a", "items-list", ["items"]),
+      op("get", "/b", "items-list", ["items"]),
+      op("get", "/c", "list_c_get", ["other"]),
+    ]);
+    expect(names).toEqual(["usersCreateUser", "privateCreateUser", "postAdminUsers", "getA", "getB", "otherList"]);
+  });
+
+  test("a qualified name another operation already holds is not taken; then under a tag is qualified", () => {
+    const names = methodNames([
+      op("get", "/x", "x-create", ["x"]),
+      op("get", "/y", "y-create", ["y"]),
+      op("get", "/z", "xCreate"),
+      op("get", "/then", "then", ["items"]),
+    ]);
+    expect(names).toEqual(["getX", "yCreate", "xCreate", "itemsThen"]);
+  });
+
+  const template = async () => JSON.parse(await readFile(join(REPO_ROOT, "test/fixtures/full-stack-template/openapi.json"), "utf8")) as OpenApiDocument;
+
+  // The template's committed hey-api client (frontend/src/client/sdk.gen.ts, `byTags` with the
+  // `<tag>-` prefix stripped) names these operations <Tag>Service.<method>; its types use the
+  // whole operationId (`usersCreateUser`). Flat, we keep the short name unless it clashes.
+  test("the full-stack FastAPI template: the 23 operations, flat and grouped, as hey-api names them", async () => {
+    const spec = await template();
+    const flat = collectOperations(spec).map((operation) => operation.name);
+    const grouped = collectOperations(spec, { groupByTag: true }).map((operation) => operation.name);
+    expect(flat).toHaveLength(23);
+    expect(flat.filter((name) => /^(users|private)/.test(name))).toEqual(["privateCreateUser", "usersCreateUser"]);
+    expect(grouped.sort()).toEqual([
+      "items.createItem", "items.deleteItem", "items.readItem", "items.readItems", "items.updateItem",
+      "login.loginAccessToken", "login.recoverPassword", "login.recoverPasswordHtmlContent", "login.resetPassword", "login.testToken",
+      "private.createUser",
+      "users.createUser", "users.deleteUser", "users.deleteUserMe", "users.readUserById", "users.readUserMe", "users.readUsers",
+      "users.registerUser", "users.updatePasswordMe", "users.updateUser", "users.updateUserMe",
+      "utils.healthCheck", "utils.testEmail",
+    ]);
+    expect(new Set(flat).size).toBe(23);
+  });
+
+  test("grouped: first tag only; unsafe group names move aside; untagged methods never take a group's name", () => {
+    const names = operationNames(
+      [
+        op("get", "/a", "users-read", ["users", "admin"]),
+        op("get", "/b", "read_b_get", ["Users"]),
+        op("get", "/c", "then-go", ["then"]),
+        op("get", "/d", "users"),
+        op("get", "/e", "health"),
+        op("get", "/f", "x", ["日本"]),
+      ],
+      { groupByTag: true },
+    );
+    expect(names.map((name) => name.key)).toEqual(["users.getA", "users.getB", "thenGroup.go", "getD", "health", "x"]);
   });
 });
 

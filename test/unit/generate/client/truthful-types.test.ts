@@ -56,3 +56,27 @@ test("a list header is typed as one value in types.gen.ts, documented, and warne
   expect(types).toMatch(/"x-one"\?: string;/);
   expect(types).toMatch(/ids\?: number\[\];/);
 });
+
+test("a header fetch owns (Host, Connection…) is left out of the request type and warned about; the others stay", async () => {
+  const document = spec("get", { "200": json({}) }, [
+    { name: "host", in: "header", required: true, schema: { type: "string" } },
+    { $ref: "#/components/parameters/Connection" },
+    { name: "save-data", in: "header", required: true, schema: { type: "boolean" } },
+  ]);
+  document["components"] = { parameters: { Connection: { name: "Connection", in: "header", schema: { type: "string" } } } };
+  const warnings: string[] = [];
+  const files = await generateFiles(document, { specPath: "spec.json", warn: (message) => warnings.push(message) });
+  const [types, text] = ["types.gen.ts", "client.gen.ts"].map((path) => files.find((file) => file.path === path)!.content);
+  expect(warnings).toEqual([
+    expect.stringMatching(/^GET \/x: header parameter "Connection" cannot be sent with fetch/),
+    expect.stringMatching(/^GET \/x: header parameter "host" cannot be sent with fetch, which sets Host from the URL/),
+  ]);
+  const operation = /header: \{[^}]*\}/.exec(types!)?.[0];
+  expect(operation).toMatch(/^header: \{\s*"save-data": boolean;\s*\}$/);
+  expect(text).toContain("header: paths[");
+});
+
+test("an operation whose only header parameter is Host takes no header member", async () => {
+  const text = await client(spec("get", { "200": json({}) }, [{ name: "host", in: "header", required: true, schema: { type: "string" } }]));
+  expect(text).toContain("op(request?: CallOptions): Promise<unknown>;");
+});
