@@ -161,6 +161,9 @@ async function judgeCallSites(session: Session, tree: ConsumerTree, all: (Judged
   const checked = overlay.size === 0
     ? { callSites: [], runtimeRisks: [], compilers: [] }
     : await typecheckConsumers(session, tsconfigs, overlay, outputs, serviceOf, changes, (m) => warnings.push(m));
+  // A change tsc can see (compile "breaks") was already judged by the consumer's own compiler: a
+  // call site that still compiles against it is fine (it sends the newly required field, say).
+  const runtimeRisks = checked.runtimeRisks.filter((r) => r.change.verdict.compile === "safe");
   const contracts = judged.map((j) => ({ service: j.service.name, contract: j.policy }));
   for (const site of checked.callSites) {
     const j = judged.find((x) => x.service.name === site.service);
@@ -168,16 +171,16 @@ async function judgeCallSites(session: Session, tree: ConsumerTree, all: (Judged
   }
   const rawCalls = await removedRawCalls(judged, tsconfigs, outputs);
 
-  const used = usedChanges(judged, checked.callSites, checked.runtimeRisks, rawCalls);
+  const used = usedChanges(judged, checked.callSites, runtimeRisks, rawCalls);
   for (const j of judged) j.result.unused = j.policy.changes.filter((c) => c.level !== "info" && !used.has(c));
-  const blocking = checked.callSites.length + checked.runtimeRisks.filter((r) => r.change.verdict.runtime === "breaks").length + rawCalls.filter((c) => c.removed).length;
+  const blocking = checked.callSites.length + runtimeRisks.filter((r) => r.change.verdict.runtime === "breaks").length + rawCalls.filter((c) => c.removed).length;
   const failures = all.map((j) => ("policy" in j ? j.result : j).error?.exitCode);
   const unmap = <T extends { file: string }>(finding: T): T => ({ ...finding, file: tree.unmap(finding.file) });
   return {
     consumer: { ref: tree.ref, commit: tree.commit },
     services: all.map((j) => ("policy" in j ? j.result : j)),
     callSites: checked.callSites.map(unmap),
-    runtimeRisks: checked.runtimeRisks.map(unmap),
+    runtimeRisks: runtimeRisks.map(unmap),
     rawCalls: rawCalls.map(unmap),
     compilers: checked.compilers.map((c) => ({ ...c, tsconfig: tree.unmap(c.tsconfig) })),
     callSitesUnchecked: tsconfigs.length === 0 ? uncheckedReason(session.config.root) : undefined,
