@@ -50,7 +50,9 @@ describe("can-deploy on a consumer built against orders v1", () => {
     expect(run.stdout).toContain("src/orders.ts:11:39  TS2353");
     expect(run.stdout).toContain("caused by request-property-removed at OrderCreate.customer_name (orders)");
     expect(run.stdout).toContain("src/orders.ts:15:26  GET /orders/{…}/status: removed from orders by operation-removed at GET /orders/{order_id}/status");
-    expect(run.stdout).toContain("NOT safe to deploy: 3 call sites of the working tree depend on what changed");
+    expect(run.stdout).toMatch(/src\/orders\.ts:20:\d+  TS2339  Property 'orderStatus' does not exist/);
+    expect(run.stdout).toContain("caused by operation-removed at GET /orders/{order_id}/status (orders)");
+    expect(run.stdout).toContain("NOT safe to deploy: 4 call sites of the working tree depend on what changed");
 
     const json = JSON.parse((await canDeploy(["--live-url", v2.baseUrl, "--format", "json"])).stdout);
     expect(json.exitCode).toBe(1);
@@ -59,6 +61,7 @@ describe("can-deploy on a consumer built against orders v1", () => {
     expect(json.callSites.map((c: { file: string; line: number; code: number; cause: unknown }) => [c.file, c.line, c.code, c.cause])).toEqual([
       ["src/orders.ts", 7, 2339, { id: "response-required-property-removed", location: "Order.customer_name" }],
       ["src/orders.ts", 11, 2353, { id: "request-property-removed", location: "OrderCreate.customer_name" }],
+      ["src/orders.ts", 20, 2339, { id: "operation-removed", location: "GET /orders/{order_id}/status" }],
     ]);
     expect(json.rawCalls).toEqual([{
       file: "src/orders.ts", line: 15, column: 26, service: "orders", method: "GET", path: "/orders/{…}/status", removed: true,

@@ -69,7 +69,7 @@ describe("expand/contract: customer_name → customer with independent deploys",
     await commitAll(dir, "orders: remove customer_name");
     const deployed = `deployed-app (${(await git(dir, "rev-parse", "deployed-app")).slice(0, 12)})`;
     const run = await canDeploy("--consumer-ref", "deployed-app");
-    expect(run.stdout).toContain(`note: orders changed in 3 ways no call site of ${deployed} depends on:`);
+    expect(run.stdout).toContain(`note: orders changed in 4 ways no call site of ${deployed} depends on:`);
     expect(run.stdout).toContain("  - response-required-property-removed  Order.customer_name:");
     safe(run, deployed);
 

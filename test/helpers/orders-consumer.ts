@@ -11,10 +11,10 @@ import { startUvicorn, type RunningUvicorn } from "./uvicorn.js";
 export type OrdersVariant = "v1" | "v2" | "v3" | "expand" | "contract";
 
 const ORDERS_APP = join(REPO_ROOT, "test/fixtures/deploy-apps/orders");
-/** The token the fixture's gate accepts (app/gate.py); a wrong one is refused and echoed. */
+/** The token the fixture's gate accepts (app/service.py); a wrong one is refused and echoed. */
 export const ORDERS_TOKEN = "s3cret-deploy-token-42";
 
-/** The Node app's call sites on `customer_name`: a typed read, a typed write, and a raw fetch. */
+/** The Node app's call sites on `customer_name` (a typed read and a typed write) and on the status route (a raw fetch and a client call). */
 export const OLD_CALL_SITES = `import { createClient, type Order } from "./clients/orders/index.js";
 
 const client = createClient({ baseUrl: process.env["ORDERS_URL"] ?? "http://127.0.0.1:8000" });
@@ -31,6 +31,10 @@ export function placeOrder(name: string): Promise<Order> {
 export async function statusOf(id: number): Promise<unknown> {
   const response = await fetch(\`\${process.env["ORDERS_URL"]}/orders/\${id}/status\`);
   return response.json();
+}
+
+export function statusViaClient(id: number): Promise<Record<string, string>> {
+  return client.orderStatus({ path: { order_id: id } });
 }
 `;
 
