@@ -12,7 +12,9 @@ import { syncWith, type ServiceResult, type SyncOptions, type SyncResult } from 
 import { runHook } from "../plugins.js";
 import { withSession, type Session } from "../session.js";
 import { readFile } from "node:fs/promises";
+import type { ResolvedService } from "../config/types.js";
 import type { Change } from "../diff/types.js";
+import type { OpenApiDocument } from "../spec/types.js";
 import type { RawCallFinding, RawCallTarget } from "./raw-calls.js";
 import type { RuntimeRisk } from "./references.js";
 import type { CallSiteDiagnostic, Overlay } from "./typecheck.js";
@@ -132,7 +134,7 @@ function overlayOf(results: ServiceResult[], root: string): Overlay {
  * break at run time. What a call site used is asked of TypeScript 7 itself when it judged;
  * otherwise of a bundled-compiler program, whose syntax-tree API that analysis is written against.
  */
-async function typecheckConsumers(
+export async function typecheckConsumers(
   session: Session,
   tsconfigs: string[],
   overlay: Overlay,
@@ -190,17 +192,28 @@ async function rawCallsIn(sync: SyncResult, ok: ServiceResult[]): Promise<RawCal
   const targets: RawCallTarget[] = [];
   for (const r of ok) {
     const service = sync.config.services.find((s) => s.name === r.service)!;
-    const port = typeof service.port === "number" ? service.port : undefined;
-    if (r.spec && (service.baseUrlEnv || port)) targets.push({ service: r.service, baseUrlEnv: service.baseUrlEnv, port, spec: r.spec });
+    const target = r.spec && rawCallTarget(service, r.spec);
+    if (target) targets.push(target);
   }
-  if (targets.length === 0 || sync.config.typecheck.tsconfig.length === 0) return [];
+  return findRawCallsIn(sync.config.typecheck.tsconfig, ok.map((r) => r.output), targets);
+}
+
+/** How raw calls reach a service (its base-URL variable or fixed port), checked against `spec`; none when neither is set. */
+export function rawCallTarget(service: ResolvedService, spec: OpenApiDocument): RawCallTarget | undefined {
+  const port = typeof service.port === "number" ? service.port : undefined;
+  return service.baseUrlEnv || port ? { service: service.name, baseUrlEnv: service.baseUrlEnv, port, spec } : undefined;
+}
+
+/** Raw `fetch` calls in the own files of `tsconfigs` (generated `outputs` aside) that hit no operation of their target. */
+export async function findRawCallsIn(tsconfigs: string[], outputs: string[], targets: RawCallTarget[]): Promise<RawCallFinding[]> {
+  if (targets.length === 0 || tsconfigs.length === 0) return [];
   const { ConsumerProject } = await import("./typecheck.js");
   const { findRawCalls } = await import("./raw-calls.js");
-  const outputs = ok.map((r) => `${resolve(r.output)}/`);
+  const prefixes = outputs.map((o) => `${resolve(o)}/`);
   const files = new Set<string>();
-  for (const tsconfig of sync.config.typecheck.tsconfig) {
+  for (const tsconfig of tsconfigs) {
     for (const file of new ConsumerProject(tsconfig).fileNames) {
-      if (!file.endsWith(".d.ts") && !outputs.some((o) => resolve(file).startsWith(o))) files.add(resolve(file));
+      if (!file.endsWith(".d.ts") && !prefixes.some((o) => resolve(file).startsWith(o))) files.add(resolve(file));
     }
   }
   const findings: RawCallFinding[] = [];
@@ -213,7 +226,7 @@ async function rawCallsIn(sync: SyncResult, ok: ServiceResult[]): Promise<RawCal
  * (`components.schemas.Estimate.customer`) names the model and property the diff reports
  * (`Estimate.customer`); the closest enclosing location wins.
  */
-function causeOf(site: CallSiteFinding, results: ServiceResult[]): CallSiteFinding["cause"] {
+export function causeOf(site: CallSiteFinding, results: Pick<ServiceResult, "service" | "contract">[]): CallSiteFinding["cause"] {
   const path = site.declaration?.split(".") ?? [];
   if (path[0] !== "components" || path[1] !== "schemas") return undefined;
   const changes = results.find((r) => r.service === site.service)?.contract?.changes ?? [];

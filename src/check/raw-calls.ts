@@ -111,7 +111,7 @@ function methodOf(init: ts.Expression | undefined): string | undefined {
 }
 
 /** Whether the spec has `method` (any, when unknown) on a path template that `path` can fill. */
-function hasOperation(spec: OpenApiDocument, method: string | undefined, path: string): boolean {
+export function hasOperation(spec: OpenApiDocument, method: string | undefined, path: string): boolean {
   const paths = isJsonObject(spec["paths"]) ? spec["paths"] : {};
   const called = path.split("/");
   return Object.entries(paths).some(([template, item]) => {

@@ -62,6 +62,23 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
     });
 
   program
+    .command("can-deploy")
+    .description("will the consumer's call sites work against the contract a service serves now (or against a deployed commit)? exit 1 names each call site that would break")
+    .option("-c, --config <file>", "config file (default: sync-types.config.{ts,mts,mjs,js,json}, found upward)")
+    .option("-s, --service <name...>", "only these services")
+    .option("--live-url <url>", "the base URL one service answers on now (its openapiPath and headers apply)")
+    .option("--live", "ask each service at its configured url, with its headers")
+    .option("--consumer-ref <git-ref>", "judge the call sites as of this commit (the deployed app) instead of the working tree")
+    .addOption(formatOption(["pretty", "json", "github", "markdown"]))
+    .option("--verbose", "show each step")
+    .option("--quiet", "print errors only")
+    .configureOutput({ outputError: () => {} })
+    .action(async (options) => {
+      const { runCanDeploy } = await import("./commands/can-deploy.js");
+      process.exitCode = await runCanDeploy(options, start(options, setLogger, color));
+    });
+
+  program
     .command("generate")
     .description("generate types and client from an OpenAPI file or URL, without a config")
     .argument("<spec>", "an OpenAPI 3.x JSON file or an http(s) URL")
