@@ -1,7 +1,7 @@
 /**
  * `sync-types check`: the pipeline in memory (nothing written), then three questions per run:
  *
- *   committed spec / generated files stale? ──► which changes fail `breaking.level` (reported with the stale service)
+ *   committed spec / generated files stale? ──► which changes fail `breaking.level`, refusing by `breaking.policy` (reported with the stale service)
  *     ──► consumer call sites that stop compiling with the regenerated files (overlay, tsc)?
  *
  * Any "yes" is exit 1, with the command that fixes it.
@@ -42,8 +42,10 @@ export interface CheckReport {
   callSites: CallSiteFinding[];
   /** Call sites that still compile but use something a change may break at run time. */
   runtimeRisks: (RuntimeRisk & { service: string })[];
-  /** Per stale service, its contract change when something in it fails `breaking.level`. */
+  /** Per stale service, its contract change when something in it fails `breaking.level` and `breaking.policy` lets that refuse the check. */
   breaking: ServiceResult[];
+  /** The same, where `breaking.policy: "deploy-together"` lets the change through: reported, not refused. */
+  breakingLetThrough: ServiceResult[];
   /** `fetch` calls that bypass the client and hit no operation of the spec. */
   rawCalls: RawCallFinding[];
   /** Raw calls fail the check only at `breaking.level: "strict"`. */
@@ -98,11 +100,11 @@ export async function checkWith(session: Session, options: CheckOptions = {}): P
   const rawCallLevel = sync.config.breaking.level === "strict" ? "error" : "warn";
   const typecheckMs = performance.now() - started;
 
-  const breaking = ok.filter((r) => (r.contract?.failing.length ?? 0) > 0);
-  const contractProblem = stale.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
+  const { refusing: breaking, letThrough: breakingLetThrough } = session.judgeBreaking(ok);
+  const contractProblem = stale.length > 0 || breaking.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
   const exitCode = runExitCode([sync.exitCode], contractProblem);
   const report: CheckReport = {
-    sync, stale, breaking, callSites, runtimeRisks, rawCalls, rawCallLevel, compilers, callSitesUnchecked, warnings, timings: { syncMs, typecheckMs }, exitCode,
+    sync, stale, breaking, breakingLetThrough, callSites, runtimeRisks, rawCalls, rawCallLevel, compilers, callSitesUnchecked, warnings, timings: { syncMs, typecheckMs }, exitCode,
   };
   return runHook(session.plugins, "checkDone", report, (p, r) => p.checkDone?.({ report: r }));
 }

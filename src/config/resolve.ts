@@ -16,6 +16,7 @@ export const DEFAULTS = {
   // 25 times the spec of a 400-resource FastAPI app (2.7 MB): no real spec comes near it.
   maxSpecBytes: 64 * 1024 * 1024,
   breakingLevel: "types",
+  breakingPolicy: "independent",
 } as const;
 
 /** Turns a validated user config into absolute paths and explicit values. */
@@ -33,6 +34,7 @@ export function resolveConfig(user: UserConfig, file: string): ResolvedConfig {
     typecheck: { tsconfig: tsconfigs },
     breaking: {
       level: user.breaking?.level ?? DEFAULTS.breakingLevel,
+      policy: user.breaking?.policy ?? DEFAULTS.breakingPolicy,
       rules: user.breaking?.rules ?? {},
       ignore: user.breaking?.ignore ?? [],
     },

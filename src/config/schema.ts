@@ -41,8 +41,9 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
   if (breaking !== undefined) {
     if (!isRecord(breaking)) report("breaking", `expected an object, got ${describe(breaking)}`);
     else {
-      checkKeys(breaking, "breaking", ["level", "rules", "ignore"], report);
+      checkKeys(breaking, "breaking", ["level", "policy", "rules", "ignore"], report);
       checkEnum(breaking["level"], "breaking.level", ["runtime", "types", "strict"], report);
+      checkEnum(breaking["policy"], "breaking.policy", ["independent", "deploy-together"], report);
       validateBreakingRules(breaking["rules"], report);
       validateIgnores(breaking["ignore"], report);
     }

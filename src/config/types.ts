@@ -5,6 +5,14 @@ export type SourceKind = "http" | "import" | "url";
 
 export type BreakingLevel = "runtime" | "types" | "strict";
 
+/**
+ * Who consumes the contract. `independent`: clients may be deployed apart from the service, so a
+ * change failing `breaking.level` refuses the hook until accepted. `deploy-together`: every
+ * consumer is in this repo and ships with the service, so only stale files and call sites that
+ * stop compiling refuse a commit or a check.
+ */
+export type BreakingPolicy = "independent" | "deploy-together";
+
 /** A rule's level set in config: `error` always fails, `warn` fails only at `strict`, `info` never, `off` hides it. */
 export type RuleLevel = "error" | "warn" | "info" | "off";
 
@@ -71,6 +79,8 @@ export interface UserConfig {
   breaking?: {
     /** What fails `check` and `diff`: runtime breaks, also compile breaks, or also possible breaks. Default `"types"`. */
     level?: BreakingLevel;
+    /** Whether a breaking change refuses the hook by itself (`"independent"`) or only through the call sites it breaks (`"deploy-together"`). Default `"independent"`. */
+    policy?: BreakingPolicy;
     /** Level per rule id, overriding the verdict-based default. Default `{}`. */
     rules?: Record<string, RuleLevel>;
     /** Changes accepted on purpose. Default `[]`. */
@@ -108,6 +118,7 @@ export interface ResolvedService {
 
 export interface ResolvedBreaking {
   level: BreakingLevel;
+  policy: BreakingPolicy;
   rules: Record<string, RuleLevel>;
   ignore: IgnoreEntry[];
 }
