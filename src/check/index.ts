@@ -13,6 +13,7 @@ import { runHook } from "../plugins.js";
 import { withSession, type Session } from "../session.js";
 import { readFile } from "node:fs/promises";
 import type { Change } from "../diff/types.js";
+import { causeOf } from "./cause.js";
 import type { RawCallFinding, RawCallTarget } from "./raw-calls.js";
 import type { RuntimeRisk } from "./references.js";
 import type { CallSiteDiagnostic, Overlay } from "./typecheck.js";
@@ -208,21 +209,4 @@ async function rawCallsIn(sync: SyncResult, ok: ServiceResult[]): Promise<RawCal
   const findings: RawCallFinding[] = [];
   for (const file of [...files].sort()) findings.push(...findRawCalls(file, await readFile(file, "utf8"), targets));
   return findings;
-}
-
-/**
- * The change a broken call site comes from: its generated declaration
- * (`components.schemas.Estimate.customer`) names the model and property the diff reports
- * (`Estimate.customer`); the closest enclosing location wins.
- */
-function causeOf(site: CallSiteFinding, results: ServiceResult[]): CallSiteFinding["cause"] {
-  const path = site.declaration?.split(".") ?? [];
-  if (path[0] !== "components" || path[1] !== "schemas") return undefined;
-  const changes = results.find((r) => r.service === site.service)?.contract?.changes ?? [];
-  for (let end = path.length; end > 2; end--) {
-    const location = path.slice(2, end).join(".");
-    const change = changes.find((c) => c.location === location) ?? changes.find((c) => c.location.startsWith(`${location}.`));
-    if (change) return { id: change.id, location: change.location };
-  }
-  return undefined;
 }
