@@ -31,14 +31,15 @@ const detected = new Map<string, PackageManagerName>();
 
 /**
  * The package manager of the project holding `dir`: from the nearest folder (upward) with a
- * `package.json` `packageManager` field or a lock file, that field first; else the one running
- * us (`npm_config_user_agent`); else npm. Read once per folder and process.
+ * `package.json` `packageManager` field or a lock file, that field first; else npm. Only the
+ * project decides, never the tool that happened to start us, so the same tree always prints the
+ * same hints. Read once per folder and process.
  */
-export function packageManagerFor(dir: string, env: NodeJS.ProcessEnv = process.env): PackageManager {
+export function packageManagerFor(dir: string): PackageManager {
   const start = resolve(dir);
   let name = detected.get(start);
   if (!name) {
-    name = fromFiles(start) ?? fromUserAgent(env["npm_config_user_agent"]) ?? "npm";
+    name = fromFiles(start) ?? "npm";
     detected.set(start, name);
   }
   return commandsOf(name);
@@ -72,11 +73,6 @@ function declaredIn(file: string): PackageManagerName | undefined {
   } catch {
     return undefined; // a broken package.json is not ours to report
   }
-}
-
-/** `pnpm/9.1.0 npm/? node/v20.11.0 linux x64`: set by whichever tool started us. */
-function fromUserAgent(agent: string | undefined): PackageManagerName | undefined {
-  return agent ? known(agent.split("/")[0]!) : undefined;
 }
 
 function known(name: string): PackageManagerName | undefined {

@@ -43,6 +43,9 @@ describe("validateConfig", () => {
       "typecheck.tsconfig: expected a path or a list of paths",
       'breaking.level: expected one of "runtime", "types", "strict"',
     ]],
+    ["bad breaking.policy", { services: { a: service }, breaking: { policy: "together" } }, [
+      'breaking.policy: expected one of "independent", "deploy-together"',
+    ]],
     ["breaking rules and ignores", {
       services: { a: service },
       breaking: {
