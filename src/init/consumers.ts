@@ -34,10 +34,11 @@ export const CONSUMER_RULE = "a pm2 app ranks first, then a workspace package, t
  */
 export function discoverConsumers(root: string, discovery: Pick<Discovery, "services" | "otherPm2Apps">): Consumer[] {
   const found = new Map<string, Consumer>();
-  const serviceDirs = discovery.services.map((s) => s.dir);
+  // A service at the project root (main.py beside web/) holds everything: only deeper ones rule folders out.
+  const serviceDirs = discovery.services.map((s) => s.dir).filter((dir) => dir !== root);
   const add = (dir: string, evidence: Evidence, why: string, pm2File?: string) => {
     const tsconfig = join(dir, "tsconfig.json");
-    if (!isFile(tsconfig) || (dir !== root && serviceDirs.some((s) => dir === s || dir.startsWith(`${s}${sep}`)))) return;
+    if (!isFile(tsconfig) || serviceDirs.some((s) => dir === s || dir.startsWith(`${s}${sep}`))) return;
     const known = found.get(dir);
     if (!known) {
       found.set(dir, { dir, tsconfig, foundIn: [why], pm2File, evidence });

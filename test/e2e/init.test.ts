@@ -97,7 +97,8 @@ describe("sync-types init on a repo with a Node app and two pm2 services", () =>
     });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("Which app calls the services? Its clients go in its src/clients. [1-2, Enter = 1]");
-    expect(run.stdout).toContain("[1-2, Enter = 1]"); // the policy question, deploy-together suggested for web's pm2 file
+    // tools/ is no pm2 app: nothing shows it deploys with the services, so "independent" is the default answer.
+    expect(run.stdout).toMatch(/Does the app deploy together with the services\?\r?\n.*1\) deploy-together.*\r?\n.*2\) independent.*\r?\n\[1-2, Enter = 2\]/);
     expect(run.stdout).toContain("Write sync-types.config.ts? [Y/n]");
     const config = await readFile(join(repo, "sync-types.config.ts"), "utf8");
     expect(config).toContain('output: "tools/src/clients/a",');

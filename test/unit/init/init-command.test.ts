@@ -96,6 +96,34 @@ describe("sync-types init", () => {
   });
 });
 
+describe("sync-types init choosing the Node app", () => {
+  const tree = { "main.py": "from fastapi import FastAPI\napp = FastAPI()\n", "web/tsconfig.json": "{}", "tools/tsconfig.json": "{}" };
+
+  test("asks again on an answer out of range, and writes what was picked", async () => {
+    const dir = await tempTree(tree);
+    const answers = terminal(["3", "2", "", "y"]);
+    expect(await runInit({ cwd: dir }, capture().logger, answers)).toBe(0);
+    expect(answers.asked).toEqual([
+      "Which app calls the services? Its clients go in its src/clients. [1-2, Enter = 1] ",
+      "Please type a number from 1 to 2: ",
+      "[1-2, Enter = 2] ",
+      "Write sync-types.config.ts? [Y/n] ",
+    ]);
+    const config = await readFile(join(dir, "sync-types.config.ts"), "utf8");
+    expect(config).toContain('output: "web/src/clients/');
+    expect(config).toContain('  typecheck: { tsconfig: "web/tsconfig.json" },\n');
+    expect(config).toContain('  breaking: { policy: "independent" },\n');
+  });
+
+  test("input ending at a question writes nothing", async () => {
+    const dir = await tempTree(tree);
+    const { logger, output } = capture();
+    expect(await runInit({ cwd: dir }, logger, terminal([]))).toBe(0);
+    expect(output()).toContain("Nothing written.");
+    expect((await readdir(dir)).sort()).toEqual(["main.py", "tools", "web"]);
+  });
+});
+
 test("renderConfig keeps secrets out of the file and every string inert", async () => {
   const text = renderConfig([{
     name: "svc",
