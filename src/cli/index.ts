@@ -121,7 +121,8 @@ No FastAPI app found: exit 2.`)
 Nothing staged belongs to a service (its watch globs, spec, generated files, or the config): exit 0 at once.
 Partially staged files: the staged version is checked; unstaged changes are left aside.
 SYNC_TYPES_ALLOW_BREAKING=1 lets breaking changes and broken call sites through (they are still printed);
-a stale staged spec or client is never let through: use --fix, or git commit --no-verify.`)
+with breaking.policy "deploy-together" a breaking change passes without it unless a call site breaks.
+A stale staged spec or client is never let through: use --fix, or git commit --no-verify.`)
     .action(async (options: { config?: string; fix?: boolean; verbose?: boolean; quiet?: boolean }) => {
       const { runHookRun } = await import("./commands/hook.js");
       process.exitCode = await runHookRun(options, start(options, setLogger, color));
