@@ -7,7 +7,7 @@
  *     obtain  (http | import | url; spec cache)
  *       ──► prepare  (canonical bytes, validation, specReady)
  *       ──► build    (prepare + generated files, filesGenerated)
- *       ──► compare  (semantic diff, diffDone, breaking policy)
+ *       ──► compare  (semantic diff, diffDone, breaking.level)  ──► judgeBreaking (breaking.policy)
  *       ──► plan     (against the committed files)  ──► write (atomic)
  *
  *   close ──► everything the session started (processes, temp folders, compilers) is released
@@ -107,7 +107,7 @@ export function openStandaloneSession(name: string, service: ServiceConfig, opti
     root: cwd,
     services: [resolveService(name, service, cwd, file)],
     typecheck: { tsconfig: [] },
-    breaking: { level: DEFAULTS.breakingLevel, rules: {}, ignore: [] },
+    breaking: { level: DEFAULTS.breakingLevel, policy: DEFAULTS.breakingPolicy, rules: {}, ignore: [] },
     plugins: [],
     concurrency: 1,
   }, { outputSetting: options.outputSetting, specLabel: options.specLabel });
@@ -197,6 +197,17 @@ export class Session {
     const diffed = diffSpecs(from, head, { ...(base.doc ? { baseText: base.text } : {}), groupByTag: service.groupByTag });
     const changes = await runHook(this.plugins, "diffDone", diffed, (p, c) => p.diffDone?.({ service, changes: c }));
     return evaluatePolicy(changes, this.config.breaking, this.today);
+  }
+
+  /**
+   * Splits the results whose contract change fails `breaking.level` by `breaking.policy`, for the
+   * drivers that judge a repo (`check`, the hook): under `independent` each refuses the run by
+   * itself; under `deploy-together` each is let through (and reported), since every consumer
+   * ships with the service and the call sites it breaks, checked apart, are what refuses.
+   */
+  judgeBreaking<T extends { contract?: PolicyResult | undefined }>(results: T[]): { refusing: T[]; letThrough: T[] } {
+    const failing = results.filter((r) => (r.contract?.failing.length ?? 0) > 0);
+    return this.config.breaking.policy === "deploy-together" ? { refusing: [], letThrough: failing } : { refusing: failing, letThrough: [] };
   }
 
   /**

@@ -1,7 +1,7 @@
 /**
  * `sync-types check`: the pipeline in memory (nothing written), then three questions per run:
  *
- *   committed spec / generated files stale? ──► which changes fail `breaking.level` (reported with the stale service)
+ *   committed spec / generated files stale? ──► which changes fail `breaking.level`, refusing by `breaking.policy` (reported with the stale service)
  *     ──► consumer call sites that stop compiling with the regenerated files (overlay, tsc)?
  *
  * Any "yes" is exit 1, with the command that fixes it.
@@ -15,6 +15,7 @@ import { readFile } from "node:fs/promises";
 import type { ResolvedService } from "../config/types.js";
 import type { Change } from "../diff/types.js";
 import type { OpenApiDocument } from "../spec/types.js";
+import { causeOf } from "./cause.js";
 import type { RawCallFinding, RawCallTarget } from "./raw-calls.js";
 import type { RuntimeRisk } from "./references.js";
 import type { CallSiteDiagnostic, Overlay } from "./typecheck.js";
@@ -44,8 +45,10 @@ export interface CheckReport {
   callSites: CallSiteFinding[];
   /** Call sites that still compile but use something a change may break at run time. */
   runtimeRisks: (RuntimeRisk & { service: string })[];
-  /** Per stale service, its contract change when something in it fails `breaking.level`. */
+  /** Per stale service, its contract change when something in it fails `breaking.level` and `breaking.policy` lets that refuse the check. */
   breaking: ServiceResult[];
+  /** The same, where `breaking.policy: "deploy-together"` lets the change through: reported, not refused. */
+  breakingLetThrough: ServiceResult[];
   /** `fetch` calls that bypass the client and hit no operation of the spec. */
   rawCalls: RawCallFinding[];
   /** Raw calls fail the check only at `breaking.level: "strict"`. */
@@ -100,11 +103,11 @@ export async function checkWith(session: Session, options: CheckOptions = {}): P
   const rawCallLevel = sync.config.breaking.level === "strict" ? "error" : "warn";
   const typecheckMs = performance.now() - started;
 
-  const breaking = ok.filter((r) => (r.contract?.failing.length ?? 0) > 0);
-  const contractProblem = stale.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
+  const { refusing: breaking, letThrough: breakingLetThrough } = session.judgeBreaking(ok);
+  const contractProblem = stale.length > 0 || breaking.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
   const exitCode = runExitCode([sync.exitCode], contractProblem);
   const report: CheckReport = {
-    sync, stale, breaking, callSites, runtimeRisks, rawCalls, rawCallLevel, compilers, callSitesUnchecked, warnings, timings: { syncMs, typecheckMs }, exitCode,
+    sync, stale, breaking, breakingLetThrough, callSites, runtimeRisks, rawCalls, rawCallLevel, compilers, callSitesUnchecked, warnings, timings: { syncMs, typecheckMs }, exitCode,
   };
   return runHook(session.plugins, "checkDone", report, (p, r) => p.checkDone?.({ report: r }));
 }
@@ -219,21 +222,4 @@ export async function findRawCallsIn(tsconfigs: string[], outputs: string[], tar
   const findings: RawCallFinding[] = [];
   for (const file of [...files].sort()) findings.push(...findRawCalls(file, await readFile(file, "utf8"), targets));
   return findings;
-}
-
-/**
- * The change a broken call site comes from: its generated declaration
- * (`components.schemas.Estimate.customer`) names the model and property the diff reports
- * (`Estimate.customer`); the closest enclosing location wins.
- */
-export function causeOf(site: CallSiteFinding, results: Pick<ServiceResult, "service" | "contract">[]): CallSiteFinding["cause"] {
-  const path = site.declaration?.split(".") ?? [];
-  if (path[0] !== "components" || path[1] !== "schemas") return undefined;
-  const changes = results.find((r) => r.service === site.service)?.contract?.changes ?? [];
-  for (let end = path.length; end > 2; end--) {
-    const location = path.slice(2, end).join(".");
-    const change = changes.find((c) => c.location === location) ?? changes.find((c) => c.location.startsWith(`${location}.`));
-    if (change) return { id: change.id, location: change.location };
-  }
-  return undefined;
 }

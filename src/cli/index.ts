@@ -92,13 +92,24 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
 
   program
     .command("init")
-    .description("write sync-types.config.ts for the FastAPI apps found here (pm2 ecosystem, pyproject [tool.fastapi], FastAPI() in Python files)")
-    .option("-y, --yes", "write without asking (required when not on a terminal)")
+    .description("write sync-types.config.ts for the FastAPI apps found here (pm2 ecosystem, pyproject [tool.fastapi], FastAPI() in Python files) and the Node app that calls them")
+    .option("-y, --yes", "write without asking, choosing as the rules below say (required when not on a terminal)")
+    .option("--consumer <dir>", "the Node app that calls the services: clients go in <dir>/src/clients, <dir>/tsconfig.json checks the call sites")
+    .addOption(new Option("--breaking-policy <policy>", "breaking.policy to write").choices(["deploy-together", "independent"]))
     .option("--verbose", "show each step")
     .option("--quiet", "print errors only")
-    .action(async (options: { yes?: boolean; verbose?: boolean; quiet?: boolean }) => {
+    .addHelpText("after", `
+The Node app is found from pm2 apps that are not FastAPI, package.json/pnpm workspace packages and
+tsconfig.json files in the project folder and the folders right below it. With several and no
+terminal (or --yes), a pm2 app ranks first, then a workspace package, then any other folder with a
+tsconfig.json, the project folder itself last, ties by path.
+breaking.policy without a terminal (or with --yes): "deploy-together" when the app and every service
+run from the same pm2 file, else "independent".
+No FastAPI app found: exit 2.`)
+    .action(async (options: { yes?: boolean; consumer?: string; breakingPolicy?: "deploy-together" | "independent"; verbose?: boolean; quiet?: boolean }) => {
       const { runInit } = await import("./commands/init.js");
-      process.exitCode = await runInit({ yes: options.yes === true }, start(options, setLogger, color));
+      const { consumer, breakingPolicy } = options;
+      process.exitCode = await runInit({ yes: options.yes === true, ...(consumer ? { consumer } : {}), ...(breakingPolicy ? { breakingPolicy } : {}) }, start(options, setLogger, color));
     });
 
   const hook = program
@@ -128,7 +139,8 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
 Nothing staged belongs to a service (its watch globs, spec, generated files, or the config): exit 0 at once.
 Partially staged files: the staged version is checked; unstaged changes are left aside.
 SYNC_TYPES_ALLOW_BREAKING=1 lets breaking changes and broken call sites through (they are still printed);
-a stale staged spec or client is never let through: use --fix, or git commit --no-verify.`)
+with breaking.policy "deploy-together" a breaking change passes without it unless a call site breaks.
+A stale staged spec or client is never let through: use --fix, or git commit --no-verify.`)
     .action(async (options: { config?: string; fix?: boolean; verbose?: boolean; quiet?: boolean }) => {
       const { runHookRun } = await import("./commands/hook.js");
       process.exitCode = await runHookRun(options, start(options, setLogger, color));

@@ -29,7 +29,7 @@ export function findConfig(cwd: string, explicit?: string): string {
     if (dirname(dir) === dir) break;
   }
   throw new ConfigError(`no sync-types config found in ${cwd} or any parent folder`, {
-    hint: `create ${CONFIG_NAMES[0]} (see the README), or pass -c <file>`,
+    hint: `run \`sync-types init\` to write ${CONFIG_NAMES[0]} from the services it finds, or pass -c <file>`,
   });
 }
 

@@ -10,6 +10,7 @@ import type { ResolvedConfig, ResolvedService, ServiceConfig, UserConfig } from 
 /** Defaults, read from the one config definition. */
 export const DEFAULTS = {
   breakingLevel: BREAKING.properties.level.default,
+  breakingPolicy: BREAKING.properties.policy.default,
 } as const;
 
 /** Turns a validated user config into absolute paths and explicit values. */
@@ -27,6 +28,7 @@ export function resolveConfig(user: UserConfig, file: string): ResolvedConfig {
     typecheck: { tsconfig: tsconfigs },
     breaking: {
       level: user.breaking?.level ?? DEFAULTS.breakingLevel,
+      policy: user.breaking?.policy ?? DEFAULTS.breakingPolicy,
       rules: user.breaking?.rules ?? {},
       ignore: user.breaking?.ignore ?? [],
     },

@@ -58,6 +58,9 @@ export interface TypecheckConfig {
 /** What fails `check` and `diff`: `"runtime"` breaks, also what breaks `tsc` (`"types"`), or also what may misbehave (`"strict"`). */
 export type BreakingLevel = "runtime" | "types" | "strict";
 
+/** `"deploy-together"`: every consumer is in this repo and ships with the services, so `check` and the hook fail only on stale files and call sites that stop compiling (a breaking change whose call sites all compile is printed and let through). `"independent"`: a change failing `breaking.level` refuses the hook until accepted. `diff` always judges by `breaking.level` alone. */
+export type BreakingPolicy = "independent" | "deploy-together";
+
 /** `error` always fails, `warn` fails only at `strict`, `info` never, `off` hides it. */
 export type RuleLevel = "error" | "warn" | "info" | "off";
 
@@ -77,6 +80,8 @@ export interface IgnoreEntry {
 export interface BreakingConfig {
   /** What fails `check` and `diff`: `"runtime"` breaks, also what breaks `tsc` (`"types"`), or also what may misbehave (`"strict"`). Default `"types"`. */
   level?: BreakingLevel;
+  /** `"deploy-together"`: every consumer is in this repo and ships with the services, so `check` and the hook fail only on stale files and call sites that stop compiling (a breaking change whose call sites all compile is printed and let through). `"independent"`: a change failing `breaking.level` refuses the hook until accepted. `diff` always judges by `breaking.level` alone. Default `"independent"`. */
+  policy?: BreakingPolicy;
   /** Level per rule id, overriding the verdict-based default. Default `{}`. */
   rules?: Record<string, RuleLevel>;
   /** Changes accepted on purpose, each with its reason. Default `[]`. */

@@ -1,7 +1,7 @@
 import type { Plugin } from "../plugins.js";
 import type { SERVICE } from "./definition/config-definition.js";
 import type { DefaultedKeys } from "./definition/nodes.js";
-import type { BreakingLevel, IgnoreEntry, RuleLevel, ServiceConfig } from "./types.gen.js";
+import type { BreakingLevel, BreakingPolicy, IgnoreEntry, RuleLevel, ServiceConfig } from "./types.gen.js";
 
 /** What users write: generated from the one config definition (definition/config-definition.ts). */
 export type * from "./types.gen.js";
@@ -20,6 +20,7 @@ export interface ResolvedService extends Resolved<ServiceConfig, DefaultedKeys<t
 
 export interface ResolvedBreaking {
   level: BreakingLevel;
+  policy: BreakingPolicy;
   rules: Record<string, RuleLevel>;
   ignore: IgnoreEntry[];
 }

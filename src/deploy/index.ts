@@ -12,7 +12,8 @@
  * site depends on are listed and do not block.
  */
 import { join, resolve } from "node:path";
-import { causeOf, findRawCallsIn, rawCallTarget, typecheckConsumers, uncheckedReason, type CallSiteFinding, type CompilerUsed } from "../check/index.js";
+import { findRawCallsIn, rawCallTarget, typecheckConsumers, uncheckedReason, type CallSiteFinding, type CompilerUsed } from "../check/index.js";
+import { causeOf } from "../check/cause.js";
 import { hasOperation, type RawCallFinding } from "../check/raw-calls.js";
 import type { RuntimeRisk } from "../check/references.js";
 import type { Overlay } from "../check/typecheck.js";
@@ -164,7 +165,7 @@ async function judgeCallSites(session: Session, tree: ConsumerTree, all: (Judged
   // A change tsc can see (compile "breaks") was already judged by the consumer's own compiler: a
   // call site that still compiles against it is fine (it sends the newly required field, say).
   const runtimeRisks = checked.runtimeRisks.filter((r) => r.change.verdict.compile === "safe");
-  const contracts = judged.map((j) => ({ service: j.service.name, contract: j.policy }));
+  const contracts = judged.map((j) => ({ service: j.service.name, contract: j.policy, committedSpec: j.base }));
   for (const site of checked.callSites) {
     const j = judged.find((x) => x.service.name === site.service);
     site.cause = causeOf(site, contracts) ?? (j && operationCause(site, j.base, j.policy.changes));

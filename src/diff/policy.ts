@@ -1,6 +1,9 @@
 import type { BreakingLevel, IgnoreEntry, ResolvedBreaking } from "../config/types.js";
 import type { Change } from "./types.js";
 
+/** What judges a change by itself; `breaking.policy` is for the drivers that also see call sites (Session.judgeBreaking). */
+export type LevelPolicy = Omit<ResolvedBreaking, "policy">;
+
 export interface IgnoredChange {
   change: Change;
   ignore: IgnoreEntry;
@@ -28,7 +31,7 @@ export interface PolicyResult {
  * A per-rule level set in config replaces that reasoning: `error` fails at every level, `warn`
  * only at `strict`, `info` never, `off` drops the change. `today` decides which ignores expired.
  */
-export function evaluatePolicy(changes: Change[], breaking: ResolvedBreaking, today: Date): PolicyResult {
+export function evaluatePolicy(changes: Change[], breaking: LevelPolicy, today: Date): PolicyResult {
   const expired = expiredIgnores(breaking, today);
   const active = breaking.ignore.filter((entry) => !expired.includes(entry));
   const result: PolicyResult = { changes: [], failing: [], ignored: [], expired };
@@ -46,7 +49,7 @@ export function evaluatePolicy(changes: Change[], breaking: ResolvedBreaking, to
 }
 
 /** Entries whose `expires` day (UTC) is before `today`. */
-export function expiredIgnores(breaking: ResolvedBreaking, today: Date): IgnoreEntry[] {
+export function expiredIgnores(breaking: LevelPolicy, today: Date): IgnoreEntry[] {
   const date = today.toISOString().slice(0, 10);
   return breaking.ignore.filter((entry) => entry.expires !== undefined && entry.expires < date);
 }

@@ -4,8 +4,8 @@
  * problems can be, on purpose, with `SYNC_TYPES_ALLOW_BREAKING=1`.
  *
  * The problems: changes that fail `breaking.level` between the spec at `HEAD` and the one this
- * commit would carry (so a spec regenerated and staged by hand is judged too), call sites that
- * stop compiling, raw calls at `strict`.
+ * commit would carry (so a spec regenerated and staged by hand is judged too) unless
+ * `breaking.policy` is `deploy-together`, call sites that stop compiling, raw calls at `strict`.
  */
 import { execa } from "execa";
 import { relative, resolve, sep } from "node:path";
@@ -19,8 +19,10 @@ import type { Json } from "../spec/types.js";
 export const ALLOW_BREAKING_ENV = "SYNC_TYPES_ALLOW_BREAKING";
 
 export interface ContractGate {
-  /** Services whose contract change fails `breaking.level`. */
+  /** Services whose contract change fails `breaking.level`, where `breaking.policy` lets that refuse the commit. */
   breaking: ServiceResult[];
+  /** The same, let through by `breaking.policy: "deploy-together"`: reported, never refused. */
+  letThrough: ServiceResult[];
   callSites: CallSiteFinding[];
   /** Only at `breaking.level: "strict"`, where `check` fails on them. */
   rawCalls: RawCallFinding[];
@@ -32,18 +34,18 @@ export interface ContractGate {
 
 export async function gateContract(session: Session, report: CheckReport, root: string, env: NodeJS.ProcessEnv): Promise<ContractGate> {
   const rawCalls = report.rawCallLevel === "error" ? report.rawCalls : [];
-  const breaking = await breakingSinceHead(session, report, root);
+  const { refusing: breaking, letThrough } = session.judgeBreaking(await changesSinceHead(session, report, root));
   const blocks = breaking.length > 0 || report.callSites.length > 0 || rawCalls.length > 0;
   const allowed = ["1", "true"].includes((env[ALLOW_BREAKING_ENV] ?? "").toLowerCase());
-  return { breaking, callSites: report.callSites, rawCalls, blocks, allowed };
+  return { breaking, letThrough, callSites: report.callSites, rawCalls, blocks, allowed };
 }
 
 /**
- * Each service's contract change from `HEAD` to what this commit would carry, where something
- * fails the policy — judged by the session, so `diffDone` plugins count here as in `check` and `diff`.
+ * Each service's contract change from `HEAD` to what this commit would carry — judged by the
+ * session, so `diffDone` plugins count here as in `check` and `diff`.
  */
-async function breakingSinceHead(session: Session, report: CheckReport, root: string): Promise<ServiceResult[]> {
-  const breaking: ServiceResult[] = [];
+async function changesSinceHead(session: Session, report: CheckReport, root: string): Promise<ServiceResult[]> {
+  const changed: ServiceResult[] = [];
   for (const r of report.sync.results) {
     if (!r.spec) continue;
     const headText = await readAtHead(root, resolve(report.sync.config.root, r.specFile));
@@ -51,9 +53,9 @@ async function breakingSinceHead(session: Session, report: CheckReport, root: st
     const head = canonicalizeSpec(JSON.parse(headText) as Json, r.service);
     const service = session.config.services.find((s) => s.name === r.service)!;
     const contract = await session.compare(service, { doc: head, text: headText }, r.spec);
-    if (contract.failing.length > 0) breaking.push({ ...r, contract });
+    changed.push({ ...r, contract });
   }
-  return breaking;
+  return changed;
 }
 
 async function readAtHead(root: string, file: string): Promise<string | undefined> {

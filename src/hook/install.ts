@@ -9,6 +9,7 @@ import { chmod, lstat, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { findConfig } from "../config/load.js";
 import { UsageError } from "../errors.js";
+import { packageManagerFor } from "../package-manager.js";
 import { writeFileAtomic } from "../spec/store.js";
 import { HOOK_MARKER, PREVIOUS_SUFFIX, hookScript, managerSnippet, type HookManager } from "./script.js";
 import { hooksDir, repoRoot } from "./staged.js";
@@ -47,10 +48,11 @@ export async function installHook(options: InstallOptions = {}): Promise<Install
   const folders = projectFolders(root, configFile);
   const args = [...(configFoundFrom(root) === configFile ? [] : ["-c", relative(root, configFile)]), ...(options.fix ? ["--fix"] : [])];
   const manager = findManager(root, folders);
-  if (manager) return { action: "delegated", ...manager, snippet: managerSnippet(manager.manager, args) };
+  const packageManager = packageManagerFor(dirname(configFile));
+  if (manager) return { action: "delegated", ...manager, snippet: managerSnippet(manager.manager, args, packageManager) };
 
   const hook = join(await hooksDir(cwd), "pre-commit");
-  const script = hookScript({ args, binDirs: folders });
+  const script = hookScript({ args, binDirs: folders, packageManager });
   const current = await ours(hook);
   if (current !== undefined) {
     if (current === script) return { action: "unchanged", hook };

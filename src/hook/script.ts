@@ -1,4 +1,5 @@
 /** The text sync-types puts in a git hook, and what it tells husky, lefthook and pre-commit users to add instead. */
+import { commandsOf, type PackageManager } from "../package-manager.js";
 
 /** The line that tells our hook from anyone else's. */
 export const HOOK_MARKER = "# installed by sync-types";
@@ -12,20 +13,24 @@ export interface HookCommand {
   args: string[];
   /** Folders, relative to the repository root and nearest the config first, where `node_modules/.bin/sync-types` may be. */
   binDirs: string[];
+  /** Whose install command the "not installed" message names. Default npm. */
+  packageManager?: PackageManager;
 }
 
 const quote = (word: string) => (/^[\w./@:=+-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
 
-/** `npx --no-install` runs the project's own sync-types and never downloads one. */
-function npxCommand(args: string[]): string {
-  return ["npx", "--no-install", "sync-types", "hook", "run", ...args].map(quote).join(" ");
+/** The project's own sync-types, never a downloaded one: `npx --no-install`, `pnpm exec`, `yarn`, `bun run`. */
+function localCommand(args: string[], packageManager: PackageManager = commandsOf("npm")): string {
+  const words = ["hook", "run", ...args].map(quote).join(" ");
+  return packageManager.name === "npm" ? `npx --no-install sync-types ${words}` : packageManager.run(words);
 }
 
 export function hookScript(command: HookCommand): string {
+  const packageManager = command.packageManager ?? commandsOf("npm");
   const run = ["hook", "run", ...command.args].map(quote).join(" ");
   const bins = command.binDirs.map((dir) => quote(dir === "" ? "node_modules/.bin/sync-types" : `${dir}/node_modules/.bin/sync-types`));
   return `#!/bin/sh
-${HOOK_MARKER}: \`npx sync-types hook install --uninstall\` removes it and restores the hook it replaced.
+${HOOK_MARKER}: \`${packageManager.run("hook install --uninstall")}\` removes it and restores the hook it replaced.
 # Git runs hooks from the top of the working tree, so the paths below are relative to it.
 previous="$(dirname "$0")/pre-commit${PREVIOUS_SUFFIX}"
 if [ -x "$previous" ]; then
@@ -35,17 +40,17 @@ for bin in ${bins.join(" ")}; do
   if [ -x "$bin" ]; then exec "$bin" ${run}; fi
 done
 if command -v npx >/dev/null 2>&1 && npx --no-install sync-types --version >/dev/null 2>&1; then
-  exec ${npxCommand(command.args)}
+  exec ${localCommand(command.args)}
 fi
 echo "sync-types: not installed here (no node_modules/.bin/sync-types, and npx --no-install sync-types found none)." >&2
-echo "  run npm install (or your package manager's), or skip this check once with git commit --no-verify" >&2
+echo "  run ${packageManager.install}, or skip this check once with git commit --no-verify" >&2
 exit 1
 `;
 }
 
 /** What to add to the hook manager's own config, ready to paste. */
-export function managerSnippet(manager: HookManager, args: string[]): string {
-  const command = npxCommand(args);
+export function managerSnippet(manager: HookManager, args: string[], packageManager?: PackageManager): string {
+  const command = localCommand(args, packageManager);
   switch (manager) {
     case "husky":
       return `echo ${quote(command)} >> .husky/pre-commit`;

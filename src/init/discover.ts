@@ -10,11 +10,26 @@ export interface DiscoveredService extends FoundService {
   app: string;
   /** Where it was found, relative to the project, e.g. `pm2 app "api" in ecosystem.config.cjs`. */
   foundIn: string[];
+  /** The pm2 ecosystem files (absolute) that run it. */
+  pm2Files: string[];
+}
+
+/** A pm2 app that is not a FastAPI service: maybe the Node app that calls them. */
+export interface OtherPm2App {
+  name: string;
+  /** Absolute folder it runs in. */
+  cwd: string;
+  /** e.g. `pm2 app "web" in ecosystem.config.cjs`. */
+  foundIn: string;
+  /** The ecosystem file (absolute). */
+  pm2File: string;
 }
 
 export interface Discovery {
   /** Sorted by name; names are unique. */
   services: DiscoveredService[];
+  /** In the order the ecosystem files list them. */
+  otherPm2Apps: OtherPm2App[];
   /** What was found but could not be used, for the user to see. */
   warnings: string[];
 }
@@ -44,20 +59,21 @@ export function discoverServices(root: string, options: DiscoverOptions = {}): D
   for (const file of files.ecosystems) fromEcosystem(file, found);
   for (const file of files.pyprojects) fromPyproject(file, found);
   for (const file of files.sources) fromSource(file, found);
-  return { services: found.services(), warnings: [...files.warnings, ...found.warnings] };
+  return { services: found.services(), otherPm2Apps: found.otherPm2Apps, warnings: [...files.warnings, ...found.warnings] };
 }
 
 function fromEcosystem(file: string, found: Collector): void {
   const where = found.relative(file);
-  let apps;
+  let apps, others;
   try {
-    apps = readPm2Apps(file).apps;
+    ({ apps, others } = readPm2Apps(file));
   } catch (error) {
     found.warnings.push(`skipped ${where}: ${errorMessage(error)}`);
     return;
   }
+  for (const { name, cwd } of others) found.otherPm2Apps.push({ name, cwd, foundIn: `pm2 app "${name}" in ${where}`, pm2File: file });
   for (const { name, dir, app, python, port, host, env, server } of apps) {
-    if (app) found.add({ name, dir, app, python, port, host, env }, `pm2 app "${name}" in ${where}`);
+    if (app) found.add({ name, dir, app, python, port, host, env }, `pm2 app "${name}" in ${where}`, file);
     else found.warnings.push(`pm2 app "${name}" in ${where} runs ${server} without naming its app: skipped`);
   }
 }
@@ -93,6 +109,7 @@ function fromSource(file: string, found: Collector): void {
 /** Merges finds of the same app (same folder and `module:attr`) and keeps names unique. */
 class Collector {
   readonly warnings: string[] = [];
+  readonly otherPm2Apps: OtherPm2App[] = [];
   private readonly byApp = new Map<string, DiscoveredService>();
   constructor(readonly root: string) {}
 
@@ -100,17 +117,19 @@ class Collector {
     return relativePath(this.root, path);
   }
 
-  add(service: Omit<DiscoveredService, "foundIn">, where: string): void {
+  add(service: Omit<DiscoveredService, "foundIn" | "pm2Files">, where: string, pm2File?: string): void {
+    const pm2Files = pm2File ? [pm2File] : [];
     const key = `${service.dir}\0${service.app}`;
     const known = this.byApp.get(key);
     if (!known) {
       const names = new Set([...this.byApp.values()].map((s) => s.name));
       let name = service.name;
       for (let n = 2; names.has(name); n++) name = `${service.name}-${n}`;
-      this.byApp.set(key, { ...service, name, foundIn: [where] });
+      this.byApp.set(key, { ...service, name, foundIn: [where], pm2Files });
       return;
     }
     known.foundIn.push(where);
+    known.pm2Files.push(...pm2Files);
     known.python ??= service.python;
     known.port ??= service.port;
   }

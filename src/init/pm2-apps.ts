@@ -18,6 +18,8 @@ export interface Pm2Apps {
   apps: Pm2App[];
   /** Names of the other apps: Node, and anything not served by uvicorn, gunicorn or the fastapi CLI. */
   ignored: string[];
+  /** The same apps with the folder each runs in (`cwd`, resolved): where `init` looks for the Node app. */
+  others: { name: string; cwd: string }[];
 }
 
 /**
@@ -34,11 +36,14 @@ function fastApiApps(ecosystem: unknown, file: string): Pm2Apps {
   const entries = (Array.isArray(declared) ? declared : [declared]).filter(isRecord);
   if (entries.length === 0)
     throw new ConfigError(`${file} declares no pm2 apps`, { file, hint: "it should export { apps: [{ name, script, args, cwd }] }" });
-  const result: Pm2Apps = { apps: [], ignored: [] };
+  const result: Pm2Apps = { apps: [], ignored: [], others: [] };
   for (const entry of entries) {
     const app = toPm2App(entry, dirname(file));
     if (app) result.apps.push(app);
-    else result.ignored.push(nameOf(entry));
+    else {
+      result.ignored.push(nameOf(entry));
+      result.others.push({ name: nameOf(entry), cwd: cwdOf(entry, dirname(file)) });
+    }
   }
   return result;
 }
@@ -63,8 +68,10 @@ function loadEcosystem(file: string): unknown {
   }
 }
 
+const cwdOf = (entry: Record<string, unknown>, base: string): string => (typeof entry["cwd"] === "string" ? resolve(base, entry["cwd"]) : base);
+
 function toPm2App(entry: Record<string, unknown>, base: string): Pm2App | undefined {
-  const cwd = typeof entry["cwd"] === "string" ? resolve(base, entry["cwd"]) : base;
+  const cwd = cwdOf(entry, base);
   const env = stringValues(entry["env"]);
   const argv = commandLine(entry);
   const command = argv && parseServerCommand(argv, cwd, env);

@@ -1,4 +1,4 @@
-import type { ServiceConfig } from "../config/types.js";
+import type { BreakingPolicy, ServiceConfig } from "../config/types.js";
 
 export interface ConfigEntry {
   name: string;
@@ -7,13 +7,20 @@ export interface ConfigEntry {
   foundIn: string[];
 }
 
+/** The Node app side of the config, when `init` found (or was told) the app that calls the services. */
+export interface ConsumerEntry {
+  /** Its tsconfig, relative to the config file. */
+  tsconfig: string;
+  policy: BreakingPolicy;
+}
+
 const PLAIN_KEYS = ["dir", "app", "spec", "output", "python", "url"] as const;
 // Such values stay in the environment: the config file is committed.
 const SECRET_NAME = /SECRET|TOKEN|PASSW|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_?KEY|AUTH|DSN|DATABASE_URL/i;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** The text of `sync-types.config.ts`: the same services always give the same bytes, and every string is escaped. */
-export function renderConfig(entries: ConfigEntry[]): string {
+export function renderConfig(entries: ConfigEntry[], consumer?: ConsumerEntry): string {
   const lines = [
     'import { defineConfig } from "sync-types";',
     "",
@@ -33,7 +40,18 @@ export function renderConfig(entries: ConfigEntry[]): string {
     if (config.env) lines.push(...renderEnv(config.env));
     lines.push("    },");
   }
-  lines.push("  },", "});", "");
+  lines.push("  },");
+  if (consumer) {
+    lines.push(
+      "  // the Node app whose call sites `check` and the hook type-check against the regenerated clients",
+      `  typecheck: { tsconfig: ${literal(consumer.tsconfig)} },`,
+      consumer.policy === "deploy-together"
+        ? "  // it deploys with the services: a breaking change fails only when a call site stops compiling"
+        : "  // it may deploy apart from the services: a breaking change fails until accepted (breaking.ignore)",
+      `  breaking: { policy: ${literal(consumer.policy)} },`,
+    );
+  }
+  lines.push("});", "");
   return lines.join("\n");
 }
 

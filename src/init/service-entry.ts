@@ -25,22 +25,23 @@ export function serviceName(raw: string): string {
 
 /** The committed contract of a discovered service, relative to the config folder. */
 const specPathFor = (name: string): string => `contracts/${name}.openapi.json`;
-/** The generated client folder of a discovered service, relative to the config folder. */
-const outputPathFor = (name: string): string => `src/clients/${name}`;
+/** The generated client folder of a discovered service, inside the app that calls it, relative to the config folder. */
+const outputPathFor = (name: string, app: string): string => (app === "." ? "" : `${app}/`) + `src/clients/${name}`;
 
 /**
- * The config entry for a found service, with paths relative to the config folder `root`.
+ * The config entry for a found service, with paths relative to the config folder `root`; its
+ * client goes in `consumer/src/clients/<name>`, `consumer` being the Node app that calls it.
  * Its deployed port becomes `url` only, not `port`: the default `http` source then starts its
  * own copy on a free port and never clashes with the one pm2 keeps running, which
  * `--source url` can read instead.
  */
-export function toServiceConfig(found: FoundService, root: string): ServiceConfig {
+export function toServiceConfig(found: FoundService, root: string, consumer: string = root): ServiceConfig {
   const { python, port } = found;
   return {
     dir: relativePath(root, found.dir),
     ...(found.app ? { app: found.app } : {}),
     spec: specPathFor(found.name),
-    output: outputPathFor(found.name),
+    output: outputPathFor(found.name, relativePath(root, consumer)),
     ...(python && !isDefaultPython(python, found.dir) ? { python: pythonPath(root, python) } : {}),
     ...(port ? { url: `http://${urlHost(found.host)}:${port}` } : {}),
     ...(Object.keys(found.env).length > 0 ? { env: found.env } : {}),

@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import type { CheckReport } from "../check/index.js";
-import { fixCommand } from "./fix-command.js";
+import { fixSteps } from "./fix-command.js";
 import { mdCode as code, mdText as text } from "./markdown.js";
 
 /** `check --format markdown`: a PR comment or a `$GITHUB_STEP_SUMMARY`. Every string from a spec, a service or the compiler is escaped. */
@@ -13,8 +13,9 @@ export function checkMarkdown(report: CheckReport): string {
     const status = r.status === "failed" ? `failed: ${r.error!.message}` : stale ? "stale" : "in sync";
     lines.push(`| ${code(r.service)} | ${text(status)} | ${stale ? stale.files.map(code).join("<br>") : ""} |`);
   }
-  for (const r of report.breaking) {
-    lines.push("", `**Breaking changes in ${code(r.service)}** (level ${code(report.sync.config.breaking.level)}):`, "");
+  const level = code(report.sync.config.breaking.level);
+  for (const [r, label] of [...report.breaking.map((r) => [r, `level ${level}`] as const), ...report.breakingLetThrough.map((r) => [r, `level ${level}, let through by ${code("breaking.policy")} ${code("deploy-together")}`] as const)]) {
+    lines.push("", `**Breaking changes in ${code(r.service)}** (${label}):`, "");
     for (const c of r.contract!.failing) lines.push(`- ${code(c.id)} ${code(c.location)}: ${text(c.message)} (affects ${c.operations.map(code).join(", ")})`);
   }
   if (report.callSites.length > 0) {
@@ -31,6 +32,7 @@ export function checkMarkdown(report: CheckReport): string {
   }
   const notes = [...report.warnings, ...(report.callSitesUnchecked ? [report.callSitesUnchecked] : [])];
   if (notes.length > 0) lines.push("", ...notes.map((note) => `> ⚠️ ${text(note)}`));
-  if (report.exitCode === 1) lines.push("", `Fix: run ${code(fixCommand(report))} and commit the result.`);
+  const steps = fixSteps(report, code);
+  if (report.exitCode === 1 && steps.length > 0) lines.push("", `Fix: ${steps.join(", then ")}.`);
   return `${lines.join("\n")}\n`;
 }

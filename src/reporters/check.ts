@@ -5,7 +5,8 @@ import { formatAnnotation, type Annotation } from "./github.js";
 import { diffAnnotations } from "./diff-github.js";
 import { printGroups } from "./diff-pretty.js";
 import { checkMarkdown } from "./check-markdown.js";
-import { fixCommand } from "./fix-command.js";
+import { letThroughNote } from "./breaking-policy.js";
+import { fixCommand, fixSteps } from "./fix-command.js";
 import { describeError } from "./describe-error.js";
 import { serviceDiff } from "./sync-pretty.js";
 
@@ -39,6 +40,7 @@ function reportPretty(report: CheckReport, logger: Logger): void {
       logger.info(`${paint.green("✓")} ${name}  in sync${r.cached ? paint.dim("  (sources unchanged: cached spec)") : ""}`);
     }
   }
+  if (report.breakingLetThrough.length > 0) logger.info(paint.dim(`\n${letThroughNote(report.breakingLetThrough.map((r) => r.service))}`));
   if (report.callSites.length > 0) {
     const n = report.callSites.length;
     logger.info(paint.red(`\n${n} call site${n === 1 ? "" : "s"} no longer compile${n === 1 ? "s" : ""} with the regenerated clients:`));
@@ -67,12 +69,8 @@ function reportPretty(report: CheckReport, logger: Logger): void {
     }
   }
   if (report.exitCode === 0) return logger.info(paint.green("\nall contracts in sync"));
-  if (report.stale.length > 0 || report.callSites.length > 0) {
-    const steps = [`run \`${fixCommand(report)}\` and commit the result`];
-    if (report.breaking.length > 0) steps.unshift("review the breaking changes marked ✗ (accept one on purpose with breaking.ignore)");
-    if (report.callSites.length > 0) steps.push("fix the call sites above");
-    logger.info(`\n${paint.yellow("fix:")} ${steps.join(", then ")}.`);
-  }
+  const steps = fixSteps(report, (command) => `\`${command}\``);
+  if (steps.length > 0) logger.info(`\n${paint.yellow("fix:")} ${steps.join(", then ")}.`);
 }
 
 function checkJson(report: CheckReport) {
@@ -80,6 +78,7 @@ function checkJson(report: CheckReport) {
     version: 1,
     exitCode: report.exitCode,
     fix: report.exitCode === 1 ? fixCommand(report) : null,
+    breakingPolicy: report.sync.config.breaking.policy,
     services: report.sync.results.map((r) => ({
       service: r.service,
       status: r.status === "failed" ? "failed" : report.stale.some((s) => s.service === r.service) ? "stale" : "in-sync",

@@ -2,6 +2,8 @@ import { relative, resolve } from "node:path";
 import { ALLOW_BREAKING_ENV } from "../hook/gate.js";
 import type { HookRunResult, StagedCheck } from "../hook/run.js";
 import type { Logger } from "../logger.js";
+import { packageManagerFor } from "../package-manager.js";
+import { letThroughNote } from "./breaking-policy.js";
 import { printGroups } from "./diff-pretty.js";
 import { describeError } from "./describe-error.js";
 import { serviceDiff } from "./sync-pretty.js";
@@ -36,13 +38,14 @@ export function reportHookRun(run: HookRunResult, logger: Logger): void {
       logger.info(`${paint.green("✓")} ${name}  staged contract in sync${note}`);
     }
     // Changes since HEAD (what this commit carries) when the gate judged them; else since the staged spec.
-    const judged = gate.breaking.find((b) => b.service === r.service) ?? (stale ? r : undefined);
+    const judged = [...gate.breaking, ...gate.letThrough].find((b) => b.service === r.service) ?? (stale ? r : undefined);
     if (judged?.contract && judged.contract.changes.length > 0) printGroups(serviceDiff(judged), logger, { includeSafe: false, indent: "    " });
   }
   for (const r of check.fix?.result.results.filter((f) => f.status === "failed") ?? []) {
     logger.info(`${paint.red("✗")} ${paint.bold(r.service)}  ${paint.red("could not be regenerated")}`);
     for (const line of describeError(r.error!, logger)) logger.info(`    ${line}`);
   }
+  if (gate.letThrough.length > 0) logger.info(paint.dim(`\n${letThroughNote(gate.letThrough.map((r) => r.service))}`));
   if (gate.callSites.length > 0) {
     logger.info(paint.red(`\n${count(gate.callSites.length, "call site")} no longer compile${gate.callSites.length === 1 ? "s" : ""} with the regenerated clients:`));
     for (const site of gate.callSites) {
@@ -83,8 +86,9 @@ function refusal(check: StagedCheck, configFile: string, here: (file: string) =>
   if (stale.length === 0) return [...lines, `commit anyway: ${allow}git commit …`];
   const files = report.stale.flatMap((s) => s.files.map(here));
   const partial = stale.some((s) => check.snapshot.includes(s)) ? " (once your unstaged changes to it are staged too)" : "";
-  lines.push(`fix: ${allow}npx sync-types hook run --fix${config}   (regenerates from the staged sources and stages the result)`);
-  lines.push(` or${partial}: npx sync-types${config} --service ${stale.join(" ")} && git add ${files.join(" ")}`);
+  const packageManager = packageManagerFor(report.sync.config.root);
+  lines.push(`fix: ${allow}${packageManager.run(`hook run --fix${config}`)}   (regenerates from the staged sources and stages the result)`);
+  lines.push(` or${partial}: ${packageManager.run(`${config.trimStart()} --service ${stale.join(" ")}`.trimStart())} && git add ${files.join(" ")}`);
   return lines;
 }
 

@@ -140,6 +140,36 @@ describe("sync-types check on a copy of estimation-api", () => {
     }
   });
 
+  test("request-side call sites are tied to their change too, and the markdown fix names them", async () => {
+    // Calls through the client: a query parameter passed by name, and a call with no arguments.
+    await writeFile(join(dir, "src/calls.ts"), `import { createClient } from "./clients/estimation-api/index.js";
+const api = createClient({ baseUrl: "http://127.0.0.1:8101" });
+export const byCustomer = () => api.listEstimates({ query: { customer: "acme", limit: 5 } });
+export const everything = () => api.listEstimates();
+`);
+    const main = join(dir, "services/estimation-api/app/main.py");
+    const text = await readFile(main, "utf8");
+    // `customer` is no longer a query parameter; `region` is, and required.
+    const edited = text
+      .replace('    customer: Annotated[str | None, Query(max_length=200, description="Case-insensitive substring")] = None,\n', "")
+      .replace("def list_estimates(\n", "def list_estimates(\n    region: Annotated[str, Query()],\n")
+      .replace("(customer is None or customer.lower() in e.customer.lower())", "True");
+    expect(edited).toContain("    region: Annotated[str, Query()],\n");
+    expect(edited).not.toMatch(/customer is None|Case-insensitive/);
+    await writeFile(main, edited);
+    try {
+      const run = await runCli(["check"], { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/src\/calls\.ts:3:\d+[^\n]*\n[^\n]*\n\s+caused by request-parameter-removed at GET \/estimates -> query\.customer \(estimation-api\)/);
+      expect(run.stdout).toMatch(/src\/calls\.ts:4:\d+[^\n]*\n[^\n]*\n\s+caused by request-required-parameter-added at GET \/estimates -> query\.region \(estimation-api\)/);
+      const markdown = await runCli(["check", "--format", "markdown"], { cwd: dir });
+      expect(markdown.stdout).toContain("Fix: review the breaking changes marked ✗ (accept one on purpose with breaking.ignore), then run `npx sync-types` and commit the result, then fix the call sites above.");
+    } finally {
+      await writeFile(main, text);
+      await rm(join(dir, "src/calls.ts"));
+    }
+  }, 120_000);
+
   test("the consumer without TypeScript of its own: checked with the bundled one, and said so", async () => {
     await editModels(dir, "    customer: str = Field(min_length=1, max_length=200)", "    client_name: str = Field(min_length=1, max_length=200)");
     await rm(join(dir, "node_modules"), { recursive: true });

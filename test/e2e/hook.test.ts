@@ -161,6 +161,38 @@ export default { ...base, plugins: [{
     expect((await cli(repo, ["diff", "--base", "HEAD"])).code).toBe(0);
   });
 
+  test('breaking.policy "deploy-together": a break whose call sites compile passes (said so), a broken call site still refuses, in pnpm\'s words', async () => {
+    const repo = await clone();
+    const config = JSON.parse(await readFile(join(repo, "sync-types.config.json"), "utf8"));
+    await writeFile(join(repo, "sync-types.config.json"), JSON.stringify({ ...config, breaking: { policy: "deploy-together" } }, null, 2));
+    await writeFile(join(repo, "pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
+    await git(repo, ["add", "-A"]);
+    expect((await git(repo, ["commit", "-q", "--no-verify", "-m", "policy"])).exitCode).toBe(0);
+
+    await editModels(repo, "    customer: str = Field(min_length=1, max_length=200)", "    client_name: str = Field(min_length=1, max_length=200)");
+    await git(repo, ["add", MODELS]);
+    const fixed = await cli(repo, ["hook", "run", "--fix"]);
+    expect(fixed.stdout).toContain("✗ response-required-property-removed  Estimate.customer");
+    expect(fixed.stdout).toContain('breaking changes in estimation-api let through: breaking.policy is "deploy-together"');
+    expect(fixed.stdout).not.toContain("commit refused");
+    expect(fixed.code).toBe(0);
+    expect((await staged(repo)).sort()).toEqual([SPEC, MODELS, TYPES, MANIFEST].sort());
+    await git(repo, ["reset", "-q", "--hard"]);
+
+    // A consumer reading the renamed field: its call site is what refuses now.
+    await writeFile(join(repo, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, module: "NodeNext", moduleResolution: "NodeNext", noEmit: true, types: [] }, include: ["src"] }));
+    await writeFile(join(repo, "src/consumer.ts"), 'import type { Estimate } from "./clients/estimation-api/index.js";\nexport const who = (e: Estimate): string => e.customer;\n');
+    await git(repo, ["add", "-A"]);
+    expect((await git(repo, ["commit", "-q", "--no-verify", "-m", "consumer"])).exitCode).toBe(0);
+    await editModels(repo, "    customer: str = Field(min_length=1, max_length=200)", "    client_name: str = Field(min_length=1, max_length=200)");
+    await git(repo, ["add", MODELS]);
+    const refused = await cli(repo, ["hook", "run"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/src\/consumer\.ts:2:\d+\s+TS2339/);
+    expect(refused.stdout).toMatch(/commit refused: the staged contract of estimation-api is stale; 1 call site no longer compiles\./);
+    expect(refused.stdout).toContain("fix: SYNC_TYPES_ALLOW_BREAKING=1 pnpm exec sync-types hook run --fix");
+  }, 180_000);
+
   test("an existing hook is kept, runs first and still blocks on failure; --uninstall restores it exactly", async () => {
     const repo = await clone();
     const hook = join(repo, ".git/hooks/pre-commit");

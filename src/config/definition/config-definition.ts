@@ -234,6 +234,13 @@ export const BREAKING = object({
       default: "types",
       description: 'What fails `check` and `diff`: `"runtime"` breaks, also what breaks `tsc` (`"types"`), or also what may misbehave (`"strict"`).',
     }),
+    policy: text({
+      expected: "a policy",
+      oneOf: ["independent", "deploy-together"],
+      typeName: "BreakingPolicy",
+      default: "independent",
+      description: '`"deploy-together"`: every consumer is in this repo and ships with the services, so `check` and the hook fail only on stale files and call sites that stop compiling (a breaking change whose call sites all compile is printed and let through). `"independent"`: a change failing `breaking.level` refuses the hook until accepted. `diff` always judges by `breaking.level` alone.',
+    }),
     rules: map({
       expected: "an object of levels by rule id",
       values: text({

@@ -70,6 +70,7 @@ export const CONFIG_CASES: [string, unknown, string[]][] = [
       "breaking.ignore.2.until: unknown option",
       "breaking.ignore.2.reason: required",
     ]],
+    ["bad breaking.policy", { services: { a: service }, breaking: { policy: "together" } }, ['breaking.policy: expected one of "independent", "deploy-together"']],
     ["groupByTag is a boolean", { services: { a: { ...service, groupByTag: "yes" } } }, ['services.a.groupByTag: expected true or false, got "yes"']],
     ["bad stream model", { services: { a: { ...service, streams: { "GET /x": "Token" } } } }, ['services.a.streams.GET /x: expected "module:Model"']],
     ["a service name with spaces", { services: { "my api": service } }, ["services.my api: service names may use"]],

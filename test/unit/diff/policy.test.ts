@@ -18,7 +18,7 @@ const SAFE = change("response-property-added", { compile: "safe", runtime: "safe
 const ALL = [BOTH, COMPILE, MAY, SAFE];
 const TODAY = new Date("2025-06-15T12:00:00Z");
 
-const breaking = (level: BreakingLevel, rules: Record<string, RuleLevel> = {}, ignore: IgnoreEntry[] = []): ResolvedBreaking => ({ level, rules, ignore });
+const breaking = (level: BreakingLevel, rules: Record<string, RuleLevel> = {}, ignore: IgnoreEntry[] = []): ResolvedBreaking => ({ level, policy: "independent", rules, ignore });
 const failingIds = (b: ResolvedBreaking) => evaluatePolicy(ALL, b, TODAY).failing.map((c) => c.id);
 
 describe("evaluatePolicy", () => {

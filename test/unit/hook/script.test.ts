@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, onTestFinished, test } from "vitest";
 import { HOOK_MARKER, hookScript, managerSnippet } from "../../../src/hook/script.js";
+import { commandsOf } from "../../../src/package-manager.js";
 
 /** Executable files (path → content) in a temp folder removed when the test ends. */
 async function scripts(files: Record<string, string>): Promise<string> {
@@ -44,10 +45,12 @@ describe("hookScript", () => {
     // A PATH with no npx: only what the script itself needs.
     await mkdir(join(dir, "bin"));
     await symlink("/usr/bin/dirname", join(dir, "bin/dirname"));
-    const script = hookScript({ args: [], binDirs: [""] });
+    const script = hookScript({ args: [], binDirs: [""], packageManager: commandsOf("pnpm") });
+    expect(script).toContain(`${HOOK_MARKER}: \`pnpm exec sync-types hook install --uninstall\` removes it`);
     const run = await execa("/bin/sh", ["-c", script], { cwd: dir, reject: false, env: { PATH: join(dir, "bin") }, extendEnv: false });
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain("sync-types: not installed here");
+    expect(run.stderr).toContain("run pnpm install, or skip");
     expect(run.stderr).toContain("git commit --no-verify");
   });
 });
@@ -58,4 +61,12 @@ test.each([
   ["pre-commit", "        entry: npx --no-install sync-types hook run --fix\n        language: system\n        pass_filenames: false"],
 ] as const)("managerSnippet(%s)", (manager, want) => {
   expect(managerSnippet(manager, ["--fix"])).toContain(want);
+});
+
+test.each([
+  ["pnpm", "echo 'pnpm exec sync-types hook run --fix' >> .husky/pre-commit"],
+  ["yarn", "echo 'yarn sync-types hook run --fix' >> .husky/pre-commit"],
+  ["bun", "echo 'bun run sync-types hook run --fix' >> .husky/pre-commit"],
+] as const)("managerSnippet names the project's own package manager: %s", (name, want) => {
+  expect(managerSnippet("husky", ["--fix"], commandsOf(name))).toBe(want);
 });

@@ -33,7 +33,7 @@ describe("discoverServices", () => {
       "services/orders/test_main.py": APP,
       ".git/hooks/app.py": APP,
     });
-    const { services, warnings } = discoverServices(root);
+    const { services, warnings, otherPm2Apps } = discoverServices(root);
     expect(services).toEqual([
       {
         name: "billing",
@@ -44,6 +44,7 @@ describe("discoverServices", () => {
         host: undefined,
         env: {},
         foundIn: ["[tool.fastapi] entrypoint in services/billing/pyproject.toml", "FastAPI() in services/billing/billing/api.py"],
+        pm2Files: [],
       },
       {
         name: "orders",
@@ -54,11 +55,15 @@ describe("discoverServices", () => {
         host: undefined,
         env: { PYTHONHASHSEED: "0" },
         foundIn: ['pm2 app "orders" in ecosystem.config.cjs', "FastAPI() in services/orders/orders/main.py"],
+        pm2Files: [join(root, "ecosystem.config.cjs")],
       },
       expect.objectContaining({ name: "orders-2", dir: join(root, "legacy/orders"), app: "main:app", python: undefined, foundIn: ["FastAPI() in legacy/orders/main.py"] }),
       expect.objectContaining({ name: "reports", app: "main:create_app()", port: 8302 }),
     ]);
     expect(warnings).toEqual(['pm2 app "bare" in ecosystem.config.cjs runs uvicorn without naming its app: skipped']);
+    expect(otherPm2Apps).toEqual([
+      { name: "web", cwd: root, foundIn: 'pm2 app "web" in ecosystem.config.cjs', pm2File: join(root, "ecosystem.config.cjs") },
+    ]);
   });
 
   test("a pm2 file that throws is a warning; discovery goes on", async () => {

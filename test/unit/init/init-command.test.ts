@@ -17,9 +17,11 @@ function capture() {
   return { logger, output: () => text };
 }
 
-const terminal = (answer: boolean | undefined): Terminal & { asked: string[] } => {
+/** A terminal that types `answers` in turn (then ends input); `undefined`: not a terminal. */
+const terminal = (answers: string[] | undefined): Terminal & { asked: string[] } => {
   const asked: string[] = [];
-  return { interactive: answer !== undefined, asked, confirm: async (q) => (asked.push(q), answer ?? false) };
+  const queue = [...(answers ?? [])];
+  return { interactive: answers !== undefined, asked, ask: async (q: string) => (asked.push(q), queue.shift()) };
 };
 
 /** The example project as a user has it: services (venvs linked, not copied), the pm2 file, sync-types installed. */
@@ -67,18 +69,19 @@ describe("sync-types init", () => {
     expect(await readdir(dir)).toEqual(["main.py", "sync-types.config.json"]);
   });
 
-  test("nothing found: exit 0, says where it looked, writes nothing", async () => {
+  test("nothing found: a usage error (exit 2) saying where it looked, nothing written", async () => {
     const dir = await tempTree({ "index.js": "", "scripts/tool.py": "print('hi')\n" });
-    const { logger, output } = capture();
-    expect(await runInit({ yes: true, cwd: dir }, logger)).toBe(0);
-    expect(output()).toContain(`No FastAPI app found in ${dir}.`);
-    expect(output()).toContain("pyproject.toml [tool.fastapi] entrypoint");
+    const error = await runInit({ yes: true, cwd: dir }, capture().logger).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).exitCode).toBe(2);
+    expect((error as UsageError).message).toBe(`no FastAPI app found in ${dir} (looked for pm2 ecosystem files, pyproject.toml [tool.fastapi] entrypoint and Python files creating FastAPI() at module level)`);
+    expect((error as UsageError).hint).toContain("run init from the folder that holds the services");
     expect(await readdir(dir)).toEqual(["index.js", "scripts"]);
   });
 
   test("asks on a terminal, writes nothing when declined, and refuses to write unasked elsewhere", async () => {
     const dir = await tempTree({ "main.py": "from fastapi import FastAPI\napp = FastAPI()\n" });
-    const declined = terminal(false);
+    const declined = terminal(["n"]);
     expect(await runInit({ cwd: dir }, capture().logger, declined)).toBe(0);
     expect(declined.asked).toEqual(["Write sync-types.config.ts? [Y/n] "]);
     expect(await readdir(dir)).toEqual(["main.py"]);
@@ -87,9 +90,37 @@ describe("sync-types init", () => {
     expect(await readdir(dir)).toEqual(["main.py"]);
 
     const { logger, output } = capture();
-    expect(await runInit({ cwd: dir }, logger, terminal(true))).toBe(0);
+    expect(await runInit({ cwd: dir }, logger, terminal([""]))).toBe(0);
     expect(await readdir(dir)).toEqual(["main.py", "sync-types.config.ts"]);
     expect(output()).toContain("npm i -D sync-types");
+  });
+});
+
+describe("sync-types init choosing the Node app", () => {
+  const tree = { "main.py": "from fastapi import FastAPI\napp = FastAPI()\n", "web/tsconfig.json": "{}", "tools/tsconfig.json": "{}" };
+
+  test("asks again on an answer out of range, and writes what was picked", async () => {
+    const dir = await tempTree(tree);
+    const answers = terminal(["3", "2", "", "y"]);
+    expect(await runInit({ cwd: dir }, capture().logger, answers)).toBe(0);
+    expect(answers.asked).toEqual([
+      "Which app calls the services? Its clients go in its src/clients. [1-2, Enter = 1] ",
+      "Please type a number from 1 to 2: ",
+      "[1-2, Enter = 2] ",
+      "Write sync-types.config.ts? [Y/n] ",
+    ]);
+    const config = await readFile(join(dir, "sync-types.config.ts"), "utf8");
+    expect(config).toContain('output: "web/src/clients/');
+    expect(config).toContain('  typecheck: { tsconfig: "web/tsconfig.json" },\n');
+    expect(config).toContain('  breaking: { policy: "independent" },\n');
+  });
+
+  test("input ending at a question writes nothing", async () => {
+    const dir = await tempTree(tree);
+    const { logger, output } = capture();
+    expect(await runInit({ cwd: dir }, logger, terminal([]))).toBe(0);
+    expect(output()).toContain("Nothing written.");
+    expect((await readdir(dir)).sort()).toEqual(["main.py", "tools", "web"]);
   });
 });
 

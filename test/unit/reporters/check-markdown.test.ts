@@ -34,9 +34,10 @@ function report(): CheckReport {
   }) as unknown as ServiceResult;
   const ok = result("items", false);
   return {
-    sync: { config: { file: `${process.cwd()}/sync-types.config.ts`, breaking: { level: "types" } }, results: [ok, result("broken", true)], exitCode: 3 },
+    sync: { config: { file: `${process.cwd()}/sync-types.config.ts`, root: process.cwd(), breaking: { level: "types", policy: "independent" } }, results: [ok, result("broken", true)], exitCode: 3 },
     stale: [{ service: "items", files: [`src/${HOSTILE}.ts`] }],
     breaking: [ok],
+    breakingLetThrough: [],
     callSites: [{ file: `${process.cwd()}/src/a.ts`, line: 1, column: 2, code: 2339, message: `Property '${HOSTILE}' does not exist`, source: "", start: 0, tsconfig: "", service: "items", declaration: undefined, cause: undefined }],
     runtimeRisks: [{ file: `${process.cwd()}/src/b.ts`, line: 4, change, service: "items" }],
     rawCalls: [{ file: `${process.cwd()}/src/c.ts`, line: 9, method: "GET", path: `/x/${HOSTILE}`, service: "items" }],
