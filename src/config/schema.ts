@@ -14,7 +14,7 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
     report("(root)", `expected an object (the default export), got ${describe(raw)}`);
     return issues;
   }
-  checkKeys(raw, "", ["services", "typecheck", "breaking", "plugins", "concurrency"], report);
+  checkKeys(raw, "", ["services", "typecheck", "breaking", "plugins", "concurrency", "runtime"], report);
 
   if (!isRecord(raw["services"])) {
     report("services", `expected an object of services by name, got ${describe(raw["services"])}`);
@@ -61,6 +61,16 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
   const concurrency = raw["concurrency"];
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && (concurrency as number) >= 1))
     report("concurrency", `expected a positive integer, got ${describe(concurrency)}`);
+
+  const runtime = raw["runtime"];
+  if (runtime !== undefined) {
+    if (!isRecord(runtime)) report("runtime", `expected an object, e.g. { shared: "src/clients/runtime" }, got ${describe(runtime)}`);
+    else {
+      checkKeys(runtime, "runtime", ["shared"], report);
+      if (runtime["shared"] !== undefined && !isNonEmptyString(runtime["shared"]))
+        report("runtime.shared", `expected a folder path relative to the config file, got ${describe(runtime["shared"])}`);
+    }
+  }
 
   return issues;
 }

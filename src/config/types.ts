@@ -80,6 +80,13 @@ export interface UserConfig {
   plugins?: Plugin[];
   /** Services processed at once. Default: the number of CPUs. */
   concurrency?: number;
+  runtime?: {
+    /**
+     * A folder, relative to the config file, for one `runtime.gen.ts` every client imports,
+     * instead of a copy in each service's output. Default: none, a copy per service.
+     */
+    shared?: string;
+  };
 }
 
 export interface ResolvedService {
@@ -122,4 +129,6 @@ export interface ResolvedConfig {
   breaking: ResolvedBreaking;
   plugins: Plugin[];
   concurrency: number;
+  /** `shared`: absolute folder of the one runtime all clients import, or undefined for a copy per service. */
+  runtime: { shared: string | undefined };
 }

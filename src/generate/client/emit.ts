@@ -11,17 +11,17 @@ import type { ClientPlan, ModelPlan, OperationPlan } from "./plan.js";
 import { docText, stringLiteral } from "../text.js";
 import { identifier, memberName } from "./identifiers.js";
 
-const RUNTIME = "./runtime.gen.js";
 const TYPES = "./types.gen.js";
 
 type Emit = (writer: CodeBlockWriter) => void;
 /** A declaration, and whether it may follow another compact one without a blank line. */
 type Declaration = { emit: Emit; compact?: boolean };
 
-export function emitClient(plan: ClientPlan): string {
+/** `runtime`: the module specifier of the runtime, `./runtime.gen.js` beside the client or a shared one. */
+export function emitClient(plan: ClientPlan, runtime: string): string {
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, newLine: "\n", useSingleQuote: false });
   const declarations: Declaration[] = [
-    imports(plan),
+    imports(plan, runtime),
     clientInterface(plan.operations),
     createClientFunction(plan.operations),
     ...errorDeclarations(plan.operations),
@@ -38,7 +38,7 @@ export function emitClient(plan: ClientPlan): string {
 }
 
 /** Imports exactly what the declarations use (an unused import fails `noUnusedLocals`), and the public re-exports. */
-function imports(plan: ClientPlan): Declaration {
+function imports(plan: ClientPlan, runtimeModule: string): Declaration {
   const typeTexts = [
     ...plan.operations.flatMap((op) => [op.returnType, op.response?.type ?? "", ...op.request.members.map((m) => m.type), ...op.errors.map((e) => e.body)]),
     ...plan.models.map((model) => model.type),
@@ -52,12 +52,14 @@ function imports(plan: ClientPlan): Declaration {
     ...(plan.operations.some((op) => op.returnType.startsWith("SseStream<")) ? ["SseStream"] : []),
   ].sort();
   const runtime = [...(plan.operations.length > 0 ? ["createTransport"] : []), "isDeclaredError", ...runtimeTypes.map((name) => `type ${name}`)];
+  // A shared runtime's path comes from the config: escaped like any other string.
+  const from = stringLiteral(runtimeModule);
   return declaration((writer) => {
     if (generated.length > 0) writer.writeLine(`import type { ${generated.join(", ")} } from "${TYPES}";`);
-    writer.writeLine(`import { ${runtime.join(", ")} } from "${RUNTIME}";`);
+    writer.writeLine(`import { ${runtime.join(", ")} } from ${from};`);
     writer.blankLine();
-    writer.writeLine(`export { ApiError, NetworkError, StreamLimitError, TimeoutError } from "${RUNTIME}";`);
-    writer.writeLine(`export type { CallOptions, ClientOptions, FetchInit, FetchLike, HeaderMap, ResponseContext, SseCallOptions, SseEvent, SseStream } from "${RUNTIME}";`);
+    writer.writeLine(`export { ApiError, NetworkError, StreamLimitError, TimeoutError } from ${from};`);
+    writer.writeLine(`export type { CallOptions, ClientOptions, FetchInit, FetchLike, HeaderMap, ResponseContext, SseCallOptions, SseEvent, SseStream } from ${from};`);
   });
 }
 

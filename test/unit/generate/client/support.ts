@@ -7,7 +7,6 @@ import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll } from "vitest";
 import { generateClient, type GenerateClientOptions } from "../../../../src/generate/client/index.js";
-import { RUNTIME_SOURCE } from "../../../../src/generate/client/runtime/index.js";
 import { generateTypes } from "../../../../src/generate/types.js";
 import type { OpenApiDocument } from "../../../../src/spec/types.js";
 import { CONTENT_PYTHON, REPO_ROOT } from "../../../helpers/paths.js";
@@ -102,30 +101,6 @@ export async function transpileGenerated(dir: string, sources: Record<string, st
 export async function importGenerated<T>(dir: string, entry: string, sources: Record<string, string>): Promise<T> {
   await transpileGenerated(dir, sources);
   return (await import(pathToFileURL(join(dir, entry.replace(/\.ts$/, ".mjs"))).href)) as T;
-}
-
-/** The runtime module as generated, typed for the tests that drive it directly. */
-export interface Runtime {
-  parseSse(chunks: AsyncIterable<string>, limits?: { maxLineLength?: number }): AsyncGenerator<{ data: string; event: string; id: string | undefined; retry: number | undefined }>;
-  parseJsonLines(chunks: AsyncIterable<string>, limits?: { maxLineLength?: number }): AsyncGenerator<unknown>;
-  createTransport(options: Record<string, unknown>): RuntimeTransport;
-  ApiError: new (...args: never[]) => Error & { status: number; body: unknown; declared: boolean; operation: string };
-  TimeoutError: new (...args: never[]) => Error & { timeoutMs: number; idle: boolean };
-  StreamLimitError: new (...args: never[]) => Error & { maxLineLength: number; operation: string | undefined };
-  NetworkError: new (...args: never[]) => Error;
-  isDeclaredError(error: unknown, operation: string): boolean;
-}
-
-export interface RuntimeTransport {
-  call(operation: Record<string, unknown>, request?: Record<string, unknown>): Promise<unknown>;
-  sse(operation: Record<string, unknown>, request: Record<string, unknown> | undefined, data: "json" | "text"): AsyncIterable<unknown> & { events(): AsyncIterable<unknown> };
-  jsonLines(operation: Record<string, unknown>, request?: Record<string, unknown>): AsyncIterable<unknown>;
-  stream(operation: Record<string, unknown>, request?: Record<string, unknown>): AsyncIterable<unknown> & { events(): AsyncIterable<unknown> };
-}
-
-export async function importRuntime(): Promise<Runtime> {
-  const dir = await tempDir("runtime");
-  return importGenerated<Runtime>(dir, "runtime.gen.ts", { "runtime.gen.ts": RUNTIME_SOURCE });
 }
 
 /** Chunks as an async iterable, the way a response body arrives. */

@@ -1,7 +1,6 @@
+import * as runtime from "../../../../runtime/runtime.js";
 import { describe, expect, test } from "vitest";
-import { collect, importRuntime } from "./support.js";
-
-const runtime = await importRuntime();
+import { collect } from "./support.js";
 
 interface Sent {
   url: string;
@@ -78,7 +77,7 @@ describe("request serialization", () => {
       init: { credentials: "include", cache: "no-store", keepalive: true },
       fetch: async (_url: string, init: RequestInit) => (inits.push(init), Response.json({})),
     });
-    await transport.call(GET, { path: { item_id: 1 }, init: { cache: "force-cache", method: "DELETE" } });
+    await transport.call(GET, { path: { item_id: 1 }, init: { cache: "force-cache", method: "DELETE" } as runtime.FetchInit });
     expect(inits[0]).toMatchObject({ credentials: "include", cache: "force-cache", keepalive: true, method: "GET" });
   });
 
@@ -335,7 +334,7 @@ describe("streams", () => {
   test("JSON Lines", async () => {
     const { transport } = transportWith(trickle(['{"i":0}\n{"i"', ':1}\n{"i":2}'], "application/jsonl"));
     const received: unknown[] = [];
-    for await (const item of transport.jsonLines(SSE)) {
+    for await (const item of transport.jsonLines(SSE, undefined)) {
       received.push(item);
       if (received.length === 2) break;
     }
@@ -346,7 +345,7 @@ describe("streams", () => {
     const frames = 'data:\n\ndata: 1\n\nevent: beat\ndata: \n\n: ping\n\ndata: "x"\n\n';
     const { transport } = transportWith(() => new Response(frames, { headers: { "content-type": "text/event-stream" } }));
     expect(await collect(transport.sse(SSE, undefined, "json"))).toEqual([1, "x"]);
-    expect(await collect(transport.stream(SSE).events())).toEqual([
+    expect(await collect(transport.stream(SSE, undefined).events())).toEqual([
       { data: 1, event: "message", id: undefined, retry: undefined },
       { data: "x", event: "message", id: undefined, retry: undefined },
     ]);
@@ -401,8 +400,8 @@ describe("streams", () => {
   test("an undeclared stream format is read by content type", async () => {
     const sse = transportWith(() => new Response("event: t\ndata: 1\n\n", { headers: { "content-type": "text/event-stream" } }));
     const lines = transportWith(() => new Response("1\n2\n", { headers: { "content-type": "application/x-ndjson" } }));
-    expect(await collect(sse.transport.stream(SSE).events())).toEqual([{ data: 1, event: "t", id: undefined, retry: undefined }]);
-    expect(await collect(lines.transport.stream(SSE))).toEqual([1, 2]);
+    expect(await collect(sse.transport.stream(SSE, undefined).events())).toEqual([{ data: 1, event: "t", id: undefined, retry: undefined }]);
+    expect(await collect(lines.transport.stream(SSE, undefined))).toEqual([1, 2]);
   });
 });
 
@@ -426,7 +425,7 @@ describe("validate", () => {
     const sse = transportWith(() => new Response('data: {"n":1}\n\n', { headers: { "content-type": "text/event-stream" } }), { validate });
     const lines = transportWith(() => new Response("1\n2\n", { headers: { "content-type": "application/jsonl" } }), { validate });
     expect(await collect(sse.transport.sse({ name: "s", method: "GET", path: "/s" }, undefined, "json"))).toEqual([{ checked: { n: 1 } }]);
-    expect(await collect(lines.transport.jsonLines({ name: "l", method: "GET", path: "/l" }))).toEqual([{ checked: 1 }, { checked: 2 }]);
+    expect(await collect(lines.transport.jsonLines({ name: "l", method: "GET", path: "/l" }, undefined))).toEqual([{ checked: 1 }, { checked: 2 }]);
     expect(seen).toEqual([{ operation: "s", status: 200, body: { n: 1 } }, { operation: "l", status: 200, body: 1 }, { operation: "l", status: 200, body: 2 }]);
   });
 
