@@ -78,10 +78,22 @@ export interface SseCallOptions extends CallOptions {
   lastEventId?: string | undefined;
 }
 
+/**
+ * How a stream's event data is decoded into items, as FastAPI encodes it:
+ * - "json": the spec says the data is JSON (FastAPI's typed streams); an event with empty data carries no item.
+ * - "text": the data as sent, e.g. text/plain data, or an sse-starlette stream.
+ * - "json-or-text": FastAPI's untyped streams (ServerSentEvent items, no annotation), where
+ *   ServerSentEvent(data=...) and plain yields are JSON but raw_data is sent as is: data that
+ *   parses as JSON is that value, any other data its text.
+ */
+export type SseData = "json" | "text" | "json-or-text";
+
 /** One server-sent event, parsed as the WHATWG rules say. */
 export interface SseEvent<T> {
-  /** The payload: parsed JSON on typed streams, else the raw data lines joined by "\n". */
+  /** The payload, decoded as the stream's SseData says. */
   data: T;
+  /** The data exactly as sent (its lines joined by "\n"), e.g. a raw_data that happens to be valid JSON; for a JSON Lines item, its line. */
+  raw: string;
   /** The event name; "message" when the server gives none. */
   event: string;
   /** The last event ID received so far (this event's or an earlier one's), as EventSource reports it: pass it as lastEventId to resume. */
@@ -230,7 +242,7 @@ export interface Transport {
    */
   call<T>(operation: Operation, request: RequestParts | undefined): Promise<T>;
   /** A Server-Sent Events stream whose data is JSON or raw text. */
-  sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T>;
+  sse<T>(operation: Operation, request: RequestParts | undefined, data: SseData): SseStream<T>;
   /** A JSON Lines stream. */
   jsonLines<T>(operation: Operation, request: RequestParts | undefined): AsyncIterable<T>;
   /** A stream the spec does not describe: SSE or JSON Lines, chosen by the response's content type. */
@@ -240,6 +252,9 @@ export interface Transport {
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i;
 const TEXT_TYPE = /^text\/|[/+]xml(?:;|$)/i;
 const SSE_TYPE = /^text\/event-stream(?:;|$)/i;
+
+/** How a stream is read: SSE with its data decoded as SseData says, JSON Lines, or (auto) by its content type. */
+type StreamFormat = SseData | "jsonl" | "auto";
 
 /** The timer and abort wiring of one call. */
 interface Guard {
@@ -386,7 +401,7 @@ export function createTransport(options: ClientOptions): Transport {
     return new ApiError({ operation, response, body, declared: isDeclared(operation, response.status) });
   }
 
-  async function* events<T>(operation: Operation, request: RequestParts | undefined, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<T>, void, undefined> {
+  async function* events<T>(operation: Operation, request: RequestParts | undefined, format: StreamFormat): AsyncGenerator<SseEvent<T>, void, undefined> {
     const exchange = await open(operation, request, format === "jsonl" ? undefined : "text/event-stream");
     if (!exchange.response.ok) throw await apiError(operation, exchange);
     for await (const event of decode(operation, exchange, format)) {
@@ -403,19 +418,21 @@ export function createTransport(options: ClientOptions): Transport {
   }
 
   /** The events of a stream, data parsed as its format says; a failed read is the stream's error. */
-  async function* decode(operation: Operation, exchange: Exchange, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<unknown>, void, undefined> {
+  async function* decode(operation: Operation, exchange: Exchange, format: StreamFormat): AsyncGenerator<SseEvent<unknown>, void, undefined> {
     const limits: StreamLimits = { maxLineLength: options.maxLineLength, operation };
     try {
       const type = exchange.response.headers.get("content-type") ?? "";
-      const sse = format === "sse-json" || format === "sse-text" || (format === "auto" && SSE_TYPE.test(type));
-      if (sse) {
+      // A stream the spec leaves open carries JSON items, as its configured model says.
+      const data: SseData | undefined = format === "jsonl" ? undefined : format === "auto" ? (SSE_TYPE.test(type) ? "json" : undefined) : format;
+      if (data !== undefined) {
         for await (const message of parseSse(readText(exchange), limits)) {
-          if (format === "sse-text") yield message;
+          if (data === "text") yield message;
+          else if (data === "json-or-text") yield { ...message, data: jsonOrText(message.data) };
           // Empty data holds no JSON value, so no item: FastAPI sends it for ServerSentEvent(raw_data=""), other servers as a heartbeat.
           else if (message.data.trim() !== "") yield { ...message, data: JSON.parse(message.data) };
         }
       } else {
-        for await (const item of parseJsonLines(readText(exchange), limits)) yield { data: item, event: "message", id: undefined, retry: undefined };
+        for await (const line of jsonLineTexts(readText(exchange), limits)) yield { data: JSON.parse(line), raw: line, event: "message", id: undefined, retry: undefined };
       }
     } catch (error) {
       throw error instanceof SyntaxError ? error : exchange.failure(error);
@@ -439,8 +456,8 @@ export function createTransport(options: ClientOptions): Transport {
       if (!exchange.response.ok) throw await apiError(operation, exchange);
       return validatedBody(operation, exchange.response, await readWhole(exchange, false, operation)) as T;
     },
-    sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T> {
-      return sseStream(() => events<T>(operation, request, data === "json" ? "sse-json" : "sse-text"));
+    sse<T>(operation: Operation, request: RequestParts | undefined, data: SseData): SseStream<T> {
+      return sseStream(() => events<T>(operation, request, data));
     },
     jsonLines<T>(operation: Operation, request: RequestParts | undefined): AsyncIterable<T> {
       return sseStream(() => events<T>(operation, request, "jsonl"));
@@ -610,7 +627,10 @@ export async function* parseSse(chunks: AsyncIterable<string>, limits?: StreamLi
     }
     if (text === "") {
       // An event whose data is empty is still dispatched (WHATWG): typed streams decide what it means.
-      if (data.length > 0) yield { data: data.join("\n"), event: event === "" ? "message" : event, id, retry };
+      if (data.length > 0) {
+        const text = data.join("\n");
+        yield { data: text, raw: text, event: event === "" ? "message" : event, id, retry };
+      }
       data = [];
       length = 0;
       event = "";
@@ -632,9 +652,23 @@ export async function* parseSse(chunks: AsyncIterable<string>, limits?: StreamLi
 
 /** Parses JSON Lines (also NDJSON), chunked anywhere; blank lines are skipped. Linear and bounded as parseSse is. */
 export async function* parseJsonLines(chunks: AsyncIterable<string>, limits?: StreamLimits): AsyncGenerator<unknown, void, undefined> {
+  for await (const text of jsonLineTexts(chunks, limits)) yield JSON.parse(text);
+}
+
+/** The non-blank lines of a JSON Lines stream, as text. */
+async function* jsonLineTexts(chunks: AsyncIterable<string>, limits: StreamLimits | undefined): AsyncGenerator<string, void, undefined> {
   // Only "\n" ends a line: a lone "\r" is JSON whitespace.
   for await (const text of lines(chunks, /\n/g, true, limits?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH, limits?.operation)) {
-    if (text.trim() !== "") yield JSON.parse(text);
+    if (text.trim() !== "") yield text;
+  }
+}
+
+/** FastAPI's untyped SSE data: JSON for data= and plain yields, the text itself for raw_data= (see SseData). */
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 

@@ -9,7 +9,7 @@ import { componentKey } from "./refs.js";
 import { requestShape, type RequestShape } from "./requests.js";
 import { blobStatuses, errorShapes, successType, type ErrorShape } from "./responses.js";
 import { hasFiles, schemaType, type SchemaTypeContext } from "./schema-type.js";
-import { streamShape, type ConfiguredStream } from "./streams.js";
+import { streamShape, type ConfiguredStream, type SseData } from "./streams.js";
 import { stringLiteral } from "../text.js";
 
 export interface OperationPlan {
@@ -25,7 +25,7 @@ export interface OperationPlan {
   /** Alias declared for a success type too long to read inline (`CreateItemResponse`). */
   response: { name: string; type: string } | undefined;
   /** Transport method and, for SSE, how `data` is read. */
-  transport: { method: "call" } | { method: "sse"; data: "json" | "text" } | { method: "jsonLines" } | { method: "stream" };
+  transport: { method: "call" } | { method: "sse"; data: SseData } | { method: "jsonLines" } | { method: "stream" };
   errors: ErrorShape[];
   /** Success statuses the runtime reads as a `Blob` (declared without content). */
   blob: string[];

@@ -4,6 +4,7 @@ import { chunks, collect } from "./support.js";
 
 const message = (data: string, more: { event?: string; id?: string; retry?: number } = {}) => ({
   data,
+  raw: data,
   event: more.event ?? "message",
   id: more.id,
   retry: more.retry,

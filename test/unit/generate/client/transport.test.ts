@@ -306,8 +306,8 @@ describe("streams", () => {
     const stream = transport.sse(SSE, { lastEventId: "0" }, "json");
     expect(await collect(stream)).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await collect(stream.events())).toEqual([
-      { data: { n: 1 }, event: "tick", id: "1", retry: 100 },
-      { data: { n: 2 }, event: "message", id: "1", retry: 100 },
+      { data: { n: 1 }, raw: '{"n":1}', event: "tick", id: "1", retry: 100 },
+      { data: { n: 2 }, raw: '{"n":2}', event: "message", id: "1", retry: 100 },
     ]);
     expect(sent).toHaveLength(2);
     expect(sent[0]!.headers).toMatchObject({ accept: "text/event-stream", "last-event-id": "0" });
@@ -346,8 +346,8 @@ describe("streams", () => {
     const { transport } = transportWith(() => new Response(frames, { headers: { "content-type": "text/event-stream" } }));
     expect(await collect(transport.sse(SSE, undefined, "json"))).toEqual([1, "x"]);
     expect(await collect(transport.stream(SSE, undefined).events())).toEqual([
-      { data: 1, event: "message", id: undefined, retry: undefined },
-      { data: "x", event: "message", id: undefined, retry: undefined },
+      { data: 1, raw: "1", event: "message", id: undefined, retry: undefined },
+      { data: "x", raw: '"x"', event: "message", id: undefined, retry: undefined },
     ]);
     expect(await collect(transport.sse(SSE, undefined, "text"))).toEqual(["", "1", "", '"x"']);
   });
@@ -400,7 +400,7 @@ describe("streams", () => {
   test("an undeclared stream format is read by content type", async () => {
     const sse = transportWith(() => new Response("event: t\ndata: 1\n\n", { headers: { "content-type": "text/event-stream" } }));
     const lines = transportWith(() => new Response("1\n2\n", { headers: { "content-type": "application/x-ndjson" } }));
-    expect(await collect(sse.transport.stream(SSE, undefined).events())).toEqual([{ data: 1, event: "t", id: undefined, retry: undefined }]);
+    expect(await collect(sse.transport.stream(SSE, undefined).events())).toEqual([{ data: 1, raw: "1", event: "t", id: undefined, retry: undefined }]);
     expect(await collect(lines.transport.stream(SSE, undefined))).toEqual([1, 2]);
   });
 });
