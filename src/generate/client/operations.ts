@@ -9,6 +9,7 @@ import { isJsonMedia, isTextMedia } from "./media-types.js";
 import { isDefaultSummary, methodNames } from "./naming.js";
 import { singleHeaderValue } from "./header-lists.js";
 import { resolve } from "./refs.js";
+import { readRequirements, readSchemes, type SchemeModel } from "./security.js";
 import { stringLiteral } from "../text.js";
 
 export const PARAM_LOCATIONS = ["path", "query", "header", "cookie"] as const;
@@ -49,18 +50,21 @@ export interface OperationModel {
   listHeaders: string[];
   body: BodyModel | undefined;
   responses: ResponseModel[];
+  /** Security requirements the client can meet (security.ts), or `undefined` when it sends no credential. */
+  security: string[][] | undefined;
 }
 
 /** Every operation of `spec`, named, in spec order. */
 export function collectOperations(spec: OpenApiDocument): OperationModel[] {
   const paths = isJsonObject(spec["paths"]) ? spec["paths"] : {};
   const unnamed: Omit<OperationModel, "name">[] = [];
+  const schemes = new Map(readSchemes(spec));
   for (const path of Object.keys(paths).sort(codeUnitOrder)) {
     const item = resolve(spec, paths[path]);
     if (!item) continue;
     for (const method of HTTP_METHODS) {
       const operation = resolve(spec, item[method]);
-      if (operation) unnamed.push(readOperation(spec, path, method, item, operation));
+      if (operation) unnamed.push(readOperation(spec, path, method, item, operation, schemes));
     }
   }
   const names = methodNames(unnamed);
@@ -70,7 +74,7 @@ export function collectOperations(spec: OpenApiDocument): OperationModel[] {
   });
 }
 
-function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, item: JsonObject, operation: JsonObject): Omit<OperationModel, "name"> {
+function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, item: JsonObject, operation: JsonObject, schemes: ReadonlyMap<string, SchemeModel>): Omit<OperationModel, "name"> {
   return {
     method,
     path,
@@ -82,6 +86,7 @@ function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, 
     ...readParams(spec, item, operation),
     body: readBody(spec, operation["requestBody"]),
     responses: readResponses(spec, operation["responses"]),
+    security: readRequirements(spec, operation, schemes),
   };
 }
 

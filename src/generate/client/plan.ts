@@ -9,6 +9,7 @@ import { componentKey } from "./refs.js";
 import { requestShape, type RequestShape } from "./requests.js";
 import { blobStatuses, errorShapes, successType, type ErrorShape } from "./responses.js";
 import { hasFiles, schemaType, type SchemaTypeContext } from "./schema-type.js";
+import { readSchemes, type SchemeModel } from "./security.js";
 import { streamShape, type ConfiguredStream, type SseData } from "./streams.js";
 import { stringLiteral } from "../text.js";
 
@@ -45,6 +46,8 @@ export interface ClientPlan {
   models: ModelPlan[];
   /** json-schema-to-typescript declarations for configured stream items. */
   streamSources: string[];
+  /** The security schemes a client takes credentials for (`auth`), by name. */
+  schemes: Array<[string, SchemeModel]>;
 }
 
 export function planClient(
@@ -62,6 +65,7 @@ export function planClient(
     operations: planned,
     models: planModels(spec, modelNames, planned, uploads),
     streamSources: [...streams.values()].map((stream) => stream.source),
+    schemes: readSchemes(spec),
   };
 }
 

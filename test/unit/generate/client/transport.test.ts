@@ -297,6 +297,41 @@ describe("timeouts and abort", () => {
   });
 });
 
+describe("auth", () => {
+  const schemes: [string, runtime.SecurityScheme][] = [
+    ["key", { type: "apiKey", in: "header", name: "X-Key" }],
+    ["other", { type: "apiKey", in: "header", name: "x-key" }],
+    ["bearer", { type: "http", scheme: "Bearer" }],
+    ["basic", { type: "basic" }],
+  ];
+  const withAuth = (auth: Record<string, runtime.AuthValue<unknown>>) => {
+    const sent: Record<string, string>[] = [];
+    const transport = runtime.createTransport({ baseUrl: "http://api.test", auth, fetch: async (_url, init) => (sent.push(Object.fromEntries(new Headers(init.headers))), Response.json({})) }, schemes);
+    return { transport, sent };
+  };
+
+  test("schemes one requirement names together are all sent; of two for one place, the first listed that is configured", async () => {
+    const { transport, sent } = withAuth({ key: undefined, other: () => "o", bearer: "b", basic: { username: "u", password: "p" } });
+    await transport.call({ name: "op", method: "GET", path: "/", security: [["bearer", "key"], ["basic"], ["other"]] }, undefined);
+    expect(sent[0]).toEqual({ authorization: "Bearer b", "x-key": "o" });
+  });
+
+  test("an operation without security gets nothing, and its auth functions are not called", async () => {
+    let called = 0;
+    const { transport, sent } = withAuth({ bearer: () => String(++called) });
+    await transport.call({ name: "op", method: "GET", path: "/" }, undefined);
+    await transport.call({ name: "op", method: "GET", path: "/", security: [["bearer"]] }, undefined);
+    expect(sent).toEqual([{}, { authorization: "Bearer 1" }]);
+    expect(called).toBe(1);
+  });
+
+  test("a scheme the client does not know, or an inherited key, sends nothing", async () => {
+    const { transport, sent } = withAuth(Object.create({ bearer: "inherited" }) as Record<string, never>);
+    await transport.call({ name: "op", method: "GET", path: "/", security: [["bearer"], ["unknown"]] }, undefined);
+    expect(sent[0]).toEqual({});
+  });
+});
+
 describe("streams", () => {
   const SSE = { name: "s", method: "GET", path: "/s" };
 
