@@ -1,13 +1,12 @@
 // `auth` against a real FastAPI app (test/fixtures/auth/app.py) with one route per kind of
 // security dependency, each echoing the credentials it received: calls.ts holds the calls and
 // the type-level checks (compiled under TS 5 and 7), here their results are checked.
-import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { OpenApiDocument } from "../../../../src/spec/types.js";
 import { REPO_ROOT } from "../../../helpers/paths.js";
 import { startUvicorn } from "../../../helpers/uvicorn.js";
-import { HAS_PYTHON, importGenerated, PYTHON, tempDir, typecheck, writeGenerated, writeTsconfig } from "./support.js";
+import { HAS_PYTHON, PYTHON, typedCalls } from "./support.js";
 
 type Calls = Record<string, (baseUrl: string) => Promise<unknown>>;
 
@@ -23,16 +22,7 @@ describe.skipIf(!server)("auth: each credential where its scheme says, on the op
   beforeAll(async () => {
     baseUrl = server!.baseUrl;
     const spec = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as OpenApiDocument;
-    const dir = await tempDir("auth");
-    await writeGenerated(dir, spec);
-    await copyFile(join(FIXTURE, "calls.ts"), join(dir, "calls.ts"));
-    const sources = ["types.gen.ts", "runtime.gen.ts", "client.gen.ts", "calls.ts"];
-    const [ts5, ts7] = await Promise.all([
-      typecheck("ts5", await writeTsconfig(dir, sources, "dom", "tsconfig.ts5.json")),
-      typecheck("ts7", await writeTsconfig(dir, sources, "node", "tsconfig.ts7.json")),
-    ]);
-    expect({ ts5, ts7 }).toEqual({ ts5: "", ts7: "" });
-    calls = await importGenerated<Calls>(dir, "calls.ts", Object.fromEntries(await Promise.all(sources.map(async (name) => [name, await readFile(join(dir, name), "utf8")]))));
+    calls = await typedCalls<Calls>("auth", spec, join(FIXTURE, "calls.ts"));
   }, 60_000);
 
   test("with every scheme configured, each route gets exactly what it declares; login and public routes get nothing", async () => {

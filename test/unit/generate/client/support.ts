@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 import { generateClient, type GenerateClientOptions } from "../../../../src/generate/client/index.js";
 import { generateTypes } from "../../../../src/generate/types.js";
 import type { OpenApiDocument } from "../../../../src/spec/types.js";
@@ -112,4 +112,23 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
   return items;
+}
+
+/**
+ * The client of `spec` generated beside `calls` (a fixture of calls holding type-level
+ * assertions), all type-checked with every strict flag under TS 5 (DOM globals) and TS 7 (Node
+ * globals), then the calls imported to run against a live app.
+ */
+export async function typedCalls<T>(prefix: string, spec: OpenApiDocument, calls: string, options?: GenerateClientOptions): Promise<T> {
+  const dir = await tempDir(prefix);
+  await writeGenerated(dir, spec, options);
+  const name = basename(calls);
+  await copyFile(calls, join(dir, name));
+  const sources = ["types.gen.ts", "runtime.gen.ts", "client.gen.ts", name];
+  const [ts5, ts7] = await Promise.all([
+    typecheck("ts5", await writeTsconfig(dir, sources, "dom", "tsconfig.ts5.json")),
+    typecheck("ts7", await writeTsconfig(dir, sources, "node", "tsconfig.ts7.json")),
+  ]);
+  expect({ ts5, ts7 }).toEqual({ ts5: "", ts7: "" });
+  return importGenerated<T>(dir, name, Object.fromEntries(await Promise.all(sources.map(async (source) => [source, await readFile(join(dir, source), "utf8")]))));
 }
