@@ -8,7 +8,7 @@
  * its committed files untouched; the others carry on. `check` and the hook run the same with
  * `write: false` over their own session.
  */
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import type { ResolvedConfig, ResolvedService, SourceKind } from "./config/types.js";
 import type { PolicyResult } from "./diff/policy.js";
 import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
@@ -16,7 +16,7 @@ import { ConfigError, ExitCode, SyncTypesError, errorMessage, runExitCode, type 
 import type { GeneratedFile } from "./generate/file.js";
 import type { OrphanReport } from "./generate/orphans.js";
 import type { OutputPlan } from "./generate/write.js";
-import { withSession, type Session } from "./session.js";
+import { withSession, type ServicePlan, type Session } from "./session.js";
 import { readTextIfExists } from "./spec/store.js";
 import type { OpenApiDocument } from "./spec/types.js";
 
@@ -69,6 +69,8 @@ export interface ServiceResult {
   /** Absolute output folder and the generated files (paths relative to it), kept for check mode. */
   output: string;
   generated: GeneratedFile[];
+  /** Generated files outside the output folder that differ from disk (the shared runtime), by absolute path. */
+  generatedElsewhere: GeneratedFile[];
   timings: { obtainMs: number; generateMs: number; writeMs: number };
   /** The spec came from the cache: the service's sources had not changed. */
   cached: boolean;
@@ -127,6 +129,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     committedSpec: undefined,
     output: service.output,
     generated: [],
+    generatedElsewhere: [],
     timings: { obtainMs: 0, generateMs: 0, writeMs: 0 },
     cached: false,
     warnings: [],
@@ -165,6 +168,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     const plan = await session.plan(service, files, options.committedPath?.(service.output));
     for (const warning of plan.warnings) warn(warning);
     result.files = describePlan(plan, service, config);
+    result.generatedElsewhere = plan.shared.flatMap((folder) => folder.write.map((file) => ({ path: join(folder.dir, file.path), content: file.content })));
     result.timings.generateMs = performance.now() - started;
 
     if (options.write !== false) {
@@ -172,7 +176,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
       await session.write(service, { specText, files }, result.specChanged, plan);
       result.timings.writeMs = performance.now() - started;
     }
-    const changed = result.specChanged || plan.write.length > 0 || plan.remove.length > 0;
+    const changed = result.specChanged || result.files.changed.length > 0 || result.files.removed.length > 0;
     result.status = committedText === undefined ? "created" : changed ? "updated" : "unchanged";
   } catch (error) {
     result.status = "failed";
@@ -197,9 +201,13 @@ function parseCommitted(text: string, service: string, file: string, writing: bo
   }
 }
 
-function describePlan(plan: OutputPlan, service: ResolvedService, config: ResolvedConfig) {
-  const rel = (file: string) => relative(config.root, `${service.output}/${file}`);
-  return { changed: plan.write.map((f) => rel(f.path)), removed: plan.remove.map(rel) };
+function describePlan(plan: ServicePlan, service: ResolvedService, config: ResolvedConfig) {
+  const folders = [...plan.shared, { ...plan, dir: service.output }];
+  const rel = (dir: string) => (file: string) => relative(config.root, join(dir, file));
+  return {
+    changed: folders.flatMap((folder) => folder.write.map((f) => rel(folder.dir)(f.path))),
+    removed: folders.flatMap((folder) => folder.remove.map(rel(folder.dir))),
+  };
 }
 
 /** The most severe outcome wins: a bug (70) over a service failure (3) over success. */

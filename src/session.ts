@@ -28,6 +28,7 @@ import type { GeneratedFile } from "./generate/file.js";
 import { indexFile } from "./generate/index-file.js";
 import { MANIFEST_FILE } from "./generate/manifest.js";
 import type { OrphanReport } from "./generate/orphans.js";
+import { planSharedRuntime, relativeFolder, sharedRuntimeImport, type FolderPlan } from "./generate/shared-runtime.js";
 import { applyOutput, planOutput, serviceOutput, type OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
@@ -70,9 +71,10 @@ export interface BaseSpec {
   text: string;
 }
 
-/** An output plan and the folder it was made against. */
+/** An output plan and the folder it was made against, and the shared runtime's folders (see generate/shared-runtime.ts). */
 export interface ServicePlan extends OutputPlan {
   dir: string;
+  shared: FolderPlan[];
 }
 
 /** Built-in behaviour that runs on the plugin API, ahead of the user's plugins so they see its output. */
@@ -110,6 +112,7 @@ export function openStandaloneSession(name: string, service: ServiceConfig, opti
     breaking: { level: DEFAULTS.breakingLevel, policy: DEFAULTS.breakingPolicy, rules: {}, ignore: [] },
     plugins: [],
     concurrency: 1,
+    runtime: { shared: undefined },
   }, { outputSetting: options.outputSetting, specLabel: options.specLabel });
 }
 
@@ -171,10 +174,12 @@ export class Session {
     const spec = await this.prepare(service, extracted.spec, warn);
     const { bannerFor, generateFiles } = await import("./generate/index.js");
     const specPath = this.#standalone?.specLabel ?? relative(service.output, service.spec);
+    const shared = this.config.runtime.shared;
     let files: GeneratedFile[];
     try {
       files = await generateFiles(spec, {
         specPath,
+        sharedRuntime: shared === undefined ? undefined : sharedRuntimeImport(service.output, shared),
         streamTypes: extracted.streams as Record<string, JSONSchema> | undefined,
         groupByTag: service.groupByTag,
         warn: (message) => warn(`${service.name}: ${message}`),
@@ -227,7 +232,11 @@ export class Session {
     }
     const where = serviceOutput(service, this.config.root);
     if (this.#standalone) where.setting = this.#standalone.outputSetting;
-    return { ...(await planOutput(committedOutput, files, where)), dir: committedOutput };
+    const configured = this.config.runtime.shared;
+    const own = await planOutput(committedOutput, files, { ...where, sharedRuntime: configured === undefined ? undefined : relativeFolder(service.output, configured) });
+    const context = { shared: configured, root: this.config.root, outputs: this.config.services.map((s) => s.output) };
+    const shared = await planSharedRuntime(context, service.output, own.sharedRuntimeBefore);
+    return { ...own, warnings: [...own.warnings, ...shared.flatMap((folder) => folder.warnings)], dir: committedOutput, shared };
   }
 
   /**
@@ -238,6 +247,8 @@ export class Session {
   async write(service: ResolvedService, built: { specText: string; files: GeneratedFile[] }, specChanged: boolean, plan: ServicePlan): Promise<void> {
     const target = plan.dir === service.output ? plan : await this.plan(service, built.files);
     if (specChanged) await writeFileAtomic(service.spec, built.specText);
+    // The shared runtime first: a client is never written before the runtime it imports.
+    for (const folder of target.shared) await applyOutput(folder.dir, folder);
     await applyOutput(service.output, target);
   }
 

@@ -126,6 +126,7 @@ function overlayOf(results: ServiceResult[], root: string): Overlay {
   const overlay = new Map<string, string | null>();
   for (const r of results) {
     for (const file of r.generated) overlay.set(resolve(join(r.output, file.path)), file.content);
+    for (const file of r.generatedElsewhere) overlay.set(resolve(file.path), file.content);
     for (const removed of r.files.removed) overlay.set(resolve(root, removed), null);
   }
   return overlay;

@@ -8,7 +8,7 @@ import type { ResolvedConfig } from "./types.js";
  * the spec would be written over the config. Compared case-insensitively: on macOS and Windows
  * `Out` and `out` are one folder.
  */
-export function assertDistinctPaths(config: Pick<ResolvedConfig, "file" | "root" | "services">): void {
+export function assertDistinctPaths(config: Pick<ResolvedConfig, "file" | "root" | "services" | "runtime">): void {
   const shown = (path: string) => relative(config.root, path) || ".";
   const claimed = new Map<string, string>([[config.file.toLowerCase(), "the config file"]]);
   const claim = (path: string, setting: string, what: string) => {
@@ -23,4 +23,6 @@ export function assertDistinctPaths(config: Pick<ResolvedConfig, "file" | "root"
   };
   for (const service of config.services) claim(service.spec, `services.${service.name}.spec`, "spec file");
   for (const service of config.services) claim(service.output, `services.${service.name}.output`, "output folder");
+  // Each folder has one manifest: the shared runtime's folder cannot be a service's too.
+  if (config.runtime.shared !== undefined) claim(config.runtime.shared, "runtime.shared", "shared runtime's folder");
 }

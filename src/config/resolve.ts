@@ -34,6 +34,7 @@ export function resolveConfig(user: UserConfig, file: string): ResolvedConfig {
     },
     plugins: user.plugins ?? [],
     concurrency: user.concurrency ?? availableParallelism(),
+    runtime: { shared: user.runtime?.shared === undefined ? undefined : resolve(root, user.runtime.shared) },
   };
 }
 

@@ -88,6 +88,12 @@ export interface BreakingConfig {
   ignore?: IgnoreEntry[];
 }
 
+/** Where the generated clients' runtime lives. */
+export interface RuntimeConfig {
+  /** A folder, relative to the config file, for one `runtime.gen.ts` every client imports by a relative path, instead of a copy in each service's output; it has its own manifest and cannot be a service's output folder. Default: none (a `runtime.gen.ts` per service). */
+  shared?: string;
+}
+
 /** The sync-types configuration (sync-types.config.ts, .mts, .mjs, .js or .json). */
 export interface UserConfig {
   /** The JSON Schema of this file, for editors: `./node_modules/sync-types/schema/sync-types.config.schema.json`. */
@@ -102,4 +108,6 @@ export interface UserConfig {
   plugins?: Plugin[];
   /** Services processed at once. Default: the number of CPUs. */
   concurrency?: number;
+  /** Where the generated clients' runtime lives. */
+  runtime?: RuntimeConfig;
 }

@@ -35,4 +35,6 @@ export interface ResolvedConfig {
   breaking: ResolvedBreaking;
   plugins: Plugin[];
   concurrency: number;
+  /** `shared`: absolute folder of the one runtime all clients import, or undefined for a copy per service. */
+  runtime: { shared: string | undefined };
 }

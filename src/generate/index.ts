@@ -15,6 +15,8 @@ export interface GenerateOptions {
   groupByTag?: boolean | undefined;
   /** Called with each generation warning (e.g. a list header parameter the client sends as one value). Default: none. */
   warn?: ((message: string) => void) | undefined;
+  /** Module specifier of the runtime every client shares (see `runtime.shared`); default none: a `runtime.gen.ts` per service. */
+  sharedRuntime?: string | undefined;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function generateFiles(spec: OpenApiDocument, options: GenerateOpti
   const banner = bannerFor(options.specPath);
   const files: GeneratedFile[] = [
     { path: "types.gen.ts", content: await generateTypes(spec) },
-    ...(await generateClient(spec, { streamTypes: options.streamTypes, groupByTag: options.groupByTag, warn: options.warn })),
+    ...(await generateClient(spec, { streamTypes: options.streamTypes, groupByTag: options.groupByTag, warn: options.warn, sharedRuntime: options.sharedRuntime })),
   ];
   return files.map((file) => ({ path: file.path, content: banner + file.content }));
 }

@@ -3,7 +3,9 @@
  * bytes it wrote. It is what ownership rests on: a file it does not list is the user's, and is
  * never overwritten or removed. Committed beside the generated files, so its bytes are
  * deterministic (sorted, 2-space JSON, trailing newline) and hold no tool version: an upgrade
- * that generates the same files leaves it untouched.
+ * that generates the same files leaves it untouched. A client that imports a shared runtime also
+ * records that runtime's folder (`sharedRuntime`), so that once the option is gone the shared
+ * copy can be found and removed, by the rules of that folder's own manifest.
  */
 import { createHash } from "node:crypto";
 import { posix } from "node:path";
@@ -24,9 +26,10 @@ export function manifestEntries(files: GeneratedFile[]): ManifestEntries {
   return Object.fromEntries(files.map((file) => [file.path, hashContent(file.content)]));
 }
 
-export function serializeManifest(entries: ManifestEntries): string {
+/** `sharedRuntime`: the folder of the runtime the clients import, relative to this folder, `/`-separated. */
+export function serializeManifest(entries: ManifestEntries, sharedRuntime?: string): string {
   const files = Object.fromEntries(Object.keys(entries).sort().map((path) => [path, entries[path]!]));
-  return `${JSON.stringify({ about: ABOUT, files }, null, 2)}\n`;
+  return `${JSON.stringify({ about: ABOUT, files, ...(sharedRuntime === undefined ? {} : { sharedRuntime }) }, null, 2)}\n`;
 }
 
 /**
@@ -34,7 +37,7 @@ export function serializeManifest(entries: ManifestEntries): string {
  * An entry that could reach outside the folder makes the whole manifest untrusted: listing
  * `../../.env` with its hash must never get that file removed.
  */
-export function parseManifest(text: string): { entries: ManifestEntries } | { problem: string } {
+export function parseManifest(text: string): { entries: ManifestEntries; sharedRuntime: string | undefined } | { problem: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -43,6 +46,8 @@ export function parseManifest(text: string): { entries: ManifestEntries } | { pr
   }
   const files = (parsed as { files?: unknown } | null)?.files;
   if (typeof files !== "object" || files === null || Array.isArray(files)) return { problem: 'it has no "files" object' };
+  const sharedRuntime = (parsed as { sharedRuntime?: unknown }).sharedRuntime;
+  if (sharedRuntime !== undefined && typeof sharedRuntime !== "string") return { problem: '"sharedRuntime" is not a folder path' };
   // No prototype: a file named `__proto__` or `constructor` is an entry like any other.
   const entries: ManifestEntries = Object.create(null);
   for (const [path, hash] of Object.entries(files)) {
@@ -50,7 +55,7 @@ export function parseManifest(text: string): { entries: ManifestEntries } | { pr
     if (typeof hash !== "string" || !/^[0-9a-f]{64}$/.test(hash)) return { problem: `the hash of ${JSON.stringify(path)} is not a SHA-256 hex digest` };
     entries[path] = hash;
   }
-  return { entries };
+  return { entries, sharedRuntime };
 }
 
 /** `a.ts` or `sub/a.ts`: relative, `/`-separated, already normalized, never leaving the folder. */

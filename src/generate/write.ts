@@ -9,7 +9,9 @@
  *
  * A folder from before manifests (none there, or one that cannot be read, as after a merge
  * conflict) is adopted: a file at a generated path is ours when it starts with the banner, and
- * nothing is removed, since only a manifest proves a file is ours to delete.
+ * nothing is removed, since only a manifest proves a file is ours to delete. A folder that is
+ * left with nothing to generate (a shared runtime's, once the option is gone) loses its manifest
+ * too, after the files it may remove.
  */
 import { lstat, readFile, readdir, rm, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
@@ -28,6 +30,8 @@ export interface OutputPlan {
   warnings: string[];
   /** When files are removed, the manifest written first: the new files and those about to go. */
   claim: string | undefined;
+  /** The shared runtime folder the manifest on disk records (relative, see manifest.ts), if any. */
+  sharedRuntimeBefore: string | undefined;
 }
 
 export interface PlanOptions {
@@ -35,6 +39,8 @@ export interface PlanOptions {
   shownAs?: string;
   /** The setting that chose the folder, named in the fix (`services.api.output`, `-o`). Default: "the output setting". */
   setting?: string;
+  /** The shared runtime folder the clients import, relative to this folder, recorded in the manifest. Default: none. */
+  sharedRuntime?: string | undefined;
 }
 
 /** A configured service's folder, as messages name it: relative to the config, with its config key. */
@@ -52,9 +58,11 @@ export async function planOutput(dir: string, files: GeneratedFile[], options: P
   checkPaths(files);
   const shown = options.shownAs ?? dir;
   await assertFolder(dir, shown, options.setting ?? "the output setting");
-  const plan: OutputPlan = { write: [], unchanged: [], remove: [], warnings: [], claim: undefined };
   const manifestOnDisk = await readOnDisk(join(dir, MANIFEST_FILE));
-  const owned = ownedFiles(manifestOnDisk, `${shown}/${MANIFEST_FILE}`, plan.warnings);
+  const warnings: string[] = [];
+  const trusted = trustedManifest(manifestOnDisk, `${shown}/${MANIFEST_FILE}`, warnings);
+  const owned = trusted?.entries;
+  const plan: OutputPlan = { write: [], unchanged: [], remove: [], warnings, claim: undefined, sharedRuntimeBefore: trusted?.sharedRuntime };
   const conflicts: string[] = manifestOnDisk.kind === "other" ? [MANIFEST_FILE] : [];
 
   for (const file of files) {
@@ -83,10 +91,13 @@ export async function planOutput(dir: string, files: GeneratedFile[], options: P
   if (!owned) plan.warnings.push(...(await untrackedLeftovers(dir, wanted)).map((path) => `${shown}/${path} starts with the sync-types banner but is not generated any more, and no manifest lists it: left in place (delete it if it is a leftover)`));
 
   const entries = manifestEntries(files);
-  const manifest = serializeManifest(entries);
-  if (manifestOnDisk.kind === "file" && manifestOnDisk.text === manifest) plan.unchanged.push(MANIFEST_FILE);
+  const manifest = serializeManifest(entries, options.sharedRuntime);
+  if (files.length === 0) {
+    // Nothing left to own: the manifest goes last, after what it lets the run remove.
+    if (owned) plan.remove.push(MANIFEST_FILE);
+  } else if (manifestOnDisk.kind === "file" && manifestOnDisk.text === manifest) plan.unchanged.push(MANIFEST_FILE);
   else plan.write.push({ path: MANIFEST_FILE, content: manifest });
-  if (plan.remove.length > 0) plan.claim = serializeManifest({ ...entries, ...removed });
+  if (plan.remove.length > 0) plan.claim = serializeManifest({ ...entries, ...removed }, options.sharedRuntime);
   return plan;
 }
 
@@ -104,11 +115,11 @@ export async function applyOutput(dir: string, plan: OutputPlan): Promise<void> 
   if (plan.claim !== undefined && manifest) await writeFileAtomic(join(dir, MANIFEST_FILE), manifest.content);
 }
 
-/** The manifest's entries; undefined when there is none to trust (then the folder is adopted, see above). */
-function ownedFiles(onDisk: OnDisk, shown: string, warnings: string[]): ManifestEntries | undefined {
+/** The manifest on disk; undefined when there is none to trust (then the folder is adopted, see above). */
+function trustedManifest(onDisk: OnDisk, shown: string, warnings: string[]): { entries: ManifestEntries; sharedRuntime: string | undefined } | undefined {
   if (onDisk.kind !== "file") return undefined;
   const parsed = parseManifest(onDisk.text);
-  if ("entries" in parsed) return parsed.entries;
+  if ("entries" in parsed) return parsed;
   warnings.push(`${shown} cannot be read: ${parsed.problem}. It is rewritten; files are taken as generated only where they start with the sync-types banner, and none is removed`);
   return undefined;
 }

@@ -262,6 +262,19 @@ export const BREAKING = object({
   },
 });
 
+const RUNTIME = object({
+  typeName: "RuntimeConfig",
+  expected: 'an object, e.g. { shared: "src/clients/runtime" }',
+  description: "Where the generated clients' runtime lives.",
+  properties: {
+    shared: text({
+      expected: "a folder path relative to the config file",
+      defaultText: "none (a `runtime.gen.ts` per service)",
+      description: "A folder, relative to the config file, for one `runtime.gen.ts` every client imports by a relative path, instead of a copy in each service's output; it has its own manifest and cannot be a service's output folder.",
+    }),
+  },
+});
+
 export const CONFIG = object({
   typeName: "UserConfig",
   expected: "an object (the default export)",
@@ -296,6 +309,7 @@ export const CONFIG = object({
       description: "Plugin objects (`definePlugin`); a `.json` config cannot hold them.",
     }),
     concurrency: integer({ expected: "a positive integer", minimum: 1, defaultText: "the number of CPUs", description: "Services processed at once." }),
+    runtime: RUNTIME,
   },
   checks: [{
     // Plugins may add every service (pm2 does), so an empty list is only wrong without them.

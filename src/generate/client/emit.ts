@@ -8,22 +8,24 @@
  */
 import { CodeBlockWriter } from "ts-morph";
 import type { ClientPlan, ModelPlan, OperationPlan } from "./plan.js";
+import { schemeDocs, type SchemeModel } from "./security.js";
 import { docText, stringLiteral } from "../text.js";
 import { codeUnitOrder, identifier, memberName } from "./identifiers.js";
 
-const RUNTIME = "./runtime.gen.js";
 const TYPES = "./types.gen.js";
 
 type Emit = (writer: CodeBlockWriter) => void;
 /** A declaration, and whether it may follow another compact one without a blank line. */
 type Declaration = { emit: Emit; compact?: boolean };
 
-export function emitClient(plan: ClientPlan): string {
+/** `runtime`: the module specifier of the runtime, `./runtime.gen.js` beside the client or a shared one. */
+export function emitClient(plan: ClientPlan, runtime: string): string {
   const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2, newLine: "\n", useSingleQuote: false });
   const declarations: Declaration[] = [
-    imports(plan),
+    imports(plan, runtime),
     clientInterface(plan.operations),
-    createClientFunction(plan.operations),
+    ...authDeclarations(plan),
+    createClientFunction(plan),
     ...errorDeclarations(plan.operations),
     ...plan.operations.flatMap(operationTypes),
     ...plan.models.map(modelAlias),
@@ -38,7 +40,7 @@ export function emitClient(plan: ClientPlan): string {
 }
 
 /** Imports exactly what the declarations use (an unused import fails `noUnusedLocals`), and the public re-exports. */
-function imports(plan: ClientPlan): Declaration {
+function imports(plan: ClientPlan, runtimeModule: string): Declaration {
   const typeTexts = [
     ...plan.operations.flatMap((op) => [op.returnType, op.response?.type ?? "", ...op.request.members.map((m) => m.type), ...op.errors.map((e) => e.body)]),
     ...plan.models.map((model) => model.type),
@@ -50,14 +52,18 @@ function imports(plan: ClientPlan): Declaration {
     ...["CallOptions", "SseCallOptions"].filter((name) => plan.operations.some((op) => op.options === name)),
     "ClientOptions",
     ...(plan.operations.some((op) => op.returnType.startsWith("SseStream<")) ? ["SseStream"] : []),
+    ...(hasAuth(plan) ? ["AuthValue", "SecurityScheme"] : []),
+    ...(hasAuth(plan) && plan.schemes.some(([, scheme]) => scheme.type === "basic") ? ["BasicCredentials"] : []),
   ].sort();
   const runtime = [...(plan.operations.length > 0 ? ["createTransport"] : []), "isDeclaredError", ...runtimeTypes.map((name) => `type ${name}`)];
+  // A shared runtime's path comes from the config: escaped like any other string.
+  const from = stringLiteral(runtimeModule);
   return declaration((writer) => {
     if (generated.length > 0) writer.writeLine(`import type { ${generated.join(", ")} } from "${TYPES}";`);
-    writer.writeLine(`import { ${runtime.join(", ")} } from "${RUNTIME}";`);
+    writer.writeLine(`import { ${runtime.join(", ")} } from ${from};`);
     writer.blankLine();
-    writer.writeLine(`export { ApiError, NetworkError, StreamLimitError, TimeoutError } from "${RUNTIME}";`);
-    writer.writeLine(`export type { CallOptions, ClientOptions, FetchInit, FetchLike, HeaderMap, ResponseContext, SseCallOptions, SseEvent, SseStream } from "${RUNTIME}";`);
+    writer.writeLine(`export { ApiError, NetworkError, StreamLimitError, TimeoutError } from ${from};`);
+    writer.writeLine(`export type { AuthValue, BasicCredentials, CallOptions, ClientOptions, FetchInit, FetchLike, HeaderMap, ResponseContext, SseCallOptions, SseEvent, SseStream } from ${from};`);
   });
 }
 
@@ -111,7 +117,41 @@ function operationDocs(plan: OperationPlan): string {
   return [parts.join("\n\n"), ...tags].join("\n");
 }
 
-function createClientFunction(operations: readonly OperationPlan[]): Declaration {
+/** Whether the client takes `auth`: some operation requires a scheme it can send. */
+function hasAuth(plan: ClientPlan): boolean {
+  return plan.schemes.length > 0 && plan.operations.some((op) => op.operation.security !== undefined);
+}
+
+/** `ClientAuth`, typing `auth` by the spec's scheme names, and the schemes the runtime applies. */
+function authDeclarations(plan: ClientPlan): Declaration[] {
+  if (!hasAuth(plan)) return [];
+  const auth: Emit = (writer) => {
+    writeDocs(writer, "Credentials by security scheme of the spec, for `createClient({ auth })`: each is sent only to the operations that require it. A value, or a function (may be async) returning one.");
+    writer.write("export interface ClientAuth").block(() => {
+      for (const [name, scheme] of plan.schemes) {
+        writeDocs(writer, schemeDocs(scheme));
+        writer.writeLine(`${memberName(name)}?: AuthValue<${scheme.type === "basic" ? "BasicCredentials" : "string"}>;`);
+      }
+    });
+  };
+  const schemes: Emit = (writer) => {
+    writer.write("const SECURITY_SCHEMES: ReadonlyArray<readonly [string, SecurityScheme]> = [").indent(() => {
+      for (const [name, scheme] of plan.schemes) writer.writeLine(`[${stringLiteral(name)}, ${schemeLiteral(scheme)}],`);
+    });
+    writer.writeLine("];");
+  };
+  return [declaration(auth), declaration(schemes)];
+}
+
+function schemeLiteral(scheme: SchemeModel): string {
+  if (scheme.type === "basic") return '{ type: "basic" }';
+  if (scheme.type === "http") return `{ type: "http", scheme: ${stringLiteral(scheme.scheme)} }`;
+  return `{ type: "apiKey", in: ${stringLiteral(scheme.in)}, name: ${stringLiteral(scheme.name)} }`;
+}
+
+function createClientFunction(plan: ClientPlan): Declaration {
+  const { operations } = plan;
+  const auth = hasAuth(plan);
   return declaration((writer) => {
     writeDocs(
       writer,
@@ -123,8 +163,8 @@ function createClientFunction(operations: readonly OperationPlan[]): Declaration
     );
     // A spec without operations still gets a client, with nothing to call (and no unused local).
     if (operations.length === 0) return void writer.write("export function createClient(_options: ClientOptions): Client").block(() => writer.writeLine("return {};"));
-    writer.write("export function createClient(options: ClientOptions): Client").block(() => {
-      writer.writeLine("const transport = createTransport(options);");
+    writer.write(`export function createClient(options: ClientOptions${auth ? "<ClientAuth>" : ""}): Client`).block(() => {
+      writer.writeLine(`const transport = createTransport(options${auth ? ", SECURITY_SCHEMES" : ""});`);
       writer.write("return ").inlineBlock(() => {
         for (const entry of clientLayout(operations)) {
           if (entry.plans === undefined) writeMethod(writer, entry.plan);
@@ -146,6 +186,7 @@ function writeMethod(writer: CodeBlockWriter, plan: OperationPlan): void {
   if (plan.request.contentType !== undefined) fields.push(`body: ${stringLiteral(plan.request.contentType)}`);
   if (plan.errors.length > 0) fields.push(`errors: [${plan.errors.map((error) => stringLiteral(error.status)).join(", ")}]`);
   if (plan.blob.length > 0) fields.push(`blob: [${plan.blob.map((status) => stringLiteral(status)).join(", ")}]`);
+  if (operation.security !== undefined) fields.push(`security: [${operation.security.map((names) => `[${names.map(stringLiteral).join(", ")}]`).join(", ")}]`);
   const data = transport.method === "sse" ? `, ${stringLiteral(transport.data)}` : "";
   writer.writeLine(`${identifier(operation.member)}: (request) =>`);
   writer.indent(() => writer.writeLine(`transport.${transport.method}({ ${fields.join(", ")} }, request${data}),`));

@@ -4,7 +4,8 @@
  *   spec ──► operations (named) ──► model names ──► stream item types ──► plan ──► ts-morph print
  *
  * `client.gen.ts` holds what is specific to the service and types against types.gen.ts;
- * `runtime.gen.ts` is the same for every service (fetch wrapper, errors, SSE/JSON Lines).
+ * `runtime.gen.ts` is the same for every service (fetch wrapper, errors, SSE/JSON Lines): a copy
+ * of runtime/runtime.ts beside each client, or one shared by all (`sharedRuntime`).
  */
 import type { JSONSchema } from "json-schema-to-typescript";
 import type { GeneratedFile } from "../file.js";
@@ -15,7 +16,7 @@ import { NameRegistry } from "./identifiers.js";
 import { nameModels, RESERVED_TYPE_NAMES } from "./models.js";
 import { collectOperations } from "./operations.js";
 import { planClient } from "./plan.js";
-import { RUNTIME_SOURCE } from "./runtime/index.js";
+import { RUNTIME_MODULE, RUNTIME_OUTPUT, runtimeSource } from "./runtime-source.js";
 import { configuredStreams } from "./streams.js";
 
 export interface GenerateClientOptions {
@@ -29,9 +30,15 @@ export interface GenerateClientOptions {
   groupByTag?: boolean | undefined;
   /** Called once per spec shape the client cannot send as declared (a list header parameter). Default: none. */
   warn?: ((message: string) => void) | undefined;
+  /**
+   * Module specifier of a runtime shared by several clients (e.g. `"../runtime/runtime.gen.js"`),
+   * which the client imports instead of a `runtime.gen.ts` of its own. Default: none, the runtime
+   * is generated beside the client.
+   */
+  sharedRuntime?: string | undefined;
 }
 
-/** `client.gen.ts` and `runtime.gen.ts`, without banner, byte-deterministic for a given spec and options. */
+/** `client.gen.ts` and (unless shared) `runtime.gen.ts`, without banner, byte-deterministic for a given spec and options. */
 export async function generateClient(spec: OpenApiDocument, options: GenerateClientOptions = {}): Promise<GeneratedFile[]> {
   const operations = collectOperations(spec, { groupByTag: options.groupByTag === true });
   for (const operation of operations) {
@@ -43,8 +50,6 @@ export async function generateClient(spec: OpenApiDocument, options: GenerateCli
   const modelNames = nameModels(spec, operations, registry);
   const streams = await configuredStreams(options.streamTypes ?? {}, operations, registry);
   const plan = planClient(spec, operations, modelNames, streams, registry);
-  return [
-    { path: "client.gen.ts", content: emitClient(plan) },
-    { path: "runtime.gen.ts", content: RUNTIME_SOURCE },
-  ];
+  const client = { path: "client.gen.ts", content: emitClient(plan, options.sharedRuntime ?? `./${RUNTIME_MODULE}`) };
+  return options.sharedRuntime === undefined ? [client, { path: RUNTIME_OUTPUT, content: runtimeSource() }] : [client];
 }

@@ -20,8 +20,8 @@ import { componentKey } from "./refs.js";
 
 /** Names the generated client declares, imports or uses from the standard library. */
 export const RESERVED_TYPE_NAMES: readonly string[] = [
-  "ApiError", "AsyncIterable", "Blob", "CallOptions", "Client", "ClientErrors", "ClientOptions", "FetchInit", "FetchLike",
-  "HeaderMap", "NetworkError", "NonNullable", "Promise", "Record", "ResponseContext", "SseCallOptions", "SseEvent", "SseStream",
+  "ApiError", "AsyncIterable", "Blob", "CallOptions", "AuthValue", "BasicCredentials", "Client", "ClientAuth", "ClientErrors", "ClientOptions", "FetchInit", "FetchLike",
+  "HeaderMap", "NetworkError", "NonNullable", "Promise", "Record", "ResponseContext", "SecurityScheme", "SseCallOptions", "SseEvent", "SseStream",
   "StreamLimitError", "TimeoutError", "components", "createClient", "createTransport", "isApiError", "isDeclaredError", "paths",
   // Not used by the client, but a model shadowing them would confuse every file importing it.
   "Array", "Date", "Error", "File", "FormData", "Headers", "Map", "Object", "Request", "Response", "Set", "String",

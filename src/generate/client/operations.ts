@@ -9,6 +9,7 @@ import { isJsonMedia, isTextMedia } from "./media-types.js";
 import { isDefaultSummary, operationNames, type OperationName } from "./naming.js";
 import { isFetchOwnedHeader, singleHeaderValue } from "./header-lists.js";
 import { resolve } from "./refs.js";
+import { readRequirements, readSchemes, type SchemeModel } from "./security.js";
 import { stringLiteral } from "../text.js";
 
 export const PARAM_LOCATIONS = ["path", "query", "header", "cookie"] as const;
@@ -51,18 +52,21 @@ export interface OperationModel extends Omit<OperationName, "key"> {
   fetchOwnedHeaders: string[];
   body: BodyModel | undefined;
   responses: ResponseModel[];
+  /** Security requirements the client can meet (security.ts), or `undefined` when it sends no credential. */
+  security: string[][] | undefined;
 }
 
 /** Every operation of `spec`, named, in spec order. */
 export function collectOperations(spec: OpenApiDocument, options: { groupByTag?: boolean } = {}): OperationModel[] {
   const paths = isJsonObject(spec["paths"]) ? spec["paths"] : {};
   const unnamed: Omit<OperationModel, "name" | "group" | "member">[] = [];
+  const schemes = new Map(readSchemes(spec));
   for (const path of Object.keys(paths).sort(codeUnitOrder)) {
     const item = resolve(spec, paths[path]);
     if (!item) continue;
     for (const method of HTTP_METHODS) {
       const operation = resolve(spec, item[method]);
-      if (operation) unnamed.push(readOperation(spec, path, method, item, operation));
+      if (operation) unnamed.push(readOperation(spec, path, method, item, operation, schemes));
     }
   }
   const names = operationNames(unnamed, { groupByTag: options.groupByTag === true });
@@ -73,7 +77,7 @@ export function collectOperations(spec: OpenApiDocument, options: { groupByTag?:
   });
 }
 
-function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, item: JsonObject, operation: JsonObject): Omit<OperationModel, "name" | "group" | "member"> {
+function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, item: JsonObject, operation: JsonObject, schemes: ReadonlyMap<string, SchemeModel>): Omit<OperationModel, "name" | "group" | "member"> {
   return {
     method,
     path,
@@ -85,6 +89,7 @@ function readOperation(spec: OpenApiDocument, path: string, method: HttpMethod, 
     ...readParams(spec, item, operation),
     body: readBody(spec, operation["requestBody"]),
     responses: readResponses(spec, operation["responses"]),
+    security: readRequirements(spec, operation, schemes),
   };
 }
 

@@ -10,7 +10,8 @@ import { componentKey } from "./refs.js";
 import { requestShape, type RequestShape } from "./requests.js";
 import { blobStatuses, errorShapes, successType, type ErrorShape } from "./responses.js";
 import { hasFiles, schemaType, type SchemaTypeContext } from "./schema-type.js";
-import { streamShape, type ConfiguredStream } from "./streams.js";
+import { readSchemes, type SchemeModel } from "./security.js";
+import { streamShape, type ConfiguredStream, type SseData } from "./streams.js";
 import { stringLiteral } from "../text.js";
 
 export interface OperationPlan {
@@ -26,7 +27,7 @@ export interface OperationPlan {
   /** Alias declared for a success type too long to read inline (`CreateItemResponse`). */
   response: { name: string; type: string } | undefined;
   /** Transport method and, for SSE, how `data` is read. */
-  transport: { method: "call" } | { method: "sse"; data: "json" | "text" } | { method: "jsonLines" } | { method: "stream" };
+  transport: { method: "call" } | { method: "sse"; data: SseData } | { method: "jsonLines" } | { method: "stream" };
   errors: ErrorShape[];
   /** Success statuses the runtime reads as a `Blob` (declared without content). */
   blob: string[];
@@ -46,6 +47,8 @@ export interface ClientPlan {
   models: ModelPlan[];
   /** json-schema-to-typescript declarations for configured stream items. */
   streamSources: string[];
+  /** The security schemes a client takes credentials for (`auth`), by name. */
+  schemes: Array<[string, SchemeModel]>;
 }
 
 export function planClient(
@@ -63,6 +66,7 @@ export function planClient(
     operations: planned,
     models: planModels(spec, modelNames, planned, uploads),
     streamSources: [...streams.values()].map((stream) => stream.source),
+    schemes: readSchemes(spec),
   };
 }
 

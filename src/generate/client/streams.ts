@@ -15,11 +15,14 @@ import { schemaType, type SchemaTypeContext } from "./schema-type.js";
 import { typeNameBase } from "./naming.js";
 import { docText, stringLiteral, wellFormed } from "../text.js";
 
+/** How SSE data is decoded (the runtime's SseData): JSON, text as sent, or FastAPI's untyped mix of both. */
+export type SseData = "json" | "text" | "json-or-text";
+
 /**
- * How an operation streams: SSE whose `data` is JSON (parsed into `item`) or raw text, JSON
+ * How an operation streams: SSE whose `data` is decoded into `item` as `data` says, JSON
  * Lines, or (`auto`) a format the spec leaves open, picked by the response's content type.
  */
-export type StreamShape = { kind: "sse"; data: "json" | "text"; item: string } | { kind: "jsonl"; item: string } | { kind: "auto"; item: string };
+export type StreamShape = { kind: "sse"; data: SseData; item: string } | { kind: "jsonl"; item: string } | { kind: "auto"; item: string };
 
 export interface ConfiguredStream {
   /** Exported name of the item type. */
@@ -39,13 +42,22 @@ export function streamShape(operation: OperationModel, models: SchemaTypeContext
   return undefined;
 }
 
+/**
+ * FastAPI (fastapi/routing.py, `_serialize_sse_item`) JSON-encodes every event's data, plain
+ * yields and `ServerSentEvent(data=…)` alike, except `ServerSentEvent(raw_data=…)`, sent as is.
+ * A typed stream says so with `contentMediaType: application/json` and `contentSchema`; an
+ * untyped one (`AsyncIterable[ServerSentEvent]`, no annotation) declares `data` a bare string,
+ * though it is JSON unless it came from raw_data: those items are typed `unknown`.
+ */
 function sseShape(media: MediaModel, models: SchemaTypeContext): StreamShape {
-  const item = isJsonObject(media.itemSchema) ? media.itemSchema : {};
-  const properties = isJsonObject(item["properties"]) ? item["properties"] : {};
+  // sse-starlette and hand-written specs declare `schema`, no itemSchema: data is whatever text the app sent.
+  if (!isJsonObject(media.itemSchema)) return { kind: "sse", data: "text", item: "string" };
+  const properties = isJsonObject(media.itemSchema["properties"]) ? media.itemSchema["properties"] : {};
   const data = isJsonObject(properties["data"]) ? properties["data"] : {};
   if ("contentSchema" in data) return { kind: "sse", data: "json", item: schemaType(data["contentSchema"], models) };
-  const json = typeof data["contentMediaType"] === "string" && isJsonMedia(data["contentMediaType"]);
-  return json ? { kind: "sse", data: "json", item: "unknown" } : { kind: "sse", data: "text", item: "string" };
+  const mediaType = data["contentMediaType"];
+  if (typeof mediaType === "string") return isJsonMedia(mediaType) ? { kind: "sse", data: "json", item: "unknown" } : { kind: "sse", data: "text", item: "string" };
+  return { kind: "sse", data: "json-or-text", item: "unknown" };
 }
 
 /**

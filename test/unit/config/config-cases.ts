@@ -14,7 +14,13 @@ export const CONFIG_CASES: [string, unknown, string[]][] = [
         },
       },
       typecheck: { tsconfig: ["a.json", "b.json"] }, breaking: { level: "strict" }, plugins: [{ name: "p" }], concurrency: 2,
+      runtime: { shared: "src/clients/runtime" },
     }, []],
+    ["a bad shared runtime", { services: { a: service }, runtime: { shared: "", share: "x" } }, [
+      'runtime.share: unknown option (did you mean "shared"?)',
+      "runtime.shared: expected a folder path relative to the config file",
+    ]],
+    ["runtime not an object", { services: { a: service }, runtime: "shared" }, ["runtime: expected an object"]],
     ["not an object", 42, ["(root): expected an object"]],
     ["no services", { services: {} }, ["services: expected at least one service"]],
     ["a typo, suggested", { services: { a: { ...service, readyTimeout: 1 } } }, ['services.a.readyTimeout: unknown option (did you mean "readyTimeoutMs"?)']],

@@ -9,7 +9,8 @@ const ROOT = "/project";
 const FILE = join(ROOT, "sync-types.config.json");
 const service = (name: string, spec: string, output: string) =>
   resolveService(name, { dir: ".", source: "url", url: "http://127.0.0.1:1", spec, output }, ROOT, FILE);
-const check = (...services: ReturnType<typeof service>[]) => () => assertDistinctPaths({ file: FILE, root: ROOT, services });
+const check = (...services: ReturnType<typeof service>[]) => () => assertDistinctPaths({ file: FILE, root: ROOT, services, runtime: { shared: undefined } });
+const checkShared = (shared: string, ...services: ReturnType<typeof service>[]) => () => assertDistinctPaths({ file: FILE, root: ROOT, services, runtime: { shared: join(ROOT, shared) } });
 
 test.each([
   ["two services in one output folder", [service("a", "a.json", "out"), service("b", "b.json", "out/")], "services.b.output: out is already services.a.output"],
@@ -19,6 +20,11 @@ test.each([
 ])("%s: exit 2 naming both settings", (_name, services, message) => {
   expect(check(...services)).toThrow(ConfigError);
   expect(check(...services)).toThrow(message);
+});
+
+test("a shared runtime folder that is a service's output folder is refused: one manifest per folder", () => {
+  expect(checkShared("out/A", service("a", "a.json", "out/a"))).toThrow("runtime.shared: out/A is already services.a.output");
+  expect(checkShared("out/runtime", service("a", "a.json", "out/a"))).not.toThrow();
 });
 
 test("distinct folders and specs, a spec inside its own output folder included, pass", () => {

@@ -98,7 +98,18 @@ export function everywhereSpec(rng: Random): OpenApiDocument {
       },
     };
   }
-  return { openapi: "3.1.0", info: { title: hostileText(rng), description: hostileText(rng), version: hostileText(rng) }, paths, components: { schemas } } as unknown as OpenApiDocument;
+  // Drawn last, so the paths and schemas a seed gave before security schemes existed stay the same.
+  const schemeNames = hostileKeys(rng, 1 + Math.floor(rng() * 3));
+  const securitySchemes = Object.fromEntries(schemeNames.map((name) => [name, pick(rng, [
+    { type: "apiKey", in: pick(rng, ["header", "query", "cookie"]), name: hostileText(rng) || "k", description: hostileText(rng) },
+    { type: "http", scheme: pick(rng, ["bearer", "basic", hostileText(rng)]) },
+    { type: "oauth2", flows: { [hostileText(rng)]: { tokenUrl: hostileText(rng), scopes: {} } } },
+  ])]));
+  for (const item of Object.values(paths)) {
+    for (const operation of Object.values(item) as Record<string, unknown>[]) operation["security"] = [{ [pick(rng, schemeNames)]: [] }, ...(rng() < 0.5 ? [{}] : [])];
+  }
+  const components = { schemas, securitySchemes };
+  return { openapi: "3.1.0", info: { title: hostileText(rng), description: hostileText(rng), version: hostileText(rng) }, paths, components } as unknown as OpenApiDocument;
 }
 
 /** A config's `streams` entry for the first operation of `spec`, or none. */

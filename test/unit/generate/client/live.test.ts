@@ -8,7 +8,7 @@ import { startUvicorn } from "../../../helpers/uvicorn.js";
 import { collect, HAS_PYTHON, importGenerated, KITCHEN_SINK, kitchenSinkSpec, PYTHON, tempDir } from "./support.js";
 
 type Method = (request?: Record<string, unknown>) => Promise<unknown> & AsyncIterable<unknown> & { events(): AsyncIterable<SseEvent> };
-type SseEvent = { data: unknown; event: string; id: string | undefined; retry: number | undefined };
+type SseEvent = { data: unknown; raw: string; event: string; id: string | undefined; retry: number | undefined };
 interface ClientModule {
   createClient(options: Record<string, unknown>): Record<string, Method>;
   isApiError(error: unknown, operation: string): boolean;
@@ -149,8 +149,8 @@ describe.skipIf(!server)("generated client against the running kitchen-sink serv
       expect(await collect(client.streamTokens!({ query: { count: 4 } }))).toEqual([0, 1, 2, 3].map((index) => ({ index, text: `t${index}` })));
       const events = await collect(client.streamTokens!({ query: { count: 2 } }).events());
       expect(events).toEqual([
-        { data: { index: 0, text: "t0" }, event: "token", id: "0", retry: 1500 },
-        { data: { index: 1, text: "t1" }, event: "token", id: "1", retry: 1500 },
+        { data: { index: 0, text: "t0" }, raw: '{"index":0,"text":"t0"}', event: "token", id: "0", retry: 1500 },
+        { data: { index: 1, text: "t1" }, raw: '{"index":1,"text":"t1"}', event: "token", id: "1", retry: 1500 },
       ]);
     });
 
@@ -179,13 +179,13 @@ describe.skipIf(!server)("generated client against the running kitchen-sink serv
       ]);
     });
 
-    test("untyped SSE: raw multi-line text, names, retry, comments skipped", async () => {
+    test("untyped SSE: raw_data as sent (multi-line too), data= decoded from JSON, names, retry, comments skipped", async () => {
       const events = await collect(client.streamEvents!().events());
       expect(events).toEqual([
-        { data: "line one\nline two", event: "multi", id: "1", retry: undefined },
-        { data: "plain", event: "message", id: "1", retry: 2000 },
-        { data: '{"json": true}', event: "object", id: "1", retry: 2000 },
-        { data: "[DONE]", event: "done", id: "1", retry: 2000 },
+        { data: "line one\nline two", raw: "line one\nline two", event: "multi", id: "1", retry: undefined },
+        { data: "plain", raw: "plain", event: "message", id: "1", retry: 2000 },
+        { data: { json: true }, raw: '{"json": true}', event: "object", id: "1", retry: 2000 },
+        { data: "[DONE]", raw: "[DONE]", event: "done", id: "1", retry: 2000 },
       ]);
     });
 

@@ -1,10 +1,10 @@
+import * as runtime from "../../../../runtime/runtime.js";
 import { describe, expect, test } from "vitest";
-import { chunks, collect, importRuntime } from "./support.js";
-
-const runtime = await importRuntime();
+import { chunks, collect } from "./support.js";
 
 const message = (data: string, more: { event?: string; id?: string; retry?: number } = {}) => ({
   data,
+  raw: data,
   event: more.event ?? "message",
   id: more.id,
   retry: more.retry,

@@ -25,7 +25,8 @@ describe("streams the spec types", () => {
   const cases: [string, Record<string, unknown>, string, string][] = [
     ["SSE with contentSchema", sseData({ type: "string", contentMediaType: "application/json", contentSchema: { $ref: "#/components/schemas/Token" } }), "SseStream<Token>", '"json")'],
     ["SSE with an inline contentSchema", sseData({ type: "string", contentMediaType: "application/json", contentSchema: { type: "array", items: { type: "integer" } } }), "SseStream<number[]>", '"json")'],
-    ["SSE of ServerSentEvent: raw text", sseData({ type: "string" }), "SseStream<string>", '"text")'],
+    ["SSE of ServerSentEvent: FastAPI's JSON data or raw_data text", sseData({ type: "string" }), "SseStream<unknown>", '"json-or-text")'],
+    ["SSE whose data is declared text/plain", sseData({ type: "string", contentMediaType: "text/plain" }), "SseStream<string>", '"text")'],
     ["SSE with JSON data but no schema", sseData({ type: "string", contentMediaType: "application/json" }), "SseStream<unknown>", '"json")'],
     ["sse-starlette declared as text/event-stream", { "text/event-stream": { schema: { type: "string" } } }, "SseStream<string>", '"text")'],
     ["JSON Lines", { "application/jsonl": { itemSchema: { $ref: "#/components/schemas/Token" } } }, "AsyncIterable<Token>", "transport.jsonLines"],
@@ -39,7 +40,7 @@ describe("streams the spec types", () => {
 
   test("only SSE operations take lastEventId", async () => {
     expect(signature(await client(specWith(cases[0]![1])))).toContain("request?: SseCallOptions");
-    expect(signature(await client(specWith(cases[5]![1])))).toContain("request?: CallOptions");
+    expect(signature(await client(specWith(cases[6]![1])))).toContain("request?: CallOptions");
   });
 });
 

@@ -1,13 +1,12 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 import { generateClient, type GenerateClientOptions } from "../../../../src/generate/client/index.js";
-import { RUNTIME_SOURCE } from "../../../../src/generate/client/runtime/index.js";
 import { generateTypes } from "../../../../src/generate/types.js";
 import type { OpenApiDocument } from "../../../../src/spec/types.js";
 import { CONTENT_PYTHON, REPO_ROOT } from "../../../helpers/paths.js";
@@ -104,30 +103,6 @@ export async function importGenerated<T>(dir: string, entry: string, sources: Re
   return (await import(pathToFileURL(join(dir, entry.replace(/\.ts$/, ".mjs"))).href)) as T;
 }
 
-/** The runtime module as generated, typed for the tests that drive it directly. */
-export interface Runtime {
-  parseSse(chunks: AsyncIterable<string>, limits?: { maxLineLength?: number }): AsyncGenerator<{ data: string; event: string; id: string | undefined; retry: number | undefined }>;
-  parseJsonLines(chunks: AsyncIterable<string>, limits?: { maxLineLength?: number }): AsyncGenerator<unknown>;
-  createTransport(options: Record<string, unknown>): RuntimeTransport;
-  ApiError: new (...args: never[]) => Error & { status: number; body: unknown; declared: boolean; operation: string };
-  TimeoutError: new (...args: never[]) => Error & { timeoutMs: number; idle: boolean };
-  StreamLimitError: new (...args: never[]) => Error & { maxLineLength: number; operation: string | undefined };
-  NetworkError: new (...args: never[]) => Error;
-  isDeclaredError(error: unknown, operation: string): boolean;
-}
-
-export interface RuntimeTransport {
-  call(operation: Record<string, unknown>, request?: Record<string, unknown>): Promise<unknown>;
-  sse(operation: Record<string, unknown>, request: Record<string, unknown> | undefined, data: "json" | "text"): AsyncIterable<unknown> & { events(): AsyncIterable<unknown> };
-  jsonLines(operation: Record<string, unknown>, request?: Record<string, unknown>): AsyncIterable<unknown>;
-  stream(operation: Record<string, unknown>, request?: Record<string, unknown>): AsyncIterable<unknown> & { events(): AsyncIterable<unknown> };
-}
-
-export async function importRuntime(): Promise<Runtime> {
-  const dir = await tempDir("runtime");
-  return importGenerated<Runtime>(dir, "runtime.gen.ts", { "runtime.gen.ts": RUNTIME_SOURCE });
-}
-
 /** Chunks as an async iterable, the way a response body arrives. */
 export async function* chunks(...parts: string[]): AsyncGenerator<string> {
   for (const part of parts) yield part;
@@ -137,4 +112,23 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
   return items;
+}
+
+/**
+ * The client of `spec` generated beside `calls` (a fixture of calls holding type-level
+ * assertions), all type-checked with every strict flag under TS 5 (DOM globals) and TS 7 (Node
+ * globals), then the calls imported to run against a live app.
+ */
+export async function typedCalls<T>(prefix: string, spec: OpenApiDocument, calls: string, options?: GenerateClientOptions): Promise<T> {
+  const dir = await tempDir(prefix);
+  await writeGenerated(dir, spec, options);
+  const name = basename(calls);
+  await copyFile(calls, join(dir, name));
+  const sources = ["types.gen.ts", "runtime.gen.ts", "client.gen.ts", name];
+  const [ts5, ts7] = await Promise.all([
+    typecheck("ts5", await writeTsconfig(dir, sources, "dom", "tsconfig.ts5.json")),
+    typecheck("ts7", await writeTsconfig(dir, sources, "node", "tsconfig.ts7.json")),
+  ]);
+  expect({ ts5, ts7 }).toEqual({ ts5: "", ts7: "" });
+  return importGenerated<T>(dir, name, Object.fromEntries(await Promise.all(sources.map(async (source) => [source, await readFile(join(dir, source), "utf8")]))));
 }

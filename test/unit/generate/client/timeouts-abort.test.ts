@@ -3,9 +3,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, test } from "vitest";
-import { importRuntime } from "./support.js";
-
-const runtime = await importRuntime();
+import * as runtime from "../../../../runtime/runtime.js";
 
 /** Responses the server holds open, so a test can see the client hang up. */
 const open = new Set<ServerResponse>();

@@ -1,7 +1,6 @@
+import * as runtime from "../../../../runtime/runtime.js";
 import { describe, expect, test } from "vitest";
-import { collect, importRuntime } from "./support.js";
-
-const runtime = await importRuntime();
+import { collect } from "./support.js";
 
 interface Sent {
   url: string;
@@ -78,7 +77,7 @@ describe("request serialization", () => {
       init: { credentials: "include", cache: "no-store", keepalive: true },
       fetch: async (_url: string, init: RequestInit) => (inits.push(init), Response.json({})),
     });
-    await transport.call(GET, { path: { item_id: 1 }, init: { cache: "force-cache", method: "DELETE" } });
+    await transport.call(GET, { path: { item_id: 1 }, init: { cache: "force-cache", method: "DELETE" } as runtime.FetchInit });
     expect(inits[0]).toMatchObject({ credentials: "include", cache: "force-cache", keepalive: true, method: "GET" });
   });
 
@@ -298,6 +297,41 @@ describe("timeouts and abort", () => {
   });
 });
 
+describe("auth", () => {
+  const schemes: [string, runtime.SecurityScheme][] = [
+    ["key", { type: "apiKey", in: "header", name: "X-Key" }],
+    ["other", { type: "apiKey", in: "header", name: "x-key" }],
+    ["bearer", { type: "http", scheme: "Bearer" }],
+    ["basic", { type: "basic" }],
+  ];
+  const withAuth = (auth: Record<string, runtime.AuthValue<unknown>>) => {
+    const sent: Record<string, string>[] = [];
+    const transport = runtime.createTransport({ baseUrl: "http://api.test", auth, fetch: async (_url, init) => (sent.push(Object.fromEntries(new Headers(init.headers))), Response.json({})) }, schemes);
+    return { transport, sent };
+  };
+
+  test("schemes one requirement names together are all sent; of two for one place, the first listed that is configured", async () => {
+    const { transport, sent } = withAuth({ key: undefined, other: () => "o", bearer: "b", basic: { username: "u", password: "p" } });
+    await transport.call({ name: "op", method: "GET", path: "/", security: [["bearer", "key"], ["basic"], ["other"]] }, undefined);
+    expect(sent[0]).toEqual({ authorization: "Bearer b", "x-key": "o" });
+  });
+
+  test("an operation without security gets nothing, and its auth functions are not called", async () => {
+    let called = 0;
+    const { transport, sent } = withAuth({ bearer: () => String(++called) });
+    await transport.call({ name: "op", method: "GET", path: "/" }, undefined);
+    await transport.call({ name: "op", method: "GET", path: "/", security: [["bearer"]] }, undefined);
+    expect(sent).toEqual([{}, { authorization: "Bearer 1" }]);
+    expect(called).toBe(1);
+  });
+
+  test("a scheme the client does not know, or an inherited key, sends nothing", async () => {
+    const { transport, sent } = withAuth(Object.create({ bearer: "inherited" }) as Record<string, never>);
+    await transport.call({ name: "op", method: "GET", path: "/", security: [["bearer"], ["unknown"]] }, undefined);
+    expect(sent[0]).toEqual({});
+  });
+});
+
 describe("streams", () => {
   const SSE = { name: "s", method: "GET", path: "/s" };
 
@@ -307,8 +341,8 @@ describe("streams", () => {
     const stream = transport.sse(SSE, { lastEventId: "0" }, "json");
     expect(await collect(stream)).toEqual([{ n: 1 }, { n: 2 }]);
     expect(await collect(stream.events())).toEqual([
-      { data: { n: 1 }, event: "tick", id: "1", retry: 100 },
-      { data: { n: 2 }, event: "message", id: "1", retry: 100 },
+      { data: { n: 1 }, raw: '{"n":1}', event: "tick", id: "1", retry: 100 },
+      { data: { n: 2 }, raw: '{"n":2}', event: "message", id: "1", retry: 100 },
     ]);
     expect(sent).toHaveLength(2);
     expect(sent[0]!.headers).toMatchObject({ accept: "text/event-stream", "last-event-id": "0" });
@@ -335,7 +369,7 @@ describe("streams", () => {
   test("JSON Lines", async () => {
     const { transport } = transportWith(trickle(['{"i":0}\n{"i"', ':1}\n{"i":2}'], "application/jsonl"));
     const received: unknown[] = [];
-    for await (const item of transport.jsonLines(SSE)) {
+    for await (const item of transport.jsonLines(SSE, undefined)) {
       received.push(item);
       if (received.length === 2) break;
     }
@@ -346,9 +380,9 @@ describe("streams", () => {
     const frames = 'data:\n\ndata: 1\n\nevent: beat\ndata: \n\n: ping\n\ndata: "x"\n\n';
     const { transport } = transportWith(() => new Response(frames, { headers: { "content-type": "text/event-stream" } }));
     expect(await collect(transport.sse(SSE, undefined, "json"))).toEqual([1, "x"]);
-    expect(await collect(transport.stream(SSE).events())).toEqual([
-      { data: 1, event: "message", id: undefined, retry: undefined },
-      { data: "x", event: "message", id: undefined, retry: undefined },
+    expect(await collect(transport.stream(SSE, undefined).events())).toEqual([
+      { data: 1, raw: "1", event: "message", id: undefined, retry: undefined },
+      { data: "x", raw: '"x"', event: "message", id: undefined, retry: undefined },
     ]);
     expect(await collect(transport.sse(SSE, undefined, "text"))).toEqual(["", "1", "", '"x"']);
   });
@@ -401,8 +435,8 @@ describe("streams", () => {
   test("an undeclared stream format is read by content type", async () => {
     const sse = transportWith(() => new Response("event: t\ndata: 1\n\n", { headers: { "content-type": "text/event-stream" } }));
     const lines = transportWith(() => new Response("1\n2\n", { headers: { "content-type": "application/x-ndjson" } }));
-    expect(await collect(sse.transport.stream(SSE).events())).toEqual([{ data: 1, event: "t", id: undefined, retry: undefined }]);
-    expect(await collect(lines.transport.stream(SSE))).toEqual([1, 2]);
+    expect(await collect(sse.transport.stream(SSE, undefined).events())).toEqual([{ data: 1, raw: "1", event: "t", id: undefined, retry: undefined }]);
+    expect(await collect(lines.transport.stream(SSE, undefined))).toEqual([1, 2]);
   });
 });
 
@@ -426,7 +460,7 @@ describe("validate", () => {
     const sse = transportWith(() => new Response('data: {"n":1}\n\n', { headers: { "content-type": "text/event-stream" } }), { validate });
     const lines = transportWith(() => new Response("1\n2\n", { headers: { "content-type": "application/jsonl" } }), { validate });
     expect(await collect(sse.transport.sse({ name: "s", method: "GET", path: "/s" }, undefined, "json"))).toEqual([{ checked: { n: 1 } }]);
-    expect(await collect(lines.transport.jsonLines({ name: "l", method: "GET", path: "/l" }))).toEqual([{ checked: 1 }, { checked: 2 }]);
+    expect(await collect(lines.transport.jsonLines({ name: "l", method: "GET", path: "/l" }, undefined))).toEqual([{ checked: 1 }, { checked: 2 }]);
     expect(seen).toEqual([{ operation: "s", status: 200, body: { n: 1 } }, { operation: "l", status: 200, body: 1 }, { operation: "l", status: 200, body: 2 }]);
   });
 

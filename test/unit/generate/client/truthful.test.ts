@@ -1,11 +1,11 @@
 // What the generated client declares against what the running kitchen-sink app gives, call by
 // call: truthful-calls.ts holds each call with a type-level assertion that must compile (TS 5
 // and 7, every strict flag) and returns what the call resolved with, checked here.
-import { copyFile, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { startUvicorn } from "../../../helpers/uvicorn.js";
-import { HAS_PYTHON, importGenerated, KITCHEN_SINK, kitchenSinkSpec, PYTHON, tempDir, typecheck, writeGenerated, writeTsconfig } from "./support.js";
+import { HAS_PYTHON, KITCHEN_SINK, kitchenSinkSpec, PYTHON, typedCalls } from "./support.js";
 
 type Calls = Record<string, (baseUrl: string) => Promise<unknown>>;
 
@@ -17,18 +17,8 @@ describe.skipIf(!server)("the kitchen-sink client's types agree with what the ap
 
   beforeAll(async () => {
     baseUrl = server!.baseUrl;
-    const dir = await tempDir("truthful");
     const streamTypes = JSON.parse(await readFile(join(KITCHEN_SINK, "stream-types.json"), "utf8")) as Record<string, object>;
-    await writeGenerated(dir, await kitchenSinkSpec(), { streamTypes });
-    await copyFile(join(KITCHEN_SINK, "truthful-calls.ts"), join(dir, "truthful-calls.ts"));
-    const sources = ["types.gen.ts", "runtime.gen.ts", "client.gen.ts", "truthful-calls.ts"];
-    const [ts5, ts7] = await Promise.all([
-      typecheck("ts5", await writeTsconfig(dir, sources, "dom", "tsconfig.ts5.json")),
-      typecheck("ts7", await writeTsconfig(dir, sources, "node", "tsconfig.ts7.json")),
-    ]);
-    expect({ ts5, ts7 }).toEqual({ ts5: "", ts7: "" });
-    const read = (name: string) => readFile(join(dir, name), "utf8");
-    calls = await importGenerated<Calls>(dir, "truthful-calls.ts", Object.fromEntries(await Promise.all(sources.map(async (name) => [name, await read(name)]))));
+    calls = await typedCalls<Calls>("truthful", await kitchenSinkSpec(), join(KITCHEN_SINK, "truthful-calls.ts"), { streamTypes });
   }, 60_000);
 
   test("a FileResponse (no content in the spec) resolves with a Blob", async () => {

@@ -3,7 +3,7 @@ import type { components, paths } from "./types.gen.js";
 import { createTransport, isDeclaredError, type ApiError, type CallOptions, type ClientOptions, type SseCallOptions, type SseStream } from "./runtime.gen.js";
 
 export { ApiError, NetworkError, StreamLimitError, TimeoutError } from "./runtime.gen.js";
-export type { CallOptions, ClientOptions, FetchInit, FetchLike, HeaderMap, ResponseContext, SseCallOptions, SseEvent, SseStream } from "./runtime.gen.js";
+export type { AuthValue, BasicCredentials, CallOptions, ClientOptions, FetchInit, FetchLike, HeaderMap, ResponseContext, SseCallOptions, SseEvent, SseStream } from "./runtime.gen.js";
 
 /** One method per operation of the service. Create one with {@link createClient}. */
 export interface Client {

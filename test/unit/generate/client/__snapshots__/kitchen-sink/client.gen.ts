@@ -2,7 +2,7 @@ import type { components, paths } from "./types.gen.js";
 import { createTransport, isDeclaredError, type ApiError, type CallOptions, type ClientOptions, type SseCallOptions, type SseStream } from "./runtime.gen.js";
 
 export { ApiError, NetworkError, StreamLimitError, TimeoutError } from "./runtime.gen.js";
-export type { CallOptions, ClientOptions, FetchInit, FetchLike, HeaderMap, ResponseContext, SseCallOptions, SseEvent, SseStream } from "./runtime.gen.js";
+export type { AuthValue, BasicCredentials, CallOptions, ClientOptions, FetchInit, FetchLike, HeaderMap, ResponseContext, SseCallOptions, SseEvent, SseStream } from "./runtime.gen.js";
 
 /** One method per operation of the service. Create one with {@link createClient}. */
 export interface Client {
@@ -119,7 +119,7 @@ export interface Client {
    *
    * `GET /stream/events`
    */
-  streamEvents(request?: SseCallOptions): SseStream<string>;
+  streamEvents(request?: SseCallOptions): SseStream<unknown>;
   /**
    * Hand-written SSE frames, as sse-starlette produces: the spec says `application/json` + `{}`.
    *
@@ -264,7 +264,7 @@ export function createClient(options: ClientOptions): Client {
     streamChat: (request) =>
       transport.sse({ name: "streamChat", method: "POST", path: "/stream/chat", body: "application/json", errors: ["422"] }, request, "json"),
     streamEvents: (request) =>
-      transport.sse({ name: "streamEvents", method: "GET", path: "/stream/events" }, request, "text"),
+      transport.sse({ name: "streamEvents", method: "GET", path: "/stream/events" }, request, "json-or-text"),
     streamLegacy: (request) =>
       transport.stream({ name: "streamLegacy", method: "GET", path: "/stream/legacy", errors: ["422"] }, request),
     streamRaw: (request) =>

@@ -12,13 +12,42 @@ export type HeaderMap = Headers | Record<string, string | undefined> | Array<[st
 /** fetch options the client passes through: credentials, cache, keepalive, mode, Next.js's next... */
 export type FetchInit = Omit<RequestInit, "method" | "headers" | "body" | "signal">;
 
-export interface ClientOptions {
+/**
+ * A credential, or a function (may be async) called before each call that needs it, e.g. for a
+ * fresh token; undefined (or a function returning it) means none is configured.
+ */
+export type AuthValue<T> = T | undefined | (() => T | undefined | Promise<T | undefined>);
+
+/** Username and password of an HTTP Basic scheme, sent as "Authorization: Basic base64(username:password)" (UTF-8). */
+export interface BasicCredentials {
+  username: string;
+  password: string;
+}
+
+/** How a security scheme of the spec sends its credential. */
+export type SecurityScheme =
+  /** "Authorization: <scheme> <credential>": "Bearer" for http bearer, oauth2 and openIdConnect. */
+  | { readonly type: "http"; readonly scheme: string }
+  | { readonly type: "basic" }
+  | { readonly type: "apiKey"; readonly in: "header" | "query" | "cookie"; readonly name: string };
+
+/** TAuth: the credentials a client takes, by the security scheme names its spec declares. */
+export interface ClientOptions<TAuth extends object = Record<string, never>> {
   /** URL the spec's paths are appended to, e.g. "http://127.0.0.1:8000" or "https://host/api". Required. */
   baseUrl: string;
   /** The fetch to call: undici, a mock, a tracing wrapper. Default: the global fetch, looked up per call. */
   fetch?: FetchLike | undefined;
-  /** Headers for every call, or a function (may be async) called before each one, e.g. for a fresh token. Default: none. */
+  /** Headers for every call, or a function (may be async) called before each one. For credentials, prefer auth. Default: none. */
   headers?: HeaderMap | (() => HeaderMap | Promise<HeaderMap>) | undefined;
+  /**
+   * Credentials by security scheme name, each sent only to the operations whose spec names that
+   * scheme in its security, where the scheme says (header, query or cookie). Every configured
+   * scheme an operation names is sent, since FastAPI lists two required dependencies as two
+   * requirements, not one; of schemes that use the same place (two kinds of Authorization), the
+   * first the spec lists that is configured wins. Values are never part of an error message.
+   * Default: none.
+   */
+  auth?: TAuth | undefined;
   /**
    * Milliseconds a call may take before it fails with TimeoutError: from the request to the end of
    * its body, however slowly the body trickles in. A stream may run longer: for it, timeoutMs
@@ -78,10 +107,22 @@ export interface SseCallOptions extends CallOptions {
   lastEventId?: string | undefined;
 }
 
+/**
+ * How a stream's event data is decoded into items, as FastAPI encodes it:
+ * - "json": the spec says the data is JSON (FastAPI's typed streams); an event with empty data carries no item.
+ * - "text": the data as sent, e.g. text/plain data, or an sse-starlette stream.
+ * - "json-or-text": FastAPI's untyped streams (ServerSentEvent items, no annotation), where
+ *   ServerSentEvent(data=...) and plain yields are JSON but raw_data is sent as is: data that
+ *   parses as JSON is that value, any other data its text.
+ */
+export type SseData = "json" | "text" | "json-or-text";
+
 /** One server-sent event, parsed as the WHATWG rules say. */
 export interface SseEvent<T> {
-  /** The payload: parsed JSON on typed streams, else the raw data lines joined by "\n". */
+  /** The payload, decoded as the stream's SseData says. */
   data: T;
+  /** The data exactly as sent (its lines joined by "\n"), e.g. a raw_data that happens to be valid JSON; for a JSON Lines item, its line. */
+  raw: string;
   /** The event name; "message" when the server gives none. */
   event: string;
   /** The last event ID received so far (this event's or an earlier one's), as EventSource reports it: pass it as lastEventId to resume. */
@@ -211,6 +252,8 @@ export interface Operation {
   readonly errors?: readonly string[];
   /** Success statuses the spec declares without content (FastAPI's FileResponse, StreamingResponse, Response): their body is read as a Blob, whatever its content type. */
   readonly blob?: readonly string[];
+  /** Security requirements in the spec's order, each the scheme names it lists together. Absent: the operation takes no credential. */
+  readonly security?: readonly (readonly string[])[];
 }
 
 /** A generated method's argument: parameters by location, body, and call options. */
@@ -230,7 +273,7 @@ export interface Transport {
    */
   call<T>(operation: Operation, request: RequestParts | undefined): Promise<T>;
   /** A Server-Sent Events stream whose data is JSON or raw text. */
-  sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T>;
+  sse<T>(operation: Operation, request: RequestParts | undefined, data: SseData): SseStream<T>;
   /** A JSON Lines stream. */
   jsonLines<T>(operation: Operation, request: RequestParts | undefined): AsyncIterable<T>;
   /** A stream the spec does not describe: SSE or JSON Lines, chosen by the response's content type. */
@@ -240,6 +283,9 @@ export interface Transport {
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json(?:;|$)/i;
 const TEXT_TYPE = /^text\/|[/+]xml(?:;|$)/i;
 const SSE_TYPE = /^text\/event-stream(?:;|$)/i;
+
+/** How a stream is read: SSE with its data decoded as SseData says, JSON Lines, or (auto) by its content type. */
+type StreamFormat = SseData | "jsonl" | "auto";
 
 /** The timer and abort wiring of one call. */
 interface Guard {
@@ -264,7 +310,7 @@ interface Exchange extends Guard {
   readonly response: Response;
 }
 
-function guardCall(operation: Operation, request: RequestParts | undefined, options: ClientOptions): Guard {
+function guardCall(operation: Operation, request: RequestParts | undefined, options: ClientOptions<object>): Guard {
   const caller = request?.signal;
   const controller = new AbortController();
   const timeoutMs = request?.timeoutMs ?? options.timeoutMs;
@@ -317,14 +363,16 @@ function guardCall(operation: Operation, request: RequestParts | undefined, opti
   };
 }
 
-export function createTransport(options: ClientOptions): Transport {
+/** schemes: the spec's security schemes by name, as the generated client lists them. */
+export function createTransport(options: ClientOptions<object>, schemes: ReadonlyArray<readonly [string, SecurityScheme]> = []): Transport {
   const send: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+  const schemesByName = new Map(schemes);
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
 
   async function open(operation: Operation, request: RequestParts | undefined, accept: string | undefined): Promise<Exchange> {
     request?.signal?.throwIfAborted();
     const guard = guardCall(operation, request, options);
-    let sent: { url: string; init: RequestInit };
+    let sent: { url: string; init: RequestInit; secrets: string[] };
     try {
       // Within the guard: an async headers function is part of the call, its timeout too.
       sent = await guard.settle(buildRequest(operation, request, accept, guard.signal));
@@ -336,11 +384,11 @@ export function createTransport(options: ClientOptions): Transport {
       return { ...guard, response: await guard.settle(send(sent.url, sent.init)) };
     } catch (error) {
       guard.close();
-      throw guard.failure(error);
+      throw guard.failure(withoutSecrets(error, sent.secrets));
     }
   }
 
-  async function buildRequest(operation: Operation, request: RequestParts | undefined, accept: string | undefined, signal: AbortSignal): Promise<{ url: string; init: RequestInit }> {
+  async function buildRequest(operation: Operation, request: RequestParts | undefined, accept: string | undefined, signal: AbortSignal): Promise<{ url: string; init: RequestInit; secrets: string[] }> {
     const headers = new Headers();
     if (accept !== undefined) headers.set("accept", accept);
     setHeaders(headers, typeof options.headers === "function" ? await options.headers() : options.headers);
@@ -348,13 +396,23 @@ export function createTransport(options: ClientOptions): Transport {
       headers.delete(name);
       for (const text of values(value)) headers.append(name, text);
     }
+    const credentials = await chooseCredentials(operation, schemesByName, options.auth);
+    for (const credential of credentials) {
+      const { scheme } = credential;
+      if (scheme.type !== "apiKey" || scheme.in === "header") headers.set(...credentialHeader(credential));
+    }
     const cookies = ownEntries(request?.cookie).flatMap(([name, value]) => values(value).map((text) => name + "=" + cookieValue(text)));
+    for (const credential of credentials) {
+      const { scheme } = credential;
+      if (scheme.type === "apiKey" && scheme.in === "cookie") cookies.push(scheme.name + "=" + cookieValue(headerText(credential)));
+    }
     if (cookies.length > 0) headers.set("cookie", [headers.get("cookie") ?? "", ...cookies].filter((part) => part !== "").join("; "));
     if (request?.lastEventId) headers.set("last-event-id", request.lastEventId);
     const body = operation.body !== undefined && request?.body !== undefined ? encodeBody(operation.body, request.body, headers) : null;
     setHeaders(headers, request?.headers);
-    const url = baseUrl + expandPath(operation.path, request?.path) + queryString(request?.query);
-    return { url, init: { ...options.init, ...request?.init, method: operation.method, headers, body, signal } };
+    const authQuery = credentials.flatMap(({ scheme, value }): Array<[string, string]> => (scheme.type === "apiKey" && scheme.in === "query" ? [[scheme.name, typeof value === "string" ? value : String(value)]] : []));
+    const url = baseUrl + expandPath(operation.path, request?.path) + queryString(request?.query, authQuery);
+    return { url, init: { ...options.init, ...request?.init, method: operation.method, headers, body, signal }, secrets: credentials.flatMap(secretTexts) };
   }
 
   /** Reads a whole response body and ends the exchange; a failed read is the call's error. */
@@ -386,7 +444,7 @@ export function createTransport(options: ClientOptions): Transport {
     return new ApiError({ operation, response, body, declared: isDeclared(operation, response.status) });
   }
 
-  async function* events<T>(operation: Operation, request: RequestParts | undefined, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<T>, void, undefined> {
+  async function* events<T>(operation: Operation, request: RequestParts | undefined, format: StreamFormat): AsyncGenerator<SseEvent<T>, void, undefined> {
     const exchange = await open(operation, request, format === "jsonl" ? undefined : "text/event-stream");
     if (!exchange.response.ok) throw await apiError(operation, exchange);
     for await (const event of decode(operation, exchange, format)) {
@@ -403,19 +461,21 @@ export function createTransport(options: ClientOptions): Transport {
   }
 
   /** The events of a stream, data parsed as its format says; a failed read is the stream's error. */
-  async function* decode(operation: Operation, exchange: Exchange, format: "sse-json" | "sse-text" | "jsonl" | "auto"): AsyncGenerator<SseEvent<unknown>, void, undefined> {
+  async function* decode(operation: Operation, exchange: Exchange, format: StreamFormat): AsyncGenerator<SseEvent<unknown>, void, undefined> {
     const limits: StreamLimits = { maxLineLength: options.maxLineLength, operation };
     try {
       const type = exchange.response.headers.get("content-type") ?? "";
-      const sse = format === "sse-json" || format === "sse-text" || (format === "auto" && SSE_TYPE.test(type));
-      if (sse) {
+      // A stream the spec leaves open carries JSON items, as its configured model says.
+      const data: SseData | undefined = format === "jsonl" ? undefined : format === "auto" ? (SSE_TYPE.test(type) ? "json" : undefined) : format;
+      if (data !== undefined) {
         for await (const message of parseSse(readText(exchange), limits)) {
-          if (format === "sse-text") yield message;
+          if (data === "text") yield message;
+          else if (data === "json-or-text") yield { ...message, data: jsonOrText(message.data) };
           // Empty data holds no JSON value, so no item: FastAPI sends it for ServerSentEvent(raw_data=""), other servers as a heartbeat.
           else if (message.data.trim() !== "") yield { ...message, data: JSON.parse(message.data) };
         }
       } else {
-        for await (const item of parseJsonLines(readText(exchange), limits)) yield { data: item, event: "message", id: undefined, retry: undefined };
+        for await (const line of jsonLineTexts(readText(exchange), limits)) yield { data: JSON.parse(line), raw: line, event: "message", id: undefined, retry: undefined };
       }
     } catch (error) {
       throw error instanceof SyntaxError ? error : exchange.failure(error);
@@ -439,8 +499,8 @@ export function createTransport(options: ClientOptions): Transport {
       if (!exchange.response.ok) throw await apiError(operation, exchange);
       return validatedBody(operation, exchange.response, await readWhole(exchange, false, operation)) as T;
     },
-    sse<T>(operation: Operation, request: RequestParts | undefined, data: "json" | "text"): SseStream<T> {
-      return sseStream(() => events<T>(operation, request, data === "json" ? "sse-json" : "sse-text"));
+    sse<T>(operation: Operation, request: RequestParts | undefined, data: SseData): SseStream<T> {
+      return sseStream(() => events<T>(operation, request, data));
     },
     jsonLines<T>(operation: Operation, request: RequestParts | undefined): AsyncIterable<T> {
       return sseStream(() => events<T>(operation, request, "jsonl"));
@@ -537,9 +597,10 @@ function expandPath(template: string, params: object | undefined): string {
   });
 }
 
-function queryString(query: object | undefined): string {
+function queryString(query: object | undefined, extra: ReadonlyArray<[string, string]> = []): string {
   const params = new URLSearchParams();
   for (const [name, value] of ownEntries(query)) for (const text of values(value)) params.append(name, text);
+  for (const [name, text] of extra) params.append(name, text);
   const text = params.toString();
   return text === "" ? "" : "?" + text;
 }
@@ -578,6 +639,86 @@ function serialize(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
+/** A credential a call sends, and the scheme (by name, for messages) that says where. */
+interface Credential {
+  readonly name: string;
+  readonly scheme: SecurityScheme;
+  /** A string, or BasicCredentials for a basic scheme. */
+  readonly value: unknown;
+}
+
+/**
+ * What a call sends of auth: a credential for each scheme the operation's requirements name, in
+ * the spec's order, skipping schemes with none configured and schemes whose place (header, query
+ * parameter, cookie) an earlier one took. Each auth function is called at most once per call.
+ */
+async function chooseCredentials(operation: Operation, schemes: ReadonlyMap<string, SecurityScheme>, auth: object | undefined): Promise<Credential[]> {
+  if (operation.security === undefined || auth === undefined) return [];
+  const chosen: Credential[] = [];
+  const taken = new Set<string>();
+  for (const name of new Set(operation.security.flat())) {
+    const scheme = schemes.get(name);
+    if (scheme === undefined || taken.has(placeOf(scheme))) continue;
+    // Own keys only: a scheme named "constructor" is not Object's.
+    const given: unknown = Object.hasOwn(auth, name) ? (auth as Record<string, unknown>)[name] : undefined;
+    const value: unknown = typeof given === "function" ? await (given as () => unknown)() : given;
+    if (value === undefined || value === null || value === "") continue;
+    taken.add(placeOf(scheme));
+    chosen.push({ name, scheme, value });
+  }
+  return chosen;
+}
+
+function placeOf(scheme: SecurityScheme): string {
+  // Header and cookie names are case-insensitive on the server side that matters here (Starlette lowercases headers).
+  return scheme.type === "apiKey" ? scheme.in + ":" + (scheme.in === "query" ? scheme.name : scheme.name.toLowerCase()) : "header:authorization";
+}
+
+/** The header a credential goes in; one fetch would refuse is refused here, naming its scheme and never showing it. */
+function credentialHeader(credential: Credential): [string, string] {
+  const { name, scheme, value } = credential;
+  if (scheme.type === "basic") {
+    const basic = value as Partial<BasicCredentials>;
+    if (typeof basic.username !== "string" || typeof basic.password !== "string") throw new TypeError("auth." + name + ": expected { username, password } for its HTTP Basic scheme");
+    return ["authorization", "Basic " + base64(basic.username + ":" + basic.password)];
+  }
+  const text = headerText(credential);
+  return scheme.type === "http" ? ["authorization", scheme.scheme + " " + text] : [scheme.type === "apiKey" ? scheme.name : "authorization", text];
+}
+
+/** A credential as header (or cookie) text; fetch would refuse, and print, one it cannot carry. */
+function headerText(credential: Credential): string {
+  const text = typeof credential.value === "string" ? credential.value : "";
+  if (!/^[\t\x20-\x7e\x80-\xff]+$/.test(text)) {
+    throw new TypeError("auth." + credential.name + ": expected a string a header can carry (no line break, NUL or character beyond Latin-1); the value is not shown");
+  }
+  return text;
+}
+
+/** The forms a credential may take in an error message: as given, and as encoded into a URL. */
+function secretTexts(credential: Credential): string[] {
+  const value = credential.value;
+  const texts = typeof value === "string" ? [value] : [(value as Partial<BasicCredentials>).password ?? ""];
+  return texts.flatMap((text) => [text, encodeURIComponent(text), new URLSearchParams([["", text]]).toString().slice(1)]).filter((text) => text !== "");
+}
+
+/**
+ * An error whose message holds a credential (fetch names the URL, an API key query parameter in
+ * it, when it cannot parse it), as a new error with the credential masked: not kept as cause.
+ */
+function withoutSecrets(error: unknown, secrets: readonly string[]): unknown {
+  if (!(error instanceof Error) || !secrets.some((secret) => error.message.includes(secret))) return error;
+  const message = secrets.reduce((text, secret) => text.split(secret).join("***"), error.message);
+  return error instanceof TypeError ? new TypeError(message) : new Error(message);
+}
+
+/** Base64 of text's UTF-8 bytes (RFC 7617's charset for Basic). */
+function base64(text: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 /** Bounds of parseSse and parseJsonLines. */
 export interface StreamLimits {
   /** Longest line, and longest server-sent event (its data lines together), in characters. Default: 16 Mi (16777216). */
@@ -610,7 +751,10 @@ export async function* parseSse(chunks: AsyncIterable<string>, limits?: StreamLi
     }
     if (text === "") {
       // An event whose data is empty is still dispatched (WHATWG): typed streams decide what it means.
-      if (data.length > 0) yield { data: data.join("\n"), event: event === "" ? "message" : event, id, retry };
+      if (data.length > 0) {
+        const text = data.join("\n");
+        yield { data: text, raw: text, event: event === "" ? "message" : event, id, retry };
+      }
       data = [];
       length = 0;
       event = "";
@@ -632,9 +776,23 @@ export async function* parseSse(chunks: AsyncIterable<string>, limits?: StreamLi
 
 /** Parses JSON Lines (also NDJSON), chunked anywhere; blank lines are skipped. Linear and bounded as parseSse is. */
 export async function* parseJsonLines(chunks: AsyncIterable<string>, limits?: StreamLimits): AsyncGenerator<unknown, void, undefined> {
+  for await (const text of jsonLineTexts(chunks, limits)) yield JSON.parse(text);
+}
+
+/** The non-blank lines of a JSON Lines stream, as text. */
+async function* jsonLineTexts(chunks: AsyncIterable<string>, limits: StreamLimits | undefined): AsyncGenerator<string, void, undefined> {
   // Only "\n" ends a line: a lone "\r" is JSON whitespace.
   for await (const text of lines(chunks, /\n/g, true, limits?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH, limits?.operation)) {
-    if (text.trim() !== "") yield JSON.parse(text);
+    if (text.trim() !== "") yield text;
+  }
+}
+
+/** FastAPI's untyped SSE data: JSON for data= and plain yields, the text itself for raw_data= (see SseData). */
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 
