@@ -1,0 +1,29 @@
+/**
+ * `sync-types/nx`: an Nx plugin (inferred tasks) listed in nx.json as `"plugins": ["sync-types/nx"]`.
+ * Every sync-types config in the workspace becomes one Nx project per service, so Nx's local and
+ * remote caches (and `nx affected`) skip every service whose contract inputs did not change.
+ *
+ * Graph creation only loads the config (plugins' `configResolved` included): it starts no Python.
+ */
+import nxDevkit from "nx/src/devkit-exports.js";
+import type { CreateNodesV2 } from "nx/src/devkit-exports.js";
+import { join } from "node:path";
+import { CONFIG_NAMES } from "../config/load.js";
+import { withSession } from "../session.js";
+import { projectNodes, type SyncTypesNxOptions } from "./project-nodes.js";
+
+export type { SyncTypesNxOptions } from "./project-nodes.js";
+
+const CONFIG_GLOB = `**/{${CONFIG_NAMES.join(",")}}`;
+
+export const createNodesV2: CreateNodesV2<SyncTypesNxOptions> = [
+  CONFIG_GLOB,
+  (configFiles, options, context) =>
+    nxDevkit.createNodesFromFiles(async (file) => {
+      const config = await withSession({ config: join(context.workspaceRoot, file) }, async (session) => session.config);
+      return { projects: projectNodes(config, context.workspaceRoot, options ?? {}) };
+    }, configFiles, options ?? {}, context),
+];
+
+/** Nx 23 reads `createNodes` (same shape); Nx 20–22 read `createNodesV2`. */
+export const createNodes = createNodesV2;
