@@ -76,11 +76,12 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
     .command("init")
     .description("write sync-types.config.ts for the FastAPI apps found here (pm2 ecosystem, pyproject [tool.fastapi], FastAPI() in Python files)")
     .option("-y, --yes", "write without asking (required when not on a terminal)")
+    .option("--turbo", "also add per-service Turborepo tasks to turbo.json (and their package.json scripts); with an existing config, only that")
     .option("--verbose", "show each step")
     .option("--quiet", "print errors only")
-    .action(async (options: { yes?: boolean; verbose?: boolean; quiet?: boolean }) => {
+    .action(async (options: { yes?: boolean; turbo?: boolean; verbose?: boolean; quiet?: boolean }) => {
       const { runInit } = await import("./commands/init.js");
-      process.exitCode = await runInit({ yes: options.yes === true }, start(options, setLogger, color));
+      process.exitCode = await runInit({ yes: options.yes === true, turbo: options.turbo === true }, start(options, setLogger, color));
     });
 
   const hook = program

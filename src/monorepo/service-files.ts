@@ -8,7 +8,7 @@ import { IGNORED_DIRS } from "../services/cache.js";
  * what its app serves; hashed even when `watch` names other files. The interpreter and the
  * installed distributions themselves are a separate runtime input (`contractRuntimeCommand`).
  */
-export const LOCK_FILES = ["pyproject.toml", "requirements*.txt", "uv.lock", "poetry.lock", "Pipfile", "Pipfile.lock", "pdm.lock", "setup.cfg"];
+export const LOCK_FILES = [".python-version", "pyproject.toml", "requirements*.txt", "uv.lock", "poetry.lock", "Pipfile", "Pipfile.lock", "pdm.lock", "setup.cfg"];
 
 /**
  * What a build tool (Nx, Turborepo) must know of one service to cache its sync: every path is

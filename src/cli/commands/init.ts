@@ -13,6 +13,8 @@ import type { Logger } from "../../logger.js";
 export interface InitOptions {
   /** Write without asking. Default `false`: ask on a terminal, refuse anywhere else. */
   yes?: boolean;
+  /** Also add Turborepo tasks (turbo.json) and their package.json scripts, per service. Default `false`. */
+  turbo?: boolean;
   /** The project folder, where the config is written. Default `process.cwd()`. */
   cwd?: string;
 }
@@ -29,6 +31,7 @@ const CONFIG_FILE = "sync-types.config.ts";
 export async function runInit(options: InitOptions, logger: Logger, terminal: Terminal = processTerminal()): Promise<number> {
   const root = resolve(options.cwd ?? process.cwd());
   const existing = CONFIG_NAMES.find((name) => existsSync(join(root, name)));
+  if (existing && options.turbo) return initTurboTasks(root, logger);
   if (existing)
     throw new UsageError(`${join(root, existing)} already exists: init never overwrites a config`, "edit it, or delete it and run init again");
 
@@ -56,6 +59,12 @@ export async function runInit(options: InitOptions, logger: Logger, terminal: Te
   await writeNew(join(root, CONFIG_FILE), text);
   logger.info(`Wrote ${CONFIG_FILE}. Next: \`sync-types\` fetches each spec and generates its client.`);
   if (!resolvesSyncTypes(root)) logger.info("Install sync-types in this project (npm i -D sync-types) so the config's import resolves.");
+  return options.turbo ? initTurboTasks(root, logger) : ExitCode.ok;
+}
+
+async function initTurboTasks(root: string, logger: Logger): Promise<number> {
+  const { initTurbo } = await import("../../init/turbo.js");
+  await initTurbo(root, logger);
   return ExitCode.ok;
 }
 
