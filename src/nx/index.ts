@@ -5,8 +5,10 @@
  *
  * Graph creation only loads the config (plugins' `configResolved` included): it starts no Python.
  */
-import nxDevkit from "nx/src/devkit-exports.js";
 import type { CreateNodesV2 } from "nx/src/devkit-exports.js";
+// The module @nx/devkit re-exports it from, not devkit-exports itself: that one loads some 400
+// modules of Nx into the plugin worker, a second or more of every graph computation.
+import nxPluginUtils from "nx/src/project-graph/plugins/utils.js";
 import { join } from "node:path";
 import { CONFIG_NAMES } from "../config/load.js";
 import { withSession } from "../session.js";
@@ -19,7 +21,7 @@ const CONFIG_GLOB = `**/{${CONFIG_NAMES.join(",")}}`;
 export const createNodesV2: CreateNodesV2<SyncTypesNxOptions> = [
   CONFIG_GLOB,
   (configFiles, options, context) =>
-    nxDevkit.createNodesFromFiles(async (file) => {
+    nxPluginUtils.createNodesFromFiles(async (file) => {
       const config = await withSession({ config: join(context.workspaceRoot, file) }, async (session) => session.config);
       return { projects: projectNodes(config, context.workspaceRoot, options ?? {}) };
     }, configFiles, options ?? {}, context),

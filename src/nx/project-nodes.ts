@@ -86,8 +86,9 @@ function contractInputs(service: ServiceFiles, env: string[]): NonNullable<Targe
     { runtime: contractRuntimeCommand(service.python) },
     ...env.map((name) => ({ env: name })),
     // The sync-types release decides the canonical bytes and the generated code. Asked of the
-    // binary the task runs rather than of the lock file: a linked or vendored install has no lock entry.
-    { runtime: "sync-types --version" },
+    // install the task runs (Nx runs this from the workspace root, without node_modules/.bin on
+    // PATH) rather than of the lock file: a linked or vendored install has no lock entry.
+    { runtime: `node -p "require('sync-types/package.json').version"` },
     // No npm package but sync-types (above) shapes a spec: without this Nx would hash them all.
     { externalDependencies: [] },
   ];
