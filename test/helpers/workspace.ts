@@ -1,5 +1,5 @@
 import { execa } from "execa";
-import { mkdir, readdir, readFile, symlink } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, symlink } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { REPO_ROOT } from "./paths.js";
 import { makeProject } from "./project.js";
@@ -34,6 +34,13 @@ export async function makeWorkspace(files: Record<string, string> = {}): Promise
   return { dir, imports };
 }
 
+/** Turns the workspace's JSON config into `sync-types.config.ts`, as `init` writes it. */
+export async function useTypeScriptConfig(dir: string): Promise<void> {
+  const json = await readFile(join(dir, "sync-types.config.json"), "utf8");
+  await rm(join(dir, "sync-types.config.json"));
+  await writeTree(dir, { "sync-types.config.ts": `import { defineConfig } from "sync-types";\n\nexport default defineConfig(${json.trim()});\n` });
+}
+
 /** Every file under the given folders or files of `dir`, path → bytes, to compare runs byte for byte. */
 export async function snapshotFiles(dir: string, paths: string[]): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
@@ -50,7 +57,7 @@ export async function snapshotFiles(dir: string, paths: string[]): Promise<Recor
 }
 
 /** Runs a build tool of the workspace (its node_modules copy), without colour, without daemon, cloud or telemetry. */
-export async function runTool(tool: "nx" | "turbo", args: string[], dir: string): Promise<{ code: number; output: string }> {
+export async function runTool(tool: "nx" | "turbo", args: string[], dir: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
   const bin = tool === "nx" ? "node_modules/nx/dist/bin/nx.js" : "node_modules/turbo/bin/turbo";
   const result = await execa(process.execPath, [join(dir, bin), ...args], {
     cwd: dir,
@@ -66,6 +73,7 @@ export async function runTool(tool: "nx" | "turbo", args: string[], dir: string)
       TURBO_TELEMETRY_DISABLED: "1",
       DO_NOT_TRACK: "1",
       TURBO_NO_UPDATE_NOTIFIER: "1",
+      ...env,
     },
   });
   return { code: result.exitCode ?? -1, output: String(result.all) };

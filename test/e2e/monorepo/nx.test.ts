@@ -1,20 +1,24 @@
 // The `sync-types/nx` plugin under the real nx binary, in a throwaway workspace (no daemon, no
 // cloud, local cache on): each service a project whose sync is cached on exactly its contract
 // inputs, so an unchanged service never starts Python again and a cache restore is byte-identical.
-import { appendFile, rm } from "node:fs/promises";
+import { appendFile, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { expect, test } from "vitest";
-import { makeWorkspace, runTool, snapshotFiles } from "../../helpers/workspace.js";
+import { setTimeout } from "node:timers/promises";
+import { expect, onTestFinished, test } from "vitest";
+import { makeWorkspace, runTool, snapshotFiles, useTypeScriptConfig } from "../../helpers/workspace.js";
 
 const OUTPUTS = ["contracts", "src/clients"];
 
 test("nx: a second run is all cache, an edit reruns its service alone, deleted outputs come back byte-identical", async () => {
   const { dir, imports } = await makeWorkspace({ "nx.json": `${JSON.stringify({ plugins: ["sync-types/nx"] }, null, 2)}\n` });
+  await useTypeScriptConfig(dir);
   const nx = (...args: string[]) => runTool("nx", [...args, "--output-style=static"], dir);
 
   const projects = await nx("show", "projects", "--json");
   expect(JSON.parse(projects.output.slice(projects.output.indexOf("[")))).toEqual(expect.arrayContaining(["alpha", "beta", "workspace"]));
   expect(await imports()).toEqual([]); // the graph was built without starting any service
+  const affected = await nx("show", "projects", "--affected", "--files=services/alpha/app.py", "--json");
+  expect(JSON.parse(affected.output.slice(affected.output.indexOf("["))).sort()).toEqual(["alpha", "workspace"]);
 
   const first = await nx("run-many", "-t", "sync-types");
   expect(first.code, first.output).toBe(0);
@@ -50,3 +54,19 @@ test("nx: a second run is all cache, an edit reruns its service alone, deleted o
   expect(checkAgain.output).toMatch(/Nx read the output from the cache instead of running the command for 2 out of 3 tasks/);
   expect(await imports()).toEqual([]);
 }, 240_000);
+
+test("nx daemon: loading a TypeScript config does not set off an endless recomputation of the graph", async () => {
+  const { dir } = await makeWorkspace({ "nx.json": `${JSON.stringify({ plugins: ["sync-types/nx"] }, null, 2)}\n` });
+  await useTypeScriptConfig(dir);
+  const daemon = { NX_DAEMON: "true" };
+  onTestFinished(() => runTool("nx", ["daemon", "--stop"], dir, daemon).then(() => undefined));
+  for (let run = 0; run < 2; run++) {
+    const projects = await runTool("nx", ["show", "projects"], dir, daemon);
+    expect(projects.code, projects.output).toBe(0);
+    expect(projects.output).toContain("alpha");
+  }
+  // Each graph computation the transpiled copy set off would write another copy: a few seconds show a loop.
+  await setTimeout(5000);
+  const log = await readFile(join(dir, ".nx/workspace-data/d/daemon.log"), "utf8");
+  expect(log.match(/\[create\] \.sync-types\.config\.ts\.\d+\.\d+\.mjs/g)?.length ?? 0).toBeLessThanOrEqual(1);
+}, 120_000);
