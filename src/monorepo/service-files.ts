@@ -65,7 +65,8 @@ export function serviceFiles(config: ResolvedConfig, workspaceRoot: string): Ser
  * any file of the workspace changing. It imports no app and takes tens of milliseconds.
  */
 export function contractRuntimeCommand(python: string): string {
-  const script = "import sys, importlib.metadata as m; print(sys.version); print(sorted({(d.metadata['Name'] or '').lower() + '==' + d.version for d in m.distributions()}))";
+  // The version, not `sys.version`: that names the build (date, compiler), which differs between a laptop and CI for the same Python.
+  const script = "import sys, importlib.metadata as m; print(sys.implementation.name, *sys.version_info[:3]); print(sorted({(d.metadata['Name'] or '').lower() + '==' + d.version for d in m.distributions()}))";
   return `${shellQuote(python)} -c "${script}"`;
 }
 
