@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
 import { ConfigError, UsageError } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { assertDistinctDirs, serviceFiles, shellQuote } from "../monorepo/service-files.js";
+import { assertDistinctDirs, checkedConsumerFiles, serviceFiles, shellQuote } from "../monorepo/service-files.js";
 import { withSession } from "../session.js";
 import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
 
@@ -36,6 +36,7 @@ export function turboSetup(config: ResolvedConfig, root: string, monorepo: boole
   const services = serviceFiles(config, root);
   assertDistinctDirs(services, config.file);
   const configFile = relative(root, config.file).split(sep).join("/");
+  const consumerFiles = checkedConsumerFiles(config, root);
   const tasks: Record<string, TurboTask> = {};
   const scripts: Record<string, string> = {};
   for (const action of ["sync-types", "sync-types-check"] as const) {
@@ -44,7 +45,7 @@ export function turboSetup(config: ResolvedConfig, root: string, monorepo: boole
       const inputs = [...service.sources, ...service.excluded.map((glob) => `!${glob}`), ...service.settings];
       const committed = [service.spec, `${service.output}/**`];
       tasks[task(name)] = {
-        inputs: action === "sync-types" ? inputs : [...inputs, ...committed],
+        inputs: action === "sync-types" ? inputs : [...inputs, ...committed, ...consumerFiles],
         outputs: action === "sync-types" ? committed : [],
         // Turborepo hashes only the variables named here, and hands only these (and its defaults) to the task in strict mode.
         env: ["PYTHONPATH"],

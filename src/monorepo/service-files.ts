@@ -60,6 +60,22 @@ export function serviceFiles(config: ResolvedConfig, workspaceRoot: string): Ser
 }
 
 /**
+ * What a service's check reads of the consumer beyond the service's own files: nothing, unless
+ * `breaking.level` is `"strict"`, where a raw `fetch` in the consumer to a path the spec lacks fails
+ * the check (check/index.ts); then each consumer's TypeScript sources and tsconfig. Below strict a
+ * check in sync passes whatever the consumer says: only call sites that break with the
+ * regenerated files count, and there are none when nothing is regenerated.
+ */
+export function checkedConsumerFiles(config: ResolvedConfig, workspaceRoot: string): string[] {
+  if (config.breaking.level !== "strict") return [];
+  return config.typecheck.tsconfig.flatMap((tsconfig) => {
+    const file = workspacePath(tsconfig, workspaceRoot, "typecheck.tsconfig", config.file);
+    const folder = posix.dirname(file);
+    return [file, join(folder === "." ? "" : folder, "**/*.{ts,tsx,mts,cts}"), `!${join(folder === "." ? "" : folder, "**/node_modules/**")}`];
+  });
+}
+
+/**
  * A shell command printing the interpreter's version and every distribution installed beside
  * it, sorted: what the venv holds changes the spec (a FastAPI upgrade renames schemas) without
  * any file of the workspace changing. It imports no app and takes tens of milliseconds.

@@ -12,14 +12,12 @@ import nxPluginUtils from "nx/src/project-graph/plugins/utils.js";
 import { join } from "node:path";
 import { CONFIG_NAMES } from "../config/load.js";
 import { withSession } from "../session.js";
+import { keptNodes } from "./kept-nodes.js";
 import { projectNodes, type SyncTypesNxOptions } from "./project-nodes.js";
 
 export type { SyncTypesNxOptions } from "./project-nodes.js";
 
 const CONFIG_GLOB = `**/{${CONFIG_NAMES.join(",")}}`;
-
-/** The copy config/load.ts transpiles a TypeScript config to, beside it, for the time of the import. */
-const TRANSPILED_COPIES = "**/.sync-types.config.*.mjs";
 
 export const createNodesV2: CreateNodesV2<SyncTypesNxOptions> = [
   CONFIG_GLOB,
@@ -35,27 +33,20 @@ export const createNodesV2: CreateNodesV2<SyncTypesNxOptions> = [
 export const createNodes = createNodesV2;
 
 async function nodes(file: string, options: SyncTypesNxOptions, context: CreateNodesContext): Promise<CreateNodesResult> {
+  return (await computeNodes(file, options, context)).result;
+}
+
+/** A TypeScript config's nodes are kept between graph computations (see kept-nodes.ts). */
+function nodesOnce(file: string, options: SyncTypesNxOptions, context: CreateNodesContext): Promise<CreateNodesResult> {
+  return keptNodes(join(context.workspaceRoot, file), context.workspaceRoot, options, () => computeNodes(file, options, context));
+}
+
+/** The nodes, and the venv interpreters whose appearance would change them (config/resolve.ts venvPython). */
+async function computeNodes(file: string, options: SyncTypesNxOptions, context: CreateNodesContext) {
   const config = await withSession({ config: join(context.workspaceRoot, file) }, async (session) => session.config);
-  return { projects: projectNodes(config, context.workspaceRoot, options) };
+  return {
+    result: { projects: projectNodes(config, context.workspaceRoot, options) },
+    probes: config.services.map((service) => join(service.dir, ".venv/bin/python")),
+  };
 }
 
-const loaded = new Map<string, { key: string; result: Promise<CreateNodesResult> }>();
-
-/**
- * Loading a TypeScript config writes its transpiled copy into the workspace. Under the Nx daemon
- * that is a file change, which recomputes the graph, which loads the config again: forever. So
- * the result is kept while no workspace file but those copies changed.
- */
-async function nodesOnce(file: string, options: SyncTypesNxOptions, context: CreateNodesContext): Promise<CreateNodesResult> {
-  const { default: workspaceContext } = await import("nx/src/utils/workspace-context.js");
-  const files = await workspaceContext.hashWithWorkspaceContext(context.workspaceRoot, ["**/*"], [TRANSPILED_COPIES]);
-  const key = `${files}\0${JSON.stringify(options)}`;
-  const id = join(context.workspaceRoot, file);
-  const kept = loaded.get(id);
-  if (kept?.key === key) return kept.result;
-  const result = nodes(file, options, context);
-  loaded.set(id, { key, result });
-  // A failed load is not kept: the next computation tries again and reports it again.
-  result.catch(() => loaded.delete(id));
-  return result;
-}

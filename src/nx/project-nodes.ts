@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import type { CreateNodesResult, TargetConfiguration } from "nx/src/devkit-exports.js";
 import type { ResolvedConfig } from "../config/types.js";
-import { assertDistinctDirs, contractRuntimeCommand, serviceFiles, shellQuote, type ServiceFiles } from "../monorepo/service-files.js";
+import { assertDistinctDirs, checkedConsumerFiles, contractRuntimeCommand, serviceFiles, shellQuote, type ServiceFiles } from "../monorepo/service-files.js";
 
 /** The options of `sync-types/nx` in nx.json (`{ "plugin": "sync-types/nx", "options": { … } }`). */
 export interface SyncTypesNxOptions {
@@ -31,6 +31,7 @@ export function projectNodes(config: ResolvedConfig, workspaceRoot: string, opti
   assertDistinctDirs(services, config.file);
   const configFile = posixRelative(workspaceRoot, config.file);
   const env = [...PYTHON_ENV, ...(options.env ?? [])];
+  const consumerFiles = checkedConsumerFiles(config, workspaceRoot).map(workspaceGlob);
 
   const projects: NonNullable<CreateNodesResult["projects"]> = {};
   for (const service of services) {
@@ -52,8 +53,8 @@ export function projectNodes(config: ResolvedConfig, workspaceRoot: string, opti
         [checkTarget]: {
           command: command(["check"]),
           cache: service.source !== "url",
-          // The committed files are what check compares against; consumer call sites only matter once they are stale, which fails.
-          inputs: [...inputs, `{workspaceRoot}/${service.spec}`, `{workspaceRoot}/${service.output}/**/*`],
+          // The committed files are what check compares against.
+          inputs: [...inputs, `{workspaceRoot}/${service.spec}`, `{workspaceRoot}/${service.output}/**/*`, ...consumerFiles],
           outputs: [],
           metadata: { description: `Fail when ${service.name}'s committed spec or client is stale or a change breaks a call site`, technologies: ["fastapi"] },
         },
@@ -80,9 +81,9 @@ export function projectNodes(config: ResolvedConfig, workspaceRoot: string, opti
 
 function contractInputs(service: ServiceFiles, env: string[]): NonNullable<TargetConfiguration["inputs"]> {
   return [
-    ...service.sources.map((glob) => (glob.startsWith("!") ? `!{workspaceRoot}/${glob.slice(1)}` : `{workspaceRoot}/${glob}`)),
-    ...service.excluded.map((glob) => `!{workspaceRoot}/${glob}`),
-    ...service.settings.map((path) => `{workspaceRoot}/${path}`),
+    ...service.sources.map(workspaceGlob),
+    ...service.excluded.map((glob) => workspaceGlob(`!${glob}`)),
+    ...service.settings.map(workspaceGlob),
     { runtime: contractRuntimeCommand(service.python) },
     ...env.map((name) => ({ env: name })),
     // The sync-types release decides the canonical bytes and the generated code. Asked of the
@@ -92,6 +93,10 @@ function contractInputs(service: ServiceFiles, env: string[]): NonNullable<Targe
     // No npm package but sync-types (above) shapes a spec: without this Nx would hash them all.
     { externalDependencies: [] },
   ];
+}
+
+function workspaceGlob(glob: string): string {
+  return glob.startsWith("!") ? `!{workspaceRoot}/${glob.slice(1)}` : `{workspaceRoot}/${glob}`;
 }
 
 function consumerRoots(config: ResolvedConfig, workspaceRoot: string): string[] {

@@ -52,7 +52,7 @@ describe("sync-types/nx project nodes", () => {
 
     const check = alpha.targets!["sync-types-check"]!;
     expect(check.command).toBe("sync-types check -c tools/sync-types.config.json -s alpha");
-    expect(check.inputs).toEqual(expect.arrayContaining([...sync.inputs!, "{workspaceRoot}/contracts/alpha.json", "{workspaceRoot}/web/src/clients/alpha/**/*"]));
+    expect(check.inputs).toEqual([...sync.inputs!, "{workspaceRoot}/contracts/alpha.json", "{workspaceRoot}/web/src/clients/alpha/**/*"]);
 
     // A running service's code is not in the workspace: its tasks are never served from a cache.
     const beta = projects["services/beta"]!;
@@ -74,6 +74,16 @@ describe("sync-types/nx project nodes", () => {
       },
     });
     expect(projects["services/alpha"]!.targets!["contract"]!.inputs).toContainEqual({ env: "FEATURE_FLAGS" });
+  });
+
+  test("at breaking.level strict a check also keys on the consumer's sources: a raw fetch there can fail it", async () => {
+    const projects = await nodes({ services: { alpha: service("alpha") }, breaking: { level: "strict" } });
+    expect(projects["services/alpha"]!.targets!["sync-types-check"]!.inputs).toEqual(expect.arrayContaining([
+      "{workspaceRoot}/web/tsconfig.json",
+      "{workspaceRoot}/web/**/*.{ts,tsx,mts,cts}",
+      "!{workspaceRoot}/web/**/node_modules/**",
+    ]));
+    expect(projects["services/alpha"]!.targets!["sync-types"]!.inputs).not.toContain("{workspaceRoot}/web/tsconfig.json");
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([
