@@ -15,11 +15,11 @@ interface KeptNodes {
 }
 
 /**
- * Loading a TypeScript config writes its transpiled copy into the workspace. Under the Nx daemon
- * that is a file change, which recomputes the graph in a fresh plugin worker, which loads the
- * config again, which writes another copy: forever. So the nodes are kept in Nx's workspace data
- * folder (which Nx does not watch) and reused while no workspace file but those copies changed,
- * which also spares every later graph computation the TypeScript load.
+ * A TypeScript config costs a compiler load on every graph computation, and the loader of this
+ * branch (config/load.ts) writes its transpiled copy beside it: under the Nx daemon that copy is a
+ * file change, which recomputes the graph in a fresh plugin worker, which loads the config again,
+ * which writes another copy, forever. So the nodes are kept in Nx's workspace data folder (which
+ * Nx does not watch) and reused while no workspace file but such copies changed.
  */
 export async function keptNodes(
   configFile: string,
