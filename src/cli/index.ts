@@ -95,6 +95,7 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
     .description("write sync-types.config.ts for the FastAPI apps found here (pm2 ecosystem, pyproject [tool.fastapi], FastAPI() in Python files) and the Node app that calls them")
     .option("-y, --yes", "write without asking, choosing as the rules below say (required when not on a terminal)")
     .option("--consumer <dir>", "the Node app that calls the services: clients go in <dir>/src/clients, <dir>/tsconfig.json checks the call sites")
+    .option("--turbo", "also add per-service Turborepo tasks to turbo.json (and their package.json scripts); with an existing config, only that")
     .addOption(new Option("--breaking-policy <policy>", "breaking.policy to write").choices(["deploy-together", "independent"]))
     .option("--verbose", "show each step")
     .option("--quiet", "print errors only")
@@ -106,10 +107,10 @@ tsconfig.json, the project folder itself last, ties by path.
 breaking.policy without a terminal (or with --yes): "deploy-together" when the app and every service
 run from the same pm2 file, else "independent".
 No FastAPI app found: exit 2.`)
-    .action(async (options: { yes?: boolean; consumer?: string; breakingPolicy?: "deploy-together" | "independent"; verbose?: boolean; quiet?: boolean }) => {
+    .action(async (options: { yes?: boolean; turbo?: boolean; consumer?: string; breakingPolicy?: "deploy-together" | "independent"; verbose?: boolean; quiet?: boolean }) => {
       const { runInit } = await import("./commands/init.js");
       const { consumer, breakingPolicy } = options;
-      process.exitCode = await runInit({ yes: options.yes === true, ...(consumer ? { consumer } : {}), ...(breakingPolicy ? { breakingPolicy } : {}) }, start(options, setLogger, color));
+      process.exitCode = await runInit({ yes: options.yes === true, turbo: options.turbo === true, ...(consumer ? { consumer } : {}), ...(breakingPolicy ? { breakingPolicy } : {}) }, start(options, setLogger, color));
     });
 
   const hook = program

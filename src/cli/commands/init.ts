@@ -16,6 +16,8 @@ import { packageManagerFor } from "../../package-manager.js";
 export interface InitOptions {
   /** Write without asking; choices are made by the documented rules. Default `false`: ask on a terminal, refuse to write anywhere else. */
   yes?: boolean;
+  /** Also add Turborepo tasks (turbo.json) and their package.json scripts, per service. Default `false`. */
+  turbo?: boolean;
   /** The project folder, where the config is written. Default `process.cwd()`. */
   cwd?: string;
   /** The Node app's folder (relative to `cwd`): clients go in its `src/clients`, its tsconfig checks the call sites. Default: found. */
@@ -50,6 +52,7 @@ export async function runInit(options: InitOptions, logger: Logger, terminal: Te
 async function init(options: InitOptions, logger: Logger, terminal: Terminal): Promise<number> {
   const root = resolve(options.cwd ?? process.cwd());
   const existing = CONFIG_NAMES.find((name) => existsSync(join(root, name)));
+  if (existing && options.turbo) return initTurboTasks(root, logger);
   if (existing)
     throw new UsageError(`${join(root, existing)} already exists: init never overwrites a config`, "edit it, or delete it and run init again");
 
@@ -83,6 +86,12 @@ async function init(options: InitOptions, logger: Logger, terminal: Terminal): P
   const packageManager = packageManagerFor(root);
   logger.info(`Wrote ${CONFIG_FILE}. Next: \`${packageManager.run()}\` fetches each spec and generates its client.`);
   if (!resolvesSyncTypes(root)) logger.info(`Install sync-types in this project (${packageManager.addDev("sync-types")}) so the config's import resolves.`);
+  return options.turbo ? initTurboTasks(root, logger) : ExitCode.ok;
+}
+
+async function initTurboTasks(root: string, logger: Logger): Promise<number> {
+  const { initTurbo } = await import("../../init/turbo.js");
+  await initTurbo(root, logger);
   return ExitCode.ok;
 }
 
