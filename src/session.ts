@@ -176,6 +176,7 @@ export class Session {
         specPath,
         streamTypes: extracted.streams as Record<string, JSONSchema> | undefined,
         warn: (message) => warn(`${service.name}: ${message}`),
+        fakes: service.fakes,
       });
     } catch (error) {
       // The client names a bad `streams` key relative to the option; say which service it is in.

@@ -65,9 +65,10 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
     .description("generate types and client from an OpenAPI file or URL, without a config")
     .argument("<spec>", "an OpenAPI 3.x JSON file or an http(s) URL")
     .requiredOption("-o, --output <dir>", "output folder")
+    .option("--fakes", "also write fakes.gen.ts: a fetch answering like the service, for tests")
     .option("--verbose", "show each step")
     .option("--quiet", "print errors only")
-    .action(async (spec: string, options: { output: string; verbose?: boolean; quiet?: boolean }) => {
+    .action(async (spec: string, options: { output: string; fakes?: boolean; verbose?: boolean; quiet?: boolean }) => {
       const { runGenerate } = await import("./commands/generate.js");
       process.exitCode = await runGenerate(spec, options, start(options, setLogger, color));
     });

@@ -72,6 +72,7 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
     baseUrlEnv: service.baseUrlEnv,
     streams: service.streams ?? {},
     externalRefs: (service.externalRefs ?? []).map((glob) => resolve(root, glob)),
+    fakes: service.fakes ?? false,
   };
 }
 

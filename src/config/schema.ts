@@ -67,7 +67,7 @@ export function validateConfig(raw: unknown): ConfigIssue[] {
 
 const SERVICE_KEYS = [
   "dir", "app", "spec", "output", "source", "start", "python", "port", "openapiPath", "url",
-  "headers", "env", "envFile", "watch", "readyTimeoutMs", "maxSpecBytes", "baseUrlEnv", "streams", "externalRefs",
+  "headers", "env", "envFile", "watch", "readyTimeoutMs", "maxSpecBytes", "baseUrlEnv", "streams", "externalRefs", "fakes",
 ];
 /** `module:attr` or `module:factory()`, as uvicorn takes it. */
 export const APP_REF = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\(\))?$/;
@@ -162,6 +162,7 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
       else if (glob.trim() === "") report(`${at}.externalRefs.${i}`, "expected a glob, got an empty string");
     });
   }
+  if (raw["fakes"] !== undefined && typeof raw["fakes"] !== "boolean") report(`${at}.fakes`, `expected true or false, got ${describe(raw["fakes"])}`);
   const watch = raw["watch"];
   if (watch !== undefined && (!isStringArray(watch) || watch.length === 0))
     report(`${at}.watch`, `expected a non-empty list of globs, got ${describe(watch)}`);

@@ -59,6 +59,8 @@ export interface ServiceConfig {
   streams?: Record<string, string>;
   /** Local JSON files the spec's external `$ref`s may name, as globs relative to the config file (e.g. `["../shared/schemas/*.json"]`); their content is inlined into the committed spec. Never a URL. Default `[]`: every external `$ref` is an error. */
   externalRefs?: string[];
+  /** Also generate `fakes.gen.ts`: a fetch answering like the service (deterministic data, FastAPI 422s, SSE), for tests and `sync-types fake`. Default `false`. */
+  fakes?: boolean;
 }
 
 export interface UserConfig {
@@ -104,6 +106,7 @@ export interface ResolvedService {
   streams: Record<string, string>;
   /** Absolute globs. */
   externalRefs: string[];
+  fakes: boolean;
 }
 
 export interface ResolvedBreaking {

@@ -2,6 +2,7 @@ import type { JSONSchema } from "json-schema-to-typescript";
 import type { OpenApiDocument } from "../spec/types.js";
 import { generateClient } from "./client/index.js";
 import { bannerFor, type GeneratedFile } from "./file.js";
+import { generateFakes } from "./fakes/index.js";
 import { generateTypes } from "./types.js";
 
 export { BANNER, bannerFor, type GeneratedFile } from "./file.js";
@@ -13,6 +14,8 @@ export interface GenerateOptions {
   streamTypes?: Record<string, JSONSchema> | undefined;
   /** Called with each generation warning (e.g. a list header parameter the client sends as one value). Default: none. */
   warn?: ((message: string) => void) | undefined;
+  /** Also write `fakes.gen.ts` (a fetch answering like the service, for tests). Default `false`. */
+  fakes?: boolean | undefined;
 }
 
 /**
@@ -25,5 +28,6 @@ export async function generateFiles(spec: OpenApiDocument, options: GenerateOpti
     { path: "types.gen.ts", content: await generateTypes(spec) },
     ...(await generateClient(spec, { streamTypes: options.streamTypes, warn: options.warn })),
   ];
+  if (options.fakes) files.push(generateFakes(spec, options.warn));
   return files.map((file) => ({ path: file.path, content: banner + file.content }));
 }
