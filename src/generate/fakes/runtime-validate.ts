@@ -140,6 +140,8 @@ class Validator {
     const discriminator = isSchema(schema["discriminator"]) ? schema["discriminator"] : undefined;
     if (discriminator && typeof discriminator["propertyName"] === "string") return this.checkTagged(discriminator, options, value, loc, depth);
     if (options.length === 1) return this.check(options[0], value, loc, depth + 1);
+    const decimal = decimalOf(options);
+    if (decimal) return this.checkDecimal(decimal, value, loc);
     const attempts: Problem[][] = [];
     for (const option of options) {
       const inner = new Validator(this.schemas);
@@ -242,6 +244,21 @@ class Validator {
     return number;
   }
 
+  /** A Decimal field, which FastAPI's input schema shows as anyOf [number, string]: one value, Pydantic's decimal errors. */
+  checkDecimal(schema: Schema, value: unknown, loc: (string | number)[]): unknown {
+    const text = typeof value === "string" ? value.trim() : undefined;
+    if (typeof value !== "number" && (text === undefined || !/^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(text))) {
+      return typeof value === "string"
+        ? this.report("decimal_parsing", loc, "Input should be a valid decimal", value)
+        : this.report("decimal_type", loc, "Decimal input should be an integer, float, string or Decimal object", value);
+    }
+    const checked = this.checkNumber(schema, typeof value === "number" ? value : Number(text), loc, false);
+    const last = this.problems[this.problems.length - 1];
+    // The bound errors of a Decimal show the input as given.
+    if (checked === undefined && last !== undefined) last.input = value;
+    return checked === undefined ? undefined : value;
+  }
+
   checkBoolean(value: unknown, loc: (string | number)[]): unknown {
     if (typeof value === "boolean") return value;
     if (value === 0 || value === 1) return value === 1;
@@ -291,6 +308,14 @@ class Validator {
     }
     return out;
   }
+}
+
+/** The number schema of a Decimal input (anyOf [number, string] with nothing else), or undefined. */
+function decimalOf(options: readonly unknown[]): Schema | undefined {
+  if (options.length !== 2 || !options.every(isSchema)) return undefined;
+  const number = options.find((o) => isSchema(o) && o["type"] === "number");
+  const text = options.find((o) => isSchema(o) && o["type"] === "string");
+  return isSchema(number) && isSchema(text) ? number : undefined;
 }
 
 /** Python's re.search, as far as a JavaScript RegExp can tell; a pattern it cannot read never rejects. */
