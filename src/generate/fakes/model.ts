@@ -58,7 +58,10 @@ export function fakeSpec(spec: OpenApiDocument, operations: readonly OperationMo
   }
   const components = isJsonObject(spec["components"]) && isJsonObject(spec["components"]["schemas"]) ? spec["components"]["schemas"] : {};
   const schemas: JsonObject = {};
-  for (const name of [...used].sort()) if (Object.hasOwn(components, name)) schemas[name] = components[name]!;
+  for (const name of [...used].sort()) {
+    // defineProperty: a component named `__proto__` must stay a key.
+    if (Object.hasOwn(components, name)) Object.defineProperty(schemas, name, { value: components[name], enumerable: true, writable: true, configurable: true });
+  }
   return { operations: built, schemas };
 }
 

@@ -118,7 +118,7 @@ function readParams(spec: FakeSpec, operation: FakeOperation, route: Route, matc
         if (param.required) validator.report("missing", [location, param.name], "Field required", null);
         continue;
       }
-      parts[location][param.name] = validator.check(param.schema, raw, [location, param.name]);
+      setOwn(parts[location], param.name, validator.check(param.schema, raw, [location, param.name]));
     }
   }
   return parts;
@@ -139,7 +139,7 @@ async function readBody(spec: FakeSpec, operation: FakeOperation, request: Reque
     data.forEach((_value, name) => void names.add(name));
     for (const name of names) {
       const values = data.getAll(name);
-      fields[name] = isList(properties[name], spec.schemas) ? values : values[values.length - 1];
+      setOwn(fields, name, isList(properties[name], spec.schemas) ? values : values[values.length - 1]);
     }
     if (Object.keys(fields).length === 0 && body.required && Object.keys(properties).length === 0) {
       return validator.report("missing", ["body"], "Field required", null);

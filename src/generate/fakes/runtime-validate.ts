@@ -29,6 +29,11 @@ function safeDecode(text: string): string {
   }
 }
 
+/** object[key] = value as an own property, even for "__proto__", which plain assignment turns into the prototype. */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -298,13 +303,13 @@ class Validator {
         if (required.includes(name)) this.report("missing", [...loc, name], "Field required", value);
         continue;
       }
-      out[name] = this.check(properties[name], value[name], [...loc, name], depth + 1);
+      setOwn(out, name, this.check(properties[name], value[name], [...loc, name], depth + 1));
     }
     const extra = schema["additionalProperties"];
     for (const name of Object.keys(value)) {
       if (Object.hasOwn(properties, name)) continue;
       if (extra === false) this.report("extra_forbidden", [...loc, name], "Extra inputs are not permitted", value[name]);
-      else out[name] = isSchema(extra) ? this.check(extra, value[name], [...loc, name], depth + 1) : value[name];
+      else setOwn(out, name, isSchema(extra) ? this.check(extra, value[name], [...loc, name], depth + 1) : value[name]);
     }
     return out;
   }

@@ -112,7 +112,7 @@ class Sampler {
       const mapping = isJsonObject(discriminator!["mapping"]) ? discriminator!["mapping"] : {};
       const ref = isJsonObject(chosen) ? chosen["$ref"] : undefined;
       const tag = Object.keys(mapping).find((name) => mapping[name] === ref);
-      if (tag !== undefined) sample[property] = tag;
+      if (tag !== undefined) setOwn(sample, property, tag);
     }
     return sample;
   }
@@ -206,9 +206,9 @@ class Sampler {
   object(schema: JsonObject, where: string, refs: string[], twins: JsonObject | undefined): JsonObject {
     const out: JsonObject = {};
     const properties = isJsonObject(schema["properties"]) ? schema["properties"] : {};
-    for (const name of Object.keys(properties)) out[name] = this.value(properties[name], `${where}.${name}`, refs, name, twins?.[name]);
+    for (const name of Object.keys(properties)) setOwn(out, name, this.value(properties[name], `${where}.${name}`, refs, name, twins?.[name]));
     if (Object.keys(properties).length === 0 && isJsonObject(schema["additionalProperties"])) {
-      out[`${WORDS[this.pick(WORDS.length)]}`] = this.value(schema["additionalProperties"], `${where}.*`, refs, undefined);
+      setOwn(out, WORDS[this.pick(WORDS.length)]!, this.value(schema["additionalProperties"], `${where}.*`, refs, undefined));
     }
     return out;
   }
@@ -220,7 +220,7 @@ class Sampler {
       const properties = isJsonObject(schema["properties"]) ? schema["properties"] : {};
       const required = Array.isArray(schema["required"]) ? schema["required"].filter((r): r is string => typeof r === "string") : [];
       const out: JsonObject = {};
-      for (const name of required) out[name] = this.least(properties[name], refs);
+      for (const name of required) setOwn(out, name, this.least(properties[name], refs));
       return out;
     }
     return this.value(schema, this.#context.where, [...refs, ...Array<string>(MAX_DEPTH)], undefined);
@@ -292,12 +292,17 @@ function mergeAll(schema: JsonObject, spec: OpenApiDocument): JsonObject {
     if (!isJsonObject(part)) continue;
     for (const [key, value] of Object.entries(part)) {
       if (key === "allOf") continue;
-      if (key === "properties" && isJsonObject(value)) Object.assign(properties, value);
+      if (key === "properties" && isJsonObject(value)) for (const [name, child] of Object.entries(value)) setOwn(properties, name, child);
       else if (key === "required" && Array.isArray(value)) required.push(...value);
-      else merged[key] = value;
+      else setOwn(merged, key, value);
     }
   }
   if (Object.keys(properties).length > 0) merged["properties"] = properties;
   if (required.length > 0) merged["required"] = required;
   return merged;
+}
+
+/** `object[key] = value` as an own property, even for `__proto__`, which plain assignment turns into the prototype. */
+function setOwn(object: JsonObject, key: string, value: Json): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -4,8 +4,8 @@
 // models accept it too, and two generations give the same bytes.
 import { execFile } from "node:child_process";
 import { join } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import formats from "ajv-formats";
 import { describe, expect, test } from "vitest";
 import { collectOperations } from "../../../../src/generate/client/operations.js";
 import { generateFakes } from "../../../../src/generate/fakes/index.js";
@@ -17,7 +17,8 @@ import { loadSpec, SPECS } from "./support.js";
 /** A validator for one spec's schemas: its local `$ref`s point into the spec, registered whole. */
 function validatorFor(spec: OpenApiDocument): (schema: Json, data: unknown) => string[] {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-  addFormats.default(ajv);
+  // ajv-formats is CommonJS: its function is `default` under Node's ESM interop.
+  (formats as unknown as { default: (ajv: Ajv2020) => void }).default(ajv);
   ajv.addSchema({ $id: "spec.json", ...JSON.parse(JSON.stringify(spec).replaceAll('"$ref":"#/', '"$ref":"spec.json#/')) });
   return (schema, data) => {
     const wrapped = JSON.parse(JSON.stringify(schema).replaceAll('"$ref":"#/', '"$ref":"spec.json#/')) as object;
