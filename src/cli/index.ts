@@ -74,6 +74,20 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
     });
 
   program
+    .command("fake")
+    .description("serve each service's fake (fakes.gen.ts from its committed spec) over HTTP on loopback, with no Python")
+    .option("-c, --config <file>", "config file (default: sync-types.config.{ts,mts,mjs,js,json}, found upward)")
+    .option("-s, --service <name...>", "only these services")
+    .option("--port <port>", "first port; each further service takes the next (default: free ports)")
+    .option("--watch", "reload a service's fake when its committed spec changes")
+    .option("--verbose", "show each step")
+    .option("--quiet", "print errors only")
+    .action(async (options: { config?: string; service?: string[]; port?: string; watch?: boolean; verbose?: boolean; quiet?: boolean }) => {
+      const { runFake } = await import("./commands/fake.js");
+      process.exitCode = await runFake(options, start(options, setLogger, color));
+    });
+
+  program
     .command("init")
     .description("write sync-types.config.ts for the FastAPI apps found here (pm2 ecosystem, pyproject [tool.fastapi], FastAPI() in Python files)")
     .option("-y, --yes", "write without asking (required when not on a terminal)")
