@@ -38,6 +38,8 @@ describe("validateConfig", () => {
     ["url source needs no app", { services: { a: { dir: "d", spec: "s", output: "o", source: "url", url: "http://127.0.0.1:1" } } }, []],
     ["a start command without a port", { services: { a: { ...service, start: ["{python}", "serve.py"] } } }, ['services.a.start: must contain "{port}"']],
     ["bad env values", { services: { a: { ...service, env: { A: 1 } } } }, ["services.a.env.A: expected a string"]],
+    ["fakes on", { services: { a: { ...service, fakes: true } } }, []],
+    ["fakes not a boolean", { services: { a: { ...service, fakes: "yes" } } }, ['services.a.fakes: expected true or false, got "yes"']],
     ["bad openapiPath", { services: { a: { ...service, openapiPath: "openapi.json" } } }, ['services.a.openapiPath: expected a path starting with "/"']],
     ["bad level and tsconfig", { services: { a: service }, breaking: { level: "major" }, typecheck: { tsconfig: 3 } }, [
       "typecheck.tsconfig: expected a path or a list of paths",
