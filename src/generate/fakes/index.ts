@@ -6,8 +6,8 @@
  *        ──► known runtime (routing, FastAPI-shaped validation, answers, streams)
  *          + the data as one JSON string literal + override types over client.gen.ts
  *
- * Whatever the spec says, the file's code is the known runtime, one `JSON.parse` of a string
- * literal (so a `__proto__` key stays a key and no spec text is ever code) and
+ * Whatever the spec says, the file's code is the known runtime, one `JSON.parse` of string
+ * literals (so a `__proto__` key stays a key and no spec text is ever code) and
  * `createFakeFetch`; the rest is types.
  */
 import type { GeneratedFile } from "../file.js";
@@ -38,7 +38,10 @@ export function generateFakes(spec: OpenApiDocument, warn: (message: string) => 
     FAKES_RUNTIME,
     OVERRIDE_TYPES,
     "/** The operations, their request schemas and default answers, computed from the spec when this file was generated. */",
-    `const SPEC: FakeSpec = JSON.parse(${stringLiteral(JSON.stringify(data))});`,
+    // One string literal per line of indented JSON: a change to the spec is a readable diff.
+    "const SPEC: FakeSpec = JSON.parse([",
+    ...JSON.stringify(data, null, 1).split("\n").map((line) => `  ${stringLiteral(line)},`),
+    '].join("\\n"));',
     "",
     "/**",
     " * A fetch-compatible function answering like the service: pass it as `createClient({ baseUrl, fetch })`.",

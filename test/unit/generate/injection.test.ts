@@ -85,7 +85,7 @@ test("fakes: examples, enum values, keys and paths from the spec stay data; a `_
   });
   const { generateFakes } = await import("../../../src/generate/fakes/index.js");
   const source = generateFakes(spec).content;
-  const literals = runtimeCode(source).match(/JSON\.parse\("(?:[^"\\\n]|\\.)*"\)/g) ?? [];
+  const literals = runtimeCode(source).match(/JSON\.parse\(\[(?:\s*"(?:[^"\\\n]|\\.)*",?)*\s*\]\.join\("\\n"\)\)/g) ?? [];
   expect(literals).toHaveLength(1);
   expect(runtimeCode(source).replace(literals[0]!, "")).not.toContain("pwned");
   const dir = await tempDir("fakes-injection");

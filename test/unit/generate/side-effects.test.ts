@@ -45,13 +45,16 @@ function unknownClientCode(source: string): string[] {
   });
 }
 
+/** `JSON.parse([…].join("\n"))` over string literals and nothing else: the data of fakes.gen.ts. */
+const DATA_LITERAL = /JSON\.parse\(\[(?:\s*"(?:[^"\\\n]|\\.)*",?)*\s*\]\.join\("\\n"\)\)/g;
+
 /**
  * fakes.gen.ts's JavaScript with its one data literal emptied: equal to an empty spec's, it is
  * the known runtime, `JSON.parse` of a string, and `createFakeFetch`, whatever the spec says.
  */
 function fakesShape(source: string): string {
   const code = runtimeCode(source);
-  const literals = code.match(/JSON\.parse\("(?:[^"\\\n]|\\.)*"\)/g) ?? [];
+  const literals = code.match(DATA_LITERAL) ?? [];
   return literals.length === 1 ? code.replace(literals[0]!, 'JSON.parse("")') : `${literals.length} data literals`;
 }
 

@@ -17,3 +17,10 @@ test.each([
   const [dom, node] = await Promise.all([writeTsconfig(dir, files, "dom"), writeTsconfig(dir, files, "node", "tsconfig.node.json")]);
   expect(await Promise.all([typecheck("ts5", dom), typecheck("ts7", dom), typecheck("ts5", node)])).toEqual(["", "", ""]);
 }, 120_000);
+
+test.each([
+  ["TypeScript 5", "ts5"],
+  ["TypeScript 7", "ts7"],
+] as const)("the example node-app's tests, written against its committed fakes, compile with %s", async (_name, compiler) => {
+  expect(await typecheck(compiler, join(REPO_ROOT, "examples/node-app/tsconfig.test.json"))).toBe("");
+}, 120_000);
