@@ -53,8 +53,13 @@ async function answer(fetch: FakeFetch, request: IncomingMessage, response: Serv
     const answered = await fetch(`http://127.0.0.1${request.url ?? "/"}`, init);
     const out: Record<string, string> = {};
     answered.headers.forEach((value, name) => void (out[name] = value));
+    if (answered.body === null) return void response.writeHead(answered.status, out).end();
+    // Whole bodies in one write with their length; only streams are relayed chunk by chunk.
+    if (!/^(?:text\/event-stream|application\/(?:jsonl|x-ndjson))/i.test(out["content-type"] ?? "")) {
+      const bytes = Buffer.from(await answered.arrayBuffer());
+      return void response.writeHead(answered.status, { ...out, "content-length": String(bytes.length) }).end(bytes);
+    }
     response.writeHead(answered.status, out);
-    if (answered.body === null) return void response.end();
     const reader = answered.body.getReader();
     abort.signal.addEventListener("abort", () => void reader.cancel().catch(() => undefined), { once: true });
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) response.write(chunk.value);
