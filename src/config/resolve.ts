@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
@@ -72,8 +73,24 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
     baseUrlEnv: service.baseUrlEnv,
     streams: service.streams ?? {},
     externalRefs: (service.externalRefs ?? []).map((glob) => resolve(root, glob)),
-    fakes: service.fakes ?? false,
+    fakes: resolveFakes(service.fakes, root),
   };
+}
+
+/** Fakes as asked; MSW handlers too when asked, or when the project has msw installed. */
+function resolveFakes(fakes: ServiceConfig["fakes"], root: string): ResolvedService["fakes"] {
+  if (fakes === undefined || fakes === false) return false;
+  const asked = typeof fakes === "object" ? fakes.msw : undefined;
+  return { msw: asked ?? hasPackage(root, "msw") };
+}
+
+function hasPackage(root: string, name: string): boolean {
+  try {
+    createRequire(join(root, "package.json")).resolve(`${name}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

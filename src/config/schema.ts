@@ -162,7 +162,11 @@ function validateService(name: string, raw: unknown, report: (path: string, mess
       else if (glob.trim() === "") report(`${at}.externalRefs.${i}`, "expected a glob, got an empty string");
     });
   }
-  if (raw["fakes"] !== undefined && typeof raw["fakes"] !== "boolean") report(`${at}.fakes`, `expected true or false, got ${describe(raw["fakes"])}`);
+  const fakes = raw["fakes"];
+  if (isRecord(fakes)) {
+    checkKeys(fakes, `${at}.fakes`, ["msw"], report);
+    if (fakes["msw"] !== undefined && typeof fakes["msw"] !== "boolean") report(`${at}.fakes.msw`, `expected true or false, got ${describe(fakes["msw"])}`);
+  } else if (fakes !== undefined && typeof fakes !== "boolean") report(`${at}.fakes`, `expected true, false or { msw: true }, got ${describe(fakes)}`);
   const watch = raw["watch"];
   if (watch !== undefined && (!isStringArray(watch) || watch.length === 0))
     report(`${at}.watch`, `expected a non-empty list of globs, got ${describe(watch)}`);

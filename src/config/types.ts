@@ -59,8 +59,11 @@ export interface ServiceConfig {
   streams?: Record<string, string>;
   /** Local JSON files the spec's external `$ref`s may name, as globs relative to the config file (e.g. `["../shared/schemas/*.json"]`); their content is inlined into the committed spec. Never a URL. Default `[]`: every external `$ref` is an error. */
   externalRefs?: string[];
-  /** Also generate `fakes.gen.ts`: a fetch answering like the service (deterministic data, FastAPI 422s, SSE), for tests and `sync-types fake`. Default `false`. */
-  fakes?: boolean;
+  /**
+   * Also generate `fakes.gen.ts`: a fetch answering like the service (deterministic data, FastAPI 422s, SSE), for tests
+   * and `sync-types fake`; and `msw.gen.ts` (MSW handlers) when `msw` is installed, or with `{ msw: true }`. Default `false`.
+   */
+  fakes?: boolean | { msw?: boolean };
 }
 
 export interface UserConfig {
@@ -106,7 +109,8 @@ export interface ResolvedService {
   streams: Record<string, string>;
   /** Absolute globs. */
   externalRefs: string[];
-  fakes: boolean;
+  /** `false`, or fakes with or without MSW handlers. */
+  fakes: false | { msw: boolean };
 }
 
 export interface ResolvedBreaking {

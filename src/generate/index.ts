@@ -3,6 +3,7 @@ import type { OpenApiDocument } from "../spec/types.js";
 import { generateClient } from "./client/index.js";
 import { bannerFor, type GeneratedFile } from "./file.js";
 import { generateFakes } from "./fakes/index.js";
+import { generateMswHandlers } from "./fakes/msw.js";
 import { generateTypes } from "./types.js";
 
 export { BANNER, bannerFor, type GeneratedFile } from "./file.js";
@@ -14,8 +15,8 @@ export interface GenerateOptions {
   streamTypes?: Record<string, JSONSchema> | undefined;
   /** Called with each generation warning (e.g. a list header parameter the client sends as one value). Default: none. */
   warn?: ((message: string) => void) | undefined;
-  /** Also write `fakes.gen.ts` (a fetch answering like the service, for tests). Default `false`. */
-  fakes?: boolean | undefined;
+  /** Also write `fakes.gen.ts` (a fetch answering like the service, for tests), and with `msw`, `msw.gen.ts`. Default `false`. */
+  fakes?: boolean | { msw: boolean } | undefined;
 }
 
 /**
@@ -29,5 +30,6 @@ export async function generateFiles(spec: OpenApiDocument, options: GenerateOpti
     ...(await generateClient(spec, { streamTypes: options.streamTypes, warn: options.warn })),
   ];
   if (options.fakes) files.push(generateFakes(spec, options.warn));
+  if (typeof options.fakes === "object" && options.fakes.msw) files.push(generateMswHandlers());
   return files.map((file) => ({ path: file.path, content: banner + file.content }));
 }

@@ -39,7 +39,9 @@ describe("validateConfig", () => {
     ["a start command without a port", { services: { a: { ...service, start: ["{python}", "serve.py"] } } }, ['services.a.start: must contain "{port}"']],
     ["bad env values", { services: { a: { ...service, env: { A: 1 } } } }, ["services.a.env.A: expected a string"]],
     ["fakes on", { services: { a: { ...service, fakes: true } } }, []],
-    ["fakes not a boolean", { services: { a: { ...service, fakes: "yes" } } }, ['services.a.fakes: expected true or false, got "yes"']],
+    ["fakes not a boolean", { services: { a: { ...service, fakes: "yes" } } }, ['services.a.fakes: expected true, false or { msw: true }, got "yes"']],
+    ["fakes with MSW handlers", { services: { a: { ...service, fakes: { msw: true } } } }, []],
+    ["fakes with a typo", { services: { a: { ...service, fakes: { mws: true } } } }, ['services.a.fakes.mws: unknown option (did you mean "msw"?)']],
     ["bad openapiPath", { services: { a: { ...service, openapiPath: "openapi.json" } } }, ['services.a.openapiPath: expected a path starting with "/"']],
     ["bad level and tsconfig", { services: { a: service }, breaking: { level: "major" }, typecheck: { tsconfig: 3 } }, [
       "typecheck.tsconfig: expected a path or a list of paths",
