@@ -55,7 +55,8 @@ class Sampler {
   }
 
   value(raw: Json | undefined, where: string, refs: string[], key: string | undefined, twin?: Json): Json {
-    if (!isJsonObject(raw)) return null;
+    // A `$ref` cycle with nothing between (A → B → A) has no smallest value: past this, null.
+    if (!isJsonObject(raw) || refs.length > 3 * MAX_DEPTH) return null;
     let schema = raw;
     if (typeof schema["$ref"] === "string") {
       const ref = schema["$ref"];
