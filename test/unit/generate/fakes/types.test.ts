@@ -4,8 +4,9 @@ import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { REPO_ROOT } from "../../../helpers/paths.js";
-import { typecheck } from "../client/support.js";
-import { loadSpec, SPECS, writeTsconfig, writeWithFakes } from "./support.js";
+import type { OpenApiDocument } from "../../../../src/spec/types.js";
+import { importGenerated, typecheck } from "../client/support.js";
+import { loadSpec, SPECS, writeTsconfig, writeWithFakes, type FakeModule } from "./support.js";
 
 test.each([
   ["estimation-api", "estimation-overrides.ts"],
@@ -23,4 +24,13 @@ test.each([
   ["TypeScript 7", "ts7"],
 ] as const)("the example node-app's tests, written against its committed fakes, compile with %s", async (_name, compiler) => {
   expect(await typecheck(compiler, join(REPO_ROOT, "examples/node-app/tsconfig.test.json"))).toBe("");
+}, 120_000);
+
+test("a spec without operations still gives a fakes.gen.ts that compiles strict-clean (TS 5 and 7) and answers 404", async () => {
+  const spec = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} } as unknown as OpenApiDocument;
+  const { dir, sources } = await writeWithFakes("types-empty", spec);
+  const tsconfig = await writeTsconfig(dir, ["types.gen.ts", "runtime.gen.ts", "client.gen.ts", "fakes.gen.ts"], "dom");
+  expect(await Promise.all([typecheck("ts5", tsconfig), typecheck("ts7", tsconfig)])).toEqual(["", ""]);
+  const { createFakeFetch } = await importGenerated<FakeModule>(dir, "fakes.gen.ts", sources);
+  expect((await createFakeFetch()("http://fake.invalid/anything")).status).toBe(404);
 }, 120_000);
