@@ -1,6 +1,7 @@
 // `npm run bench`: every performance figure of the README in one run, side by side with peers.
 // Numbers are measured here, never asserted in tests. `--only generate,check` picks sections.
 import { benchDiff } from "./diff.mjs";
+import { benchFake } from "./fake.mjs";
 import { benchCheck } from "./check.mjs";
 import { benchGenerate } from "./generate.mjs";
 import { benchHook } from "./hook.mjs";
@@ -15,6 +16,7 @@ const sections = [
   ["diff", () => benchDiff()],
   ["hook", () => benchHook()],
   ["soak", () => benchSoak({ saves: 1000 })],
+  ["fake", () => benchFake()],
 ];
 
 for (const [name, run] of sections) {

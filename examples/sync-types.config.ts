@@ -1,6 +1,7 @@
 import { defineConfig } from "sync-types";
 
 // Two FastAPI sidecars called by ./node-app. Every path is relative to this file.
+// `fakes: true` also writes fakes.gen.ts, which node-app's tests use instead of the services.
 export default defineConfig({
   services: {
     "estimation-api": {
@@ -8,12 +9,14 @@ export default defineConfig({
       app: "app.main:app",
       spec: "contracts/estimation-api.openapi.json",
       output: "node-app/src/clients/estimation-api",
+      fakes: true,
     },
     "content-api": {
       dir: "services/content-api",
       app: "app.main:app",
       spec: "contracts/content-api.openapi.json",
       output: "node-app/src/clients/content-api",
+      fakes: true,
     },
   },
   typecheck: { tsconfig: "node-app/tsconfig.json" },

@@ -183,6 +183,7 @@ export class Session {
         streamTypes: extracted.streams as Record<string, JSONSchema> | undefined,
         groupByTag: service.groupByTag,
         warn: (message) => warn(`${service.name}: ${message}`),
+        fakes: service.fakes,
       });
     } catch (error) {
       // The client names a bad `streams` key relative to the option; say which service it is in.

@@ -83,11 +83,26 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
     .description("generate types and client from an OpenAPI file or URL, without a config")
     .argument("<spec>", "an OpenAPI 3.x JSON file or an http(s) URL")
     .requiredOption("-o, --output <dir>", "output folder")
+    .option("--fakes", "also write fakes.gen.ts: a fetch answering like the service, for tests")
     .option("--verbose", "show each step")
     .option("--quiet", "print errors only")
-    .action(async (spec: string, options: { output: string; verbose?: boolean; quiet?: boolean }) => {
+    .action(async (spec: string, options: { output: string; fakes?: boolean; verbose?: boolean; quiet?: boolean }) => {
       const { runGenerate } = await import("./commands/generate.js");
       process.exitCode = await runGenerate(spec, options, start(options, setLogger, color));
+    });
+
+  program
+    .command("fake")
+    .description("serve each service's fake (fakes.gen.ts from its committed spec) over HTTP on loopback, with no Python")
+    .option("-c, --config <file>", "config file (default: sync-types.config.{ts,mts,mjs,js,json}, found upward)")
+    .option("-s, --service <name...>", "only these services")
+    .option("--port <port>", "first port; each further service takes the next (default: free ports)")
+    .option("--watch", "reload a service's fake when its committed spec changes")
+    .option("--verbose", "show each step")
+    .option("--quiet", "print errors only")
+    .action(async (options: { config?: string; service?: string[]; port?: string; watch?: boolean; verbose?: boolean; quiet?: boolean }) => {
+      const { runFake } = await import("./commands/fake.js");
+      process.exitCode = await runFake(options, start(options, setLogger, color));
     });
 
   program

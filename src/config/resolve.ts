@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
@@ -49,7 +50,7 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
   }
   // Keys without special handling take the user's value over the definition's default, so a new key needs no edit here.
   const given = Object.fromEntries(Object.entries(service).filter(([, value]) => value !== undefined));
-  const merged = { ...defaultsOf(SERVICE), ...given } as Omit<ResolvedService, "name" | "python">;
+  const merged = { ...defaultsOf(SERVICE), ...given } as Omit<ResolvedService, "name" | "python" | "fakes">;
   const { port } = merged;
   return {
     ...merged,
@@ -64,7 +65,24 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
     envFile,
     baseUrlEnv: service.baseUrlEnv,
     externalRefs: merged.externalRefs.map((glob) => resolve(root, glob)),
+    fakes: resolveFakes(service.fakes, root),
   };
+}
+
+/** Fakes as asked; MSW handlers too when asked, or when the project has msw installed. */
+function resolveFakes(fakes: ServiceConfig["fakes"], root: string): ResolvedService["fakes"] {
+  if (fakes === undefined || fakes === false) return false;
+  const asked = typeof fakes === "object" ? fakes.msw : undefined;
+  return { msw: asked ?? hasPackage(root, "msw") };
+}
+
+function hasPackage(root: string, name: string): boolean {
+  try {
+    createRequire(join(root, "package.json")).resolve(`${name}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

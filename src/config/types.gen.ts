@@ -5,6 +5,12 @@ import type { Plugin } from "../plugins.js";
 /** `"http"`: start the service and fetch its spec; `"import"`: no server; `"url"`: ask a running one. */
 export type SourceKind = "http" | "import" | "url";
 
+/** Fakes with MSW handlers, or without them. */
+export interface FakesConfig {
+  /** Also write `msw.gen.ts` (MSW handlers over the fakes). Default: when `msw` resolves from the config's folder. */
+  msw?: boolean;
+}
+
 /** A FastAPI service: where it lives, how to get its spec, where its client goes. */
 export interface ServiceConfig {
   /** Service root, relative to the config file. Its venv is `dir/.venv` unless `python` says otherwise. Required. */
@@ -43,6 +49,8 @@ export interface ServiceConfig {
   baseUrlEnv?: string;
   /** Payload models for untyped streams: `{ "<operationId or METHOD /path>": "module:PydanticModel" }`. Default `{}`. */
   streams?: Record<string, string>;
+  /** `true` also writes `fakes.gen.ts`: a fetch answering like the service (deterministic data valid for the spec, FastAPI-shaped 422s, SSE and JSON Lines), for tests and `sync-types fake`; `msw.gen.ts` too when `msw` is installed or with `{ msw: true }`. Default `false`. */
+  fakes?: boolean | FakesConfig;
   /** Client methods grouped by their operation's first tag: `client.users.createUser()` instead of `client.createUser()`; untagged operations stay on the client. Default `false`. */
   groupByTag?: boolean;
   /** Local JSON files the spec's external `$ref`s may name, as globs relative to the config file (e.g. `["../shared/schemas/*.json"]`); their content is inlined into the committed spec. Never a URL; without it every external `$ref` is an error. Default `[]`. */

@@ -16,6 +16,8 @@ export interface ResolvedService extends Resolved<ServiceConfig, DefaultedKeys<t
   name: string;
   /** The interpreter found or given: never missing. */
   python: string;
+  /** `false`, or fakes with or without MSW handlers (with: asked, or `msw` resolves from the config's folder). */
+  fakes: false | { msw: boolean };
 }
 
 export interface ResolvedBreaking {

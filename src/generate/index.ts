@@ -2,6 +2,8 @@ import type { JSONSchema } from "json-schema-to-typescript";
 import type { OpenApiDocument } from "../spec/types.js";
 import { generateClient } from "./client/index.js";
 import { bannerFor, type GeneratedFile } from "./file.js";
+import { generateFakes } from "./fakes/index.js";
+import { generateMswHandlers } from "./fakes/msw.js";
 import { generateTypes } from "./types.js";
 
 export { BANNER, bannerFor, type GeneratedFile } from "./file.js";
@@ -17,6 +19,8 @@ export interface GenerateOptions {
   warn?: ((message: string) => void) | undefined;
   /** Module specifier of the runtime every client shares (see `runtime.shared`); default none: a `runtime.gen.ts` per service. */
   sharedRuntime?: string | undefined;
+  /** Also write `fakes.gen.ts` (a fetch answering like the service, for tests), and with `msw`, `msw.gen.ts`. Default `false`. */
+  fakes?: boolean | { msw: boolean } | undefined;
 }
 
 /**
@@ -29,5 +33,7 @@ export async function generateFiles(spec: OpenApiDocument, options: GenerateOpti
     { path: "types.gen.ts", content: await generateTypes(spec) },
     ...(await generateClient(spec, { streamTypes: options.streamTypes, groupByTag: options.groupByTag, warn: options.warn, sharedRuntime: options.sharedRuntime })),
   ];
+  if (options.fakes) files.push(generateFakes(spec, options.warn, { groupByTag: options.groupByTag }));
+  if (typeof options.fakes === "object" && options.fakes.msw) files.push(generateMswHandlers());
   return files.map((file) => ({ path: file.path, content: banner + file.content }));
 }

@@ -10,6 +10,8 @@ import { fetchSpecFromUrl } from "../../services/url.js";
 export interface GenerateCommandOptions {
   /** Output folder (required). */
   output: string;
+  /** Also write `fakes.gen.ts`. Default `false`. */
+  fakes?: boolean | undefined;
 }
 
 /** `sync-types generate <spec.json|url> -o <dir>`: generate from a spec without a config. */
@@ -18,7 +20,7 @@ export async function runGenerate(input: string, options: GenerateCommandOptions
   const isUrl = /^https?:\/\//.test(input);
   // The spec's name lands in every file's banner and in messages: never a URL's secrets.
   const shown = isUrl ? redactUrl(input) : input;
-  const session = openStandaloneSession("spec", { dir: ".", spec: isUrl ? shown : resolve(input), output, source: "url" }, { cwd: process.cwd(), outputSetting: "-o", specLabel: isUrl ? shown : undefined });
+  const session = openStandaloneSession("spec", { dir: ".", spec: isUrl ? shown : resolve(input), output, source: "url", fakes: options.fakes === true }, { cwd: process.cwd(), outputSetting: "-o", specLabel: isUrl ? shown : undefined });
   try {
     const service = session.config.services[0]!;
     const raw = isUrl ? await fetchSpecFromUrl(service, parseUrl(input), { warn: (message) => logger.warn(message) }) : await readSpec(input);

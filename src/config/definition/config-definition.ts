@@ -133,6 +133,20 @@ export const SERVICE = object({
       default: {},
       description: 'Payload models for untyped streams: `{ "<operationId or METHOD /path>": "module:PydanticModel" }`.',
     }),
+    fakes: either({
+      expected: "true, false or { msw: true }",
+      of: [
+        flag({}),
+        object({
+          typeName: "FakesConfig",
+          expected: "an object",
+          description: "Fakes with MSW handlers, or without them.",
+          properties: { msw: flag({ description: "Also write `msw.gen.ts` (MSW handlers over the fakes). Default: when `msw` resolves from the config's folder." }) },
+        }),
+      ],
+      default: false,
+      description: "`true` also writes `fakes.gen.ts`: a fetch answering like the service (deterministic data valid for the spec, FastAPI-shaped 422s, SSE and JSON Lines), for tests and `sync-types fake`; `msw.gen.ts` too when `msw` is installed or with `{ msw: true }`.",
+    }),
     groupByTag: flag({
       default: false,
       description: "Client methods grouped by their operation's first tag: `client.users.createUser()` instead of `client.createUser()`; untagged operations stay on the client.",

@@ -43,9 +43,14 @@ export function validateNode(node: Node, value: unknown, at: string, report: Rep
       if (!isRecord(value)) return wrong(requiredPhrase);
       validateProperties(node, value, at, report);
       break;
-    case "either":
-      if (!node.of.some((branch) => accepts(branch, value))) return wrong(requiredPhrase);
-      break;
+    case "either": {
+      if (node.of.some((branch) => accepts(branch, value))) break;
+      // An object that only one branch could be is judged by that branch, so a typo inside it is named at its own path.
+      const objects = isRecord(value) ? node.of.filter((branch) => branch.kind === "object") : [];
+      if (objects.length !== 1) return wrong(requiredPhrase);
+      validateNode(objects[0]!, value, at, report);
+      return;
+    }
     case "opaque":
       if (!node.accepts(value)) return wrong(requiredPhrase);
       break;

@@ -24,6 +24,7 @@ export function emitClient(plan: ClientPlan, runtime: string): string {
   const declarations: Declaration[] = [
     imports(plan, runtime),
     clientInterface(plan.operations),
+    ...clientMethods(plan.operations),
     ...authDeclarations(plan),
     createClientFunction(plan),
     ...errorDeclarations(plan.operations),
@@ -82,6 +83,21 @@ function clientInterface(operations: readonly OperationPlan[]): Declaration {
       }
     });
   });
+}
+
+/** With groups, every method by its flat key (`"users.createUser"`), the names fakes.gen.ts's overrides take. */
+function clientMethods(operations: readonly OperationPlan[]): Declaration[] {
+  if (operations.every((plan) => plan.operation.group === undefined)) return [];
+  return [declaration((writer) => {
+    writeDocs(writer, "Every client method by its key: `\"<group>.<method>\"` for grouped ones, as `isApiError` and fakes.gen.ts name them.");
+    writer.write("export interface ClientMethods").block(() => {
+      for (const { operation } of operations) {
+        const member = `[${stringLiteral(identifier(operation.member))}]`;
+        const path = operation.group === undefined ? member : `[${stringLiteral(identifier(operation.group))}]${member}`;
+        writer.writeLine(`${errorKey(operation)}: Client${path};`);
+      }
+    });
+  })];
 }
 
 function writeSignature(writer: CodeBlockWriter, plan: OperationPlan): void {

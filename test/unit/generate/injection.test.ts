@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { ConfigError } from "../../../src/errors.js";
@@ -67,4 +67,32 @@ test("zod: a `__proto__` key stays a key, a format named like an Object.prototyp
   const spec = document({}, { "/a": { get: { operationId: "a", responses: { "200": json({ type: "string", format: "constructor" }), "404": json({ type: "string", format: "toString" }) } } } });
   const schemas = generateZodSchemas(spec);
   expect(schemas).toContain('    "200": z.string(),\n    "404": z.string(),\n');
+});
+
+test("fakes: examples, enum values, keys and paths from the spec stay data; a `__proto__` key stays a key", async () => {
+  const hostile = '"); globalThis.pwned = 1; ("\u2028*/ `${globalThis.pwned = 2}` \\';
+  const schema = { type: "object", properties: { ["__proto__"]: { type: "string", example: hostile }, [hostile]: { type: "string", enum: [hostile] } }, required: ["__proto__"] };
+  const json = (value: object) => ({ description: hostile, content: { "application/json": value } });
+  const spec = document({ [hostile]: schema }, {
+    [`/a/{${hostile}}`]: {
+      get: {
+        operationId: hostile,
+        parameters: [{ name: hostile, in: "path", required: true, schema: { type: "string", pattern: hostile } }],
+        responses: { "200": json({ schema: { $ref: `#/components/schemas/${encodeURIComponent(hostile)}` }, example: { [hostile]: hostile } }) },
+      },
+    },
+    "/b": { get: { operationId: "b", responses: { "200": json({ schema: { $ref: `#/components/schemas/${encodeURIComponent(hostile)}` } }) } } },
+  });
+  const { generateFakes } = await import("../../../src/generate/fakes/index.js");
+  const source = generateFakes(spec).content;
+  const literals = runtimeCode(source).match(/JSON\.parse\(\[(?:\s*"(?:[^"\\\n]|\\.)*",?)*\s*\]\.join\("\\n"\)\)/g) ?? [];
+  expect(literals).toHaveLength(1);
+  expect(runtimeCode(source).replace(literals[0]!, "")).not.toContain("pwned");
+  const dir = await tempDir("fakes-injection");
+  await writeGenerated(dir, spec);
+  await writeFile(join(dir, "fakes.gen.ts"), source);
+  const { createFakeFetch } = await importGenerated<{ createFakeFetch(): (input: string) => Promise<Response> }>(dir, "fakes.gen.ts", { "fakes.gen.ts": source });
+  const response = await createFakeFetch()("http://h/b");
+  expect(await response.json()).toEqual({ ["__proto__"]: hostile, [hostile]: hostile });
+  expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
 });

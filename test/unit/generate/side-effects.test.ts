@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { expect, test } from "vitest";
 import { bannerFor, generateFiles } from "../../../src/generate/index.js";
+import { generateFakes } from "../../../src/generate/fakes/index.js";
 import { generateIndex } from "../../../src/generate/index-file.js";
 import type { OpenApiDocument } from "../../../src/spec/types.js";
 import { generateZodSchemas } from "../../../plugins/zod/generate.js";
@@ -43,6 +45,19 @@ function unknownClientCode(source: string): string[] {
   });
 }
 
+/** `JSON.parse([…].join("\n"))` over string literals and nothing else: the data of fakes.gen.ts. */
+const DATA_LITERAL = /JSON\.parse\(\[(?:\s*"(?:[^"\\\n]|\\.)*",?)*\s*\]\.join\("\\n"\)\)/g;
+
+/**
+ * fakes.gen.ts's JavaScript with its one data literal emptied: equal to an empty spec's, it is
+ * the known runtime, `JSON.parse` of a string, and `createFakeFetch`, whatever the spec says.
+ */
+function fakesShape(source: string): string {
+  const code = runtimeCode(source);
+  const literals = code.match(DATA_LITERAL) ?? [];
+  return literals.length === 1 ? code.replace(literals[0]!, 'JSON.parse("")') : `${literals.length} data literals`;
+}
+
 interface SandboxReport {
   effects: string[];
   exports: [folder: string, file: string, names: string[]][];
@@ -51,7 +66,8 @@ interface SandboxReport {
 
 /** Runs the sandbox harness over `folders` in a child node; resolves with what it printed. */
 function runSandboxed(cwd: string, folders: { folder: string; path: Record<string, string> }[]): Promise<{ stdout: string; stderr: string; code: number | null }> {
-  const zod = pathToFileURL(join(REPO_ROOT, "node_modules/zod/")).href;
+  // The real path: Node resolves zod's imports there when node_modules is a symlink (a worktree's is).
+  const zod = pathToFileURL(`${realpathSync(join(REPO_ROOT, "node_modules/zod"))}/`).href;
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [HARNESS, JSON.stringify({ folders, zod })], { cwd, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (_error, stdout, stderr) =>
       resolve({ stdout, stderr, code: child.exitCode }),
@@ -64,6 +80,7 @@ test(`${SEEDS} specs with hostile strings everywhere, and hostile spec paths: ev
   await writeFile(join(dir, "package.json"), '{ "type": "module" }\n');
   await symlink(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
   const knownRuntime = (await generateFiles(EMPTY, { specPath: "" })).find((file) => file.path === "runtime.gen.ts")!.content.replace(/^.*\n/, "");
+  const knownFakes = fakesShape(generateFakes(EMPTY).content);
   const folders: { folder: string; path: Record<string, string> }[] = [];
   const compiled: string[] = [];
   for (let seed = 1; seed <= SEEDS; seed++) {
@@ -71,7 +88,7 @@ test(`${SEEDS} specs with hostile strings everywhere, and hostile spec paths: ev
     const spec = everywhereSpec(rng);
     const specPath = `../${hostileText(rng)}/${hostileText(rng)}.json`;
     const banner = bannerFor(specPath);
-    const files = await generateFiles(spec, { specPath, streamTypes: everywhereStreams(rng, spec) });
+    const files = await generateFiles(spec, { specPath, streamTypes: everywhereStreams(rng, spec), fakes: true });
     const sources: Record<string, string> = {
       ...Object.fromEntries(files.map((file) => [file.path, file.content])),
       "index.ts": banner + generateIndex(),
@@ -84,6 +101,7 @@ test(`${SEEDS} specs with hostile strings everywhere, and hostile spec paths: ev
     expect(sources["runtime.gen.ts"], where).toBe(banner + knownRuntime);
     expect(runtimeCode(sources["index.ts"]!), where).toBe(runtimeCode(generateIndex()));
     expect(unknownClientCode(sources["client.gen.ts"]!), where).toEqual([]);
+    expect(fakesShape(sources["fakes.gen.ts"]!), where).toBe(knownFakes);
 
     const folder = join(dir, `seed-${seed}`);
     await mkdir(folder);
@@ -95,7 +113,7 @@ test(`${SEEDS} specs with hostile strings everywhere, and hostile spec paths: ev
   }
 
   const all = await writeTsconfig(dir, compiled, "dom", "tsconfig.all.json");
-  const batch = await writeTsconfig(dir, compiled.slice(0, 10 * 5), "node", "tsconfig.batch.json");
+  const batch = await writeTsconfig(dir, compiled.slice(0, 10 * 6), "node", "tsconfig.batch.json");
   const [ts7, ts5, run] = await Promise.all([typecheck("ts7", all), typecheck("ts5", batch), runSandboxed(dir, folders)]);
   expect([ts7, ts5]).toEqual(["", ""]);
 
@@ -105,11 +123,12 @@ test(`${SEEDS} specs with hostile strings everywhere, and hostile spec paths: ev
   expect(lines.length, run.stdout.slice(0, 2000)).toBe(2);
   const report = JSON.parse(lines[0]!) as SandboxReport;
   expect(report.effects).toEqual([]);
-  expect(report.exports).toHaveLength(SEEDS * 5);
+  expect(report.exports).toHaveLength(SEEDS * 6);
   const clientExports = ["ApiError", "NetworkError", "StreamLimitError", "TimeoutError", "createClient", "isApiError"];
   for (const [folder, file, names] of report.exports) {
     const where = `${folder}/${file}`;
     if (file === "types.gen.mjs") expect(names, where).toEqual([]);
+    if (file === "fakes.gen.mjs") expect(names, where).toEqual(["createFakeFetch"]);
     if (file === "client.gen.mjs" || file === "index.mjs") expect(names, where).toEqual(clientExports);
     if (file === "schemas.gen.mjs") {
       const own = names.filter((name) => !["ResponseValidationError", "createValidatingClient", "validateResponse"].includes(name));

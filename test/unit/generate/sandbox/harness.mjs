@@ -45,7 +45,7 @@ const exports = [];
 const modules = [];
 for (const { folder, path } of folders) {
   const loaded = { path };
-  for (const file of ["runtime.gen.mjs", "types.gen.mjs", "client.gen.mjs", "index.mjs", "schemas.gen.mjs"]) {
+  for (const file of ["runtime.gen.mjs", "types.gen.mjs", "client.gen.mjs", "index.mjs", "schemas.gen.mjs", "fakes.gen.mjs"]) {
     try {
       loaded[file] = await import(pathToFileURL(`${folder}/${file}`).href);
       exports.push([folder, file, Object.keys(loaded[file]).sort()]);
@@ -80,6 +80,22 @@ for (const loaded of modules) {
       } catch {
         // A body that does not match is the point of validation.
       }
+    }
+  }
+}
+
+// The fakes answer every method in place of the network: their routing, validation and answers run too.
+for (const loaded of modules) {
+  const createFakeFetch = loaded["fakes.gen.mjs"]?.createFakeFetch;
+  if (!createFakeFetch) continue;
+  const client = loaded["client.gen.mjs"].createClient({ baseUrl: "http://sandbox.invalid", fetch: createFakeFetch() });
+  for (const method of Object.values(client)) {
+    try {
+      const result = method({ path: loaded.path, query: {}, body: {} });
+      if (typeof result?.then === "function") await result;
+      else for await (const _item of result) break;
+    } catch {
+      // A 422 or a declared error is an answer, not an effect.
     }
   }
 }

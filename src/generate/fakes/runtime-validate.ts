@@ -1,0 +1,334 @@
+/**
+ * Fakes runtime part: request validation with FastAPI's 422 shape. Values are checked the way
+ * Pydantic's lax mode does (strings parse as numbers and booleans, whole floats as integers),
+ * and each problem is reported with the `type`, `loc`, `msg`, `input` and `ctx` Pydantic gives,
+ * in the order FastAPI lists them: path, query, header and cookie parameters, then the body.
+ */
+export const VALIDATE: string = String.raw`
+/** A JSON Schema object, as embedded below. */
+type Schema = { readonly [keyword: string]: unknown };
+
+/** One entry of FastAPI's 422 "detail" list. */
+interface Problem {
+  type: string;
+  loc: (string | number)[];
+  msg: string;
+  input: unknown;
+  ctx?: Record<string, unknown>;
+}
+
+/** The same $ref this deep ends validation: a hostile spec's cycle must not recurse forever. */
+const MAX_VALIDATION_DEPTH = 64;
+
+/** Percent-decoded text, or the text as it is when it holds a stray "%". */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** object[key] = value as an own property, even for "__proto__", which plain assignment turns into the prototype. */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isSchema(value: unknown): value is Schema {
+  return isRecord(value);
+}
+
+/** Python's repr of a value in messages: 'text', 1, True. */
+function pythonRepr(value: unknown): string {
+  if (typeof value === "string") return "'" + value.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (value === null) return "None";
+  return String(value);
+}
+
+/** 'a', 'b' or 'c', as Pydantic lists expected values. */
+function expectedList(values: readonly unknown[]): string {
+  const shown = values.map(pythonRepr);
+  return shown.length <= 1 ? shown.join("") : shown.slice(0, -1).join(", ") + " or " + shown[shown.length - 1];
+}
+
+const BOOLEAN_STRINGS = new Map<string, boolean>([
+  ["true", true], ["t", true], ["yes", true], ["y", true], ["on", true], ["1", true],
+  ["false", false], ["f", false], ["no", false], ["n", false], ["off", false], ["0", false],
+]);
+
+const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+class Validator {
+  readonly problems: Problem[] = [];
+  readonly schemas: Readonly<Record<string, unknown>>;
+
+  constructor(schemas: Readonly<Record<string, unknown>>) {
+    this.schemas = schemas;
+  }
+
+  report(type: string, loc: (string | number)[], msg: string, input: unknown, ctx?: Record<string, unknown>): undefined {
+    this.problems.push(ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx });
+    return undefined;
+  }
+
+  /** The component a "#/components/schemas/Name" reference names. */
+  target(ref: string): { name: string; schema: Schema } | undefined {
+    const match = /^#\/components\/schemas\/(.+)$/.exec(ref);
+    if (!match) return undefined;
+    const name = safeDecode(match[1]!.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const schema = Object.hasOwn(this.schemas, name) ? this.schemas[name] : undefined;
+    return isSchema(schema) ? { name, schema } : undefined;
+  }
+
+  /** The value as the app would see it once validated, or undefined after reporting why not. */
+  check(raw: unknown, value: unknown, loc: (string | number)[], depth = 0, model?: string): unknown {
+    if (!isSchema(raw) || depth > MAX_VALIDATION_DEPTH) return value;
+    if (typeof raw["$ref"] === "string") {
+      const target = this.target(raw["$ref"]);
+      return target ? this.check(target.schema, value, loc, depth + 1, target.name) : value;
+    }
+    const schema = raw;
+    if ("const" in schema) {
+      return value === schema["const"] ? value : this.report("literal_error", loc, "Input should be " + pythonRepr(schema["const"]), value, { expected: pythonRepr(schema["const"]) });
+    }
+    if (Array.isArray(schema["enum"])) return this.checkEnum(schema["enum"], value, loc, model !== undefined);
+    const variants = Array.isArray(schema["anyOf"]) ? schema["anyOf"] : Array.isArray(schema["oneOf"]) ? schema["oneOf"] : undefined;
+    if (variants) return this.checkUnion(schema, variants, value, loc, depth);
+    if (Array.isArray(schema["allOf"])) {
+      let result = value;
+      for (const part of schema["allOf"]) result = this.check(part, result, loc, depth + 1);
+      return result;
+    }
+    const type = Array.isArray(schema["type"]) ? schema["type"].find((t) => t !== "null") : schema["type"];
+    if (Array.isArray(schema["type"]) && schema["type"].includes("null") && value === null) return null;
+    switch (type) {
+      case "string":
+        return this.checkString(schema, value, loc);
+      case "integer":
+        return this.checkNumber(schema, value, loc, true);
+      case "number":
+        return this.checkNumber(schema, value, loc, false);
+      case "boolean":
+        return this.checkBoolean(value, loc);
+      case "null":
+        return value === null ? null : this.report("none_required", loc, "Input should be None", value);
+      case "array":
+        return this.checkArray(schema, value, loc, depth);
+      case "object":
+        return this.checkObject(schema, value, loc, depth, model);
+      default:
+        return value;
+    }
+  }
+
+  checkEnum(values: readonly unknown[], value: unknown, loc: (string | number)[], named: boolean): unknown {
+    // Query and path values arrive as text: an integer member matches its digits.
+    const found = values.find((member) => member === value || (typeof value === "string" && typeof member === "number" && String(member) === value));
+    if (found !== undefined || (value === null && values.includes(null))) return found ?? null;
+    const expected = expectedList(values);
+    return this.report(named ? "enum" : "literal_error", loc, "Input should be " + expected, value, { expected });
+  }
+
+  checkUnion(schema: Schema, variants: readonly unknown[], value: unknown, loc: (string | number)[], depth: number): unknown {
+    const nullable = variants.some((v) => isSchema(v) && v["type"] === "null");
+    const options = variants.filter((v) => !(isSchema(v) && v["type"] === "null"));
+    if (value === null && nullable) return null;
+    const discriminator = isSchema(schema["discriminator"]) ? schema["discriminator"] : undefined;
+    if (discriminator && typeof discriminator["propertyName"] === "string") return this.checkTagged(discriminator, options, value, loc, depth);
+    if (options.length === 1) return this.check(options[0], value, loc, depth + 1);
+    const decimal = decimalOf(options);
+    if (decimal) return this.checkDecimal(decimal, value, loc);
+    const attempts: Problem[][] = [];
+    for (const option of options) {
+      const inner = new Validator(this.schemas);
+      const result = inner.check(option, value, [], depth + 1);
+      if (inner.problems.length === 0) return result;
+      attempts.push(inner.problems.map((problem) => ({ ...problem, loc: [...loc, this.tag(option), ...problem.loc] })));
+    }
+    this.problems.push(...attempts.flat());
+    return undefined;
+  }
+
+  checkTagged(discriminator: Schema, options: readonly unknown[], value: unknown, loc: (string | number)[], depth: number): unknown {
+    const property = discriminator["propertyName"] as string;
+    const mapping = isSchema(discriminator["mapping"]) ? discriminator["mapping"] : {};
+    const tags = Object.keys(mapping);
+    const shown = "'" + property + "'";
+    if (!isRecord(value) || !Object.hasOwn(value, property)) {
+      if (!isRecord(value)) return this.report("model_attributes_type", loc, "Input should be a valid dictionary or object to extract fields from", value);
+      return this.report("union_tag_not_found", loc, "Unable to extract tag using discriminator " + shown, value, { discriminator: shown });
+    }
+    const tag = value[property];
+    const ref = typeof tag === "string" && Object.hasOwn(mapping, tag) ? mapping[tag] : undefined;
+    const option = options.find((o) => isSchema(o) && o["$ref"] === ref);
+    if (ref === undefined || option === undefined) {
+      const expected = tags.map((t) => "'" + t + "'").join(", ");
+      return this.report("union_tag_invalid", loc, "Input tag '" + String(tag) + "' found using " + shown + " does not match any of the expected tags: " + expected, value, { discriminator: shown, tag: String(tag), expected_tags: expected });
+    }
+    return this.check(option, value, [...loc, tag as string], depth + 1);
+  }
+
+  /** How Pydantic names a union member in loc: the model's name, or the Python type. */
+  tag(option: unknown): string {
+    if (!isSchema(option)) return "any";
+    if (typeof option["$ref"] === "string") return this.target(option["$ref"])?.name ?? "any";
+    const names: Record<string, string> = { string: "str", integer: "int", number: "float", boolean: "bool", null: "none" };
+    const type = option["type"];
+    if (type === "array") return "list[" + this.tag(option["items"]) + "]";
+    if (type === "object") return "dict[str," + this.tag(option["additionalProperties"]) + "]";
+    if ("const" in option || Array.isArray(option["enum"])) return "literal[" + (Array.isArray(option["enum"]) ? option["enum"] : [option["const"]]).map(pythonRepr).join(",") + "]";
+    return typeof type === "string" ? (names[type] ?? type) : "any";
+  }
+
+  checkString(schema: Schema, value: unknown, loc: (string | number)[]): unknown {
+    if (typeof schema["contentMediaType"] === "string" || schema["format"] === "binary") {
+      // An upload: a file part, or its text when sent as a plain field.
+      if (value instanceof Blob || typeof value === "string") return value;
+      return this.report("value_error", loc, "Value error, Expected UploadFile, received: " + typeof value, value);
+    }
+    if (typeof value !== "string") return this.report("string_type", loc, "Input should be a valid string", value);
+    const length = [...value].length;
+    const min = schema["minLength"];
+    const max = schema["maxLength"];
+    if (typeof min === "number" && length < min) {
+      return this.report("string_too_short", loc, "String should have at least " + min + " character" + (min === 1 ? "" : "s"), value, { min_length: min });
+    }
+    if (typeof max === "number" && length > max) {
+      return this.report("string_too_long", loc, "String should have at most " + max + " character" + (max === 1 ? "" : "s"), value, { max_length: max });
+    }
+    const pattern = schema["pattern"];
+    if (typeof pattern === "string" && !matches(pattern, value)) {
+      return this.report("string_pattern_mismatch", loc, "String should match pattern '" + pattern + "'", value, { pattern });
+    }
+    const format = schema["format"];
+    if (format === "uuid" && !UUID.test(value)) return this.report("uuid_parsing", loc, "Input should be a valid UUID, invalid character", value);
+    if (format === "date" && !DATE.test(value)) return this.report("date_from_datetime_parsing", loc, "Input should be a valid date or datetime", value);
+    if (format === "date-time" && !DATE_TIME.test(value)) return this.report("datetime_from_date_parsing", loc, "Input should be a valid datetime or date", value);
+    if (format === "email" && !EMAIL.test(value)) return this.report("value_error", loc, "value is not a valid email address", value);
+    return value;
+  }
+
+  checkNumber(schema: Schema, value: unknown, loc: (string | number)[], integer: boolean): unknown {
+    const kind = integer ? "int" : "float";
+    const what = integer ? "a valid integer" : "a valid number";
+    let number: number;
+    if (typeof value === "number") number = value;
+    else if (typeof value === "boolean") number = value ? 1 : 0;
+    else if (typeof value === "string") {
+      const text = value.trim().replace(/(\d)_(?=\d)/g, "$1");
+      number = /^[+-]?(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?)$/i.test(text) ? Number(text) : Number.NaN;
+      if (!integer && /^[+-]?(?:inf|infinity|nan)$/i.test(text)) number = text.toLowerCase().includes("nan") ? Number.NaN : text.startsWith("-") ? -Infinity : Infinity;
+      else if (Number.isNaN(number) || (integer && !Number.isInteger(number))) {
+        return this.report(kind + "_parsing", loc, "Input should be " + what + ", unable to parse string as " + (integer ? "an integer" : "a number"), value);
+      }
+    } else return this.report(kind + "_type", loc, "Input should be " + what, value);
+    if (integer && !Number.isInteger(number)) return this.report("int_from_float", loc, "Input should be a valid integer, got a number with a fractional part", value);
+    const bound = (keyword: string, type: string, word: string, key: string, fails: (limit: number) => boolean): boolean => {
+      const limit = schema[keyword];
+      if (typeof limit !== "number" || !fails(limit)) return false;
+      this.report(type, loc, "Input should be " + word + " " + limit, value, { [key]: limit });
+      return true;
+    };
+    if (bound("exclusiveMinimum", "greater_than", "greater than", "gt", (l) => !(number > l))) return undefined;
+    if (bound("minimum", "greater_than_equal", "greater than or equal to", "ge", (l) => !(number >= l))) return undefined;
+    if (bound("exclusiveMaximum", "less_than", "less than", "lt", (l) => !(number < l))) return undefined;
+    if (bound("maximum", "less_than_equal", "less than or equal to", "le", (l) => !(number <= l))) return undefined;
+    const multiple = schema["multipleOf"];
+    if (typeof multiple === "number" && multiple > 0 && Math.abs(number / multiple - Math.round(number / multiple)) > 1e-9) {
+      return this.report("multiple_of", loc, "Input should be a multiple of " + multiple, value, { multiple_of: multiple });
+    }
+    return number;
+  }
+
+  /** A Decimal field, which FastAPI's input schema shows as anyOf [number, string]: one value, Pydantic's decimal errors. */
+  checkDecimal(schema: Schema, value: unknown, loc: (string | number)[]): unknown {
+    const text = typeof value === "string" ? value.trim() : undefined;
+    if (typeof value !== "number" && (text === undefined || !/^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(text))) {
+      return typeof value === "string"
+        ? this.report("decimal_parsing", loc, "Input should be a valid decimal", value)
+        : this.report("decimal_type", loc, "Decimal input should be an integer, float, string or Decimal object", value);
+    }
+    const checked = this.checkNumber(schema, typeof value === "number" ? value : Number(text), loc, false);
+    const last = this.problems[this.problems.length - 1];
+    // The bound errors of a Decimal show the input as given.
+    if (checked === undefined && last !== undefined) last.input = value;
+    return checked === undefined ? undefined : value;
+  }
+
+  checkBoolean(value: unknown, loc: (string | number)[]): unknown {
+    if (typeof value === "boolean") return value;
+    if (value === 0 || value === 1) return value === 1;
+    if (typeof value === "string" || typeof value === "number") {
+      const parsed = BOOLEAN_STRINGS.get(String(value).trim().toLowerCase());
+      return parsed ?? this.report("bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", value);
+    }
+    return this.report("bool_type", loc, "Input should be a valid boolean", value);
+  }
+
+  checkArray(schema: Schema, value: unknown, loc: (string | number)[], depth: number): unknown {
+    if (!Array.isArray(value)) return this.report("list_type", loc, "Input should be a valid list", value);
+    const out = value.map((item, index) => this.check(schema["items"], item, [...loc, index], depth + 1));
+    const min = schema["minItems"];
+    const max = schema["maxItems"];
+    const plural = (n: number) => n + " item" + (n === 1 ? "" : "s");
+    if (typeof min === "number" && value.length < min) {
+      return this.report("too_short", loc, "List should have at least " + plural(min) + " after validation, not " + value.length, value, { field_type: "List", min_length: min, actual_length: value.length });
+    }
+    if (typeof max === "number" && value.length > max) {
+      return this.report("too_long", loc, "List should have at most " + plural(max) + " after validation, not " + value.length, value, { field_type: "List", max_length: max, actual_length: value.length });
+    }
+    return out;
+  }
+
+  checkObject(schema: Schema, value: unknown, loc: (string | number)[], depth: number, model: string | undefined): unknown {
+    const properties = isSchema(schema["properties"]) ? schema["properties"] : {};
+    if (!isRecord(value)) {
+      return model !== undefined || Object.keys(properties).length > 0
+        ? this.report("model_attributes_type", loc, "Input should be a valid dictionary or object to extract fields from", value)
+        : this.report("dict_type", loc, "Input should be a valid dictionary", value);
+    }
+    const required = Array.isArray(schema["required"]) ? schema["required"] : [];
+    const out: Record<string, unknown> = {};
+    for (const name of Object.keys(properties)) {
+      if (!Object.hasOwn(value, name)) {
+        if (required.includes(name)) this.report("missing", [...loc, name], "Field required", value);
+        continue;
+      }
+      setOwn(out, name, this.check(properties[name], value[name], [...loc, name], depth + 1));
+    }
+    const extra = schema["additionalProperties"];
+    for (const name of Object.keys(value)) {
+      if (Object.hasOwn(properties, name)) continue;
+      if (extra === false) this.report("extra_forbidden", [...loc, name], "Extra inputs are not permitted", value[name]);
+      else setOwn(out, name, isSchema(extra) ? this.check(extra, value[name], [...loc, name], depth + 1) : value[name]);
+    }
+    return out;
+  }
+}
+
+/** The number schema of a Decimal input (anyOf [number, string] with nothing else), or undefined. */
+function decimalOf(options: readonly unknown[]): Schema | undefined {
+  if (options.length !== 2 || !options.every(isSchema)) return undefined;
+  const number = options.find((o) => isSchema(o) && o["type"] === "number");
+  const text = options.find((o) => isSchema(o) && o["type"] === "string");
+  return isSchema(number) && isSchema(text) ? number : undefined;
+}
+
+/** Python's re.search, as far as a JavaScript RegExp can tell; a pattern it cannot read never rejects. */
+function matches(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern, "u").test(value);
+  } catch {
+    return true;
+  }
+}
+`;
