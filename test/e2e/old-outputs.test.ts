@@ -59,3 +59,10 @@ test("--format json lists what was removed from old output folders", SLOW, async
   expect(report.oldOutputs.removed).toContain(`${OLD}/types.gen.ts`);
   expect(report.oldOutputs.kept).toEqual([]);
 });
+
+test("check names the old folder's generated files and removes nothing", SLOW, async () => {
+  const dir = await projectWithMovedOutput();
+  const run = await runCli(["check"], { cwd: dir });
+  expect(run.stderr + run.stdout).toContain(`generated files remain in output folders no service writes to any more (${OLD}): run sync-types to remove them`);
+  expect(await readdir(join(dir, OLD))).toContain("client.gen.ts");
+});
