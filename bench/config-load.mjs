@@ -33,6 +33,13 @@ const cases = [
   ["this checkout, import from \"sync-types\"", ROOT, "sync-types"],
 ];
 if (process.argv[2]) cases.push([`${process.argv[2]}, import from "sync-types"`, resolve(process.argv[2]), "sync-types"]);
+// The scale of this machine right now: a loaded machine slows every figure alike.
+const bare = Array.from({ length: RUNS }, () => {
+  const started = performance.now();
+  spawnSync(process.execPath, ["-e", "0"]);
+  return performance.now() - started;
+});
+console.log(`node start-up alone (for scale): median ${(median(bare) / 1000).toFixed(2)} s`);
 for (const [label, checkout, from] of cases) {
   const dir = project(cases.findIndex((c) => c[0] === label), checkout, from);
   const samples = Array.from({ length: RUNS }, () => coldLoadMs(checkout, dir));

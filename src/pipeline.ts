@@ -90,7 +90,8 @@ export async function syncTypes(options: SyncOptions = {}): Promise<SyncResult> 
   return withSession(options, async (session) => {
     const result = await syncWith(session, options);
     // The one-shot run speaks for the whole project; the hook and check (syncWith alone) leave old folders to it.
-    result.orphans = await session.cleanOldOutputs(options.write !== false);
+    // A run in which a service failed writes nothing more: the old folders wait for a good run.
+    if (result.results.every((r) => r.status !== "failed")) result.orphans = await session.cleanOldOutputs(options.write !== false);
     return result;
   });
 }

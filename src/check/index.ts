@@ -8,6 +8,7 @@
  */
 import { join, resolve } from "node:path";
 import { runExitCode, type ExitCode as Code } from "../errors.js";
+import { MANIFEST_FILE } from "../generate/manifest.js";
 import { syncWith, type ServiceResult, type SyncOptions, type SyncResult } from "../pipeline.js";
 import { runHook } from "../plugins.js";
 import { withSession, type Session } from "../session.js";
@@ -71,7 +72,17 @@ export interface CompilerUsed {
 }
 
 export async function checkProject(options: CheckOptions = {}): Promise<CheckReport> {
-  return withSession(options, (session) => checkWith(session, options));
+  return withSession(options, async (session) => {
+    const report = await checkWith(session, options);
+    // Old output folders are the one-shot sync's to clean (the hook leaves them too); CI names them so they are not forgotten.
+    const old = await session.cleanOldOutputs(false);
+    if (old.removed.length > 0) {
+      const folders = old.removed.filter((file) => file.endsWith(`/${MANIFEST_FILE}`)).map((file) => file.slice(0, -MANIFEST_FILE.length - 1));
+      report.warnings.push(`${old.removed.length} generated files remain in output folders no service writes to any more (${folders.join(", ")}): run sync-types to remove them`);
+    }
+    report.warnings.push(...old.kept);
+    return report;
+  });
 }
 
 /** `check` over an open session (the hook runs it over its own, then judges and fixes with the same session). */

@@ -115,15 +115,22 @@ async function importModule(file: string): Promise<unknown> {
 let hooksRegistered = false;
 
 /**
+ * Registers the module hooks that load TypeScript configs (once per process). Their thread
+ * loads amaro in the background: a caller that registers them early overlaps that with its own start-up.
+ */
+export function registerTypeScriptHooks(): void {
+  if (hooksRegistered) return;
+  const amaro = pathToFileURL(createRequire(import.meta.url).resolve("amaro")).href;
+  register(pathToFileURL(join(PACKAGE_ROOT, "src/config/ts-hooks.mjs")).href, { data: { amaro } });
+  hooksRegistered = true;
+}
+
+/**
  * A TypeScript config is loaded by module hooks that strip its types in memory (ts-hooks.mjs):
  * no file is written next to it, and its imports resolve from its own folder as written.
  */
 async function importTypeScript(file: string): Promise<unknown> {
-  if (!hooksRegistered) {
-    const amaro = pathToFileURL(createRequire(import.meta.url).resolve("amaro")).href;
-    register(pathToFileURL(join(PACKAGE_ROOT, "src/config/ts-hooks.mjs")).href, { data: { amaro } });
-    hooksRegistered = true;
-  }
+  registerTypeScriptHooks();
   return importModule(file);
 }
 

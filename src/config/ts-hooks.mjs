@@ -8,13 +8,18 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-/** @type {(source: string, options: { mode: "strip-only"; filename: string }) => { code: string }} */
-let transformSync;
+/** @type {Promise<(source: string, options: { mode: "strip-only"; filename: string }) => { code: string }>} */
+let stripper;
 
-/** @param {{ amaro: string }} data the file URL of amaro, resolved from sync-types itself */
-export async function initialize(data) {
-  const amaro = await import(data.amaro);
-  transformSync = (amaro.default ?? amaro).transformSync;
+/**
+ * Starts loading amaro without waiting for it: `register` returns once this does, so the main
+ * thread goes on loading the CLI while this thread compiles amaro's WebAssembly.
+ * @param {{ amaro: string }} data the file URL of amaro, resolved from sync-types itself
+ */
+export function initialize(data) {
+  stripper = import(data.amaro).then((amaro) => (amaro.default ?? amaro).transformSync);
+  // Awaited (and reported) by the first load that needs it.
+  stripper.catch(() => undefined);
 }
 
 /**
@@ -25,7 +30,7 @@ export async function initialize(data) {
 export async function load(url, context, nextLoad) {
   if (!url.startsWith("file:") || !/\.m?ts$/.test(new URL(url).pathname) || url.includes("/node_modules/")) return nextLoad(url, context);
   const file = fileURLToPath(url);
-  const source = await readFile(file, "utf8");
+  const [source, transformSync] = await Promise.all([readFile(file, "utf8"), stripper]);
   try {
     return { format: "module", source: transformSync(source, { mode: "strip-only", filename: file }).code, shortCircuit: true };
   } catch (error) {

@@ -103,3 +103,15 @@ describe("usage errors: one line, a suggestion, where the usage is; never the wh
     }
   });
 });
+
+test('a JSON config naming the shipped schema in "$schema" is accepted; its other keys are still checked', async () => {
+  const dir = await projectWith("sync-types.config.json", JSON.stringify({
+    $schema: "./node_modules/sync-types/schema/sync-types.config.schema.json",
+    services: { api: { dir: "svc", app: "m:app", spec: "a.json", output: "o", readyTimeoutMs: "30s" } },
+  }));
+  const run = await runCli([], { cwd: dir });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("1 config problem");
+  expect(run.stderr).toContain('services.api.readyTimeoutMs: expected a positive integer (milliseconds), got "30s"');
+  expect(run.stderr).not.toContain("$schema");
+});

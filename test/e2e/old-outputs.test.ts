@@ -22,7 +22,9 @@ async function projectWithMovedOutput(beforeMove: (dir: string) => Promise<void>
   return dir;
 }
 
-test("changing output removes the old folder's generated files and records the new folder", async () => {
+const SLOW = { timeout: 180_000 };
+
+test("changing output removes the old folder's generated files and records the new folder", SLOW, async () => {
   const dir = await projectWithMovedOutput();
   const run = await runCli([], { cwd: dir });
   expect(run.code, run.stderr).toBe(0);
@@ -37,7 +39,7 @@ test("changing output removes the old folder's generated files and records the n
   expect(again.stdout).not.toContain("old output folders");
 });
 
-test("in the old folder, an edited generated file and the user's own files are kept and named", async () => {
+test("in the old folder, an edited generated file and the user's own files are kept and named", SLOW, async () => {
   const dir = await projectWithMovedOutput(async (project) => {
     await appendFile(join(project, OLD, "types.gen.ts"), "\n// my local patch\n");
     await writeFile(join(project, OLD, "notes.md"), "mine\n");
@@ -49,11 +51,18 @@ test("in the old folder, an edited generated file and the user's own files are k
   expect((await readdir(join(dir, OLD))).sort()).toEqual(["notes.md", "types.gen.ts"]);
 });
 
-test("--format json lists what was removed from old output folders", async () => {
+test("--format json lists what was removed from old output folders", SLOW, async () => {
   const dir = await projectWithMovedOutput();
   const run = await runCli(["--format", "json"], { cwd: dir });
   expect(run.code, run.stderr).toBe(0);
   const report = JSON.parse(run.stdout) as { oldOutputs: { removed: string[]; kept: string[] } };
   expect(report.oldOutputs.removed).toContain(`${OLD}/types.gen.ts`);
   expect(report.oldOutputs.kept).toEqual([]);
+});
+
+test("check names the old folder's generated files and removes nothing", SLOW, async () => {
+  const dir = await projectWithMovedOutput();
+  const run = await runCli(["check"], { cwd: dir });
+  expect(run.stderr + run.stdout).toContain(`generated files remain in output folders no service writes to any more (${OLD}): run sync-types to remove them`);
+  expect(await readdir(join(dir, OLD))).toContain("client.gen.ts");
 });
