@@ -2,7 +2,7 @@
 // Fakes of the service for tests and front-end work: createFakeFetch() answers every operation with
 // deterministic data valid for the spec, validates requests like FastAPI (422 with its "detail"
 // list), and streams SSE and JSON Lines as FastAPI sends them. Pass it as the client's fetch.
-import type { ApiError, Client, ClientErrors, SseStream } from "./client.gen.js";
+import type { ApiError, Client as ClientMethods, ClientErrors, SseStream } from "./client.gen.js";
 
 /** A JSON Schema object, as embedded below. */
 type Schema = { readonly [keyword: string]: unknown };
@@ -588,7 +588,7 @@ function createFake(spec: FakeSpec, overrides: object): FakeFetch {
 }
 
 /** The request of client method K as the app sees it once validated: its parameters by location, its body, and the raw request. */
-export type FakeRequest<K extends keyof Client> = Pick<NonNullable<Parameters<Client[K]>[0]>, Extract<keyof NonNullable<Parameters<Client[K]>[0]>, "path" | "query" | "header" | "cookie" | "body">> & {
+export type FakeRequest<K extends keyof ClientMethods> = Pick<NonNullable<Parameters<ClientMethods[K]>[0]>, Extract<keyof NonNullable<Parameters<ClientMethods[K]>[0]>, "path" | "query" | "header" | "cookie" | "body">> & {
   readonly headers: Headers;
   readonly request: Request;
 };
@@ -597,24 +597,24 @@ export type FakeRequest<K extends keyof Client> = Pick<NonNullable<Parameters<Cl
 export type FakeItems<T> = readonly T[] | Iterable<T> | AsyncIterable<T>;
 
 /** What client method K resolves with, as an override gives it: the body, SSE events or JSON Lines items. */
-export type FakeSuccess<K extends keyof Client> = ReturnType<Client[K]> extends SseStream<infer T>
+export type FakeSuccess<K extends keyof ClientMethods> = ReturnType<ClientMethods[K]> extends SseStream<infer T>
   ? FakeItems<FakeSseEvent<T>>
-  : ReturnType<Client[K]> extends AsyncIterable<infer T>
+  : ReturnType<ClientMethods[K]> extends AsyncIterable<infer T>
     ? FakeItems<T>
-    : Awaited<ReturnType<Client[K]>>;
+    : Awaited<ReturnType<ClientMethods[K]>>;
 
 /** An error response the spec declares for client method K, as { status, body }. */
-export type FakeError<K extends keyof Client> = K extends keyof ClientErrors ? FakeErrorOf<ClientErrors[K]> : never;
+export type FakeError<K extends keyof ClientMethods> = K extends keyof ClientErrors ? FakeErrorOf<ClientErrors[K]> : never;
 type FakeErrorOf<E> = E extends ApiError<infer S, infer B> ? (undefined extends B ? { readonly status: S; readonly body?: B } : { readonly status: S; readonly body: B }) : never;
 
 /** What a resolver may return: the success body or stream items, a declared error, or any Response. */
-export type FakeResult<K extends keyof Client> = FakeSuccess<K> | FakeError<K> | Response;
+export type FakeResult<K extends keyof ClientMethods> = FakeSuccess<K> | FakeError<K> | Response;
 
 /** A resolver for client method K. */
-export type FakeResolver<K extends keyof Client> = (request: FakeRequest<K>) => FakeResult<K> | Promise<FakeResult<K>>;
+export type FakeResolver<K extends keyof ClientMethods> = (request: FakeRequest<K>) => FakeResult<K> | Promise<FakeResult<K>>;
 
 /** Resolvers by client method name; methods without one answer with their default data. */
-export type FakeOverrides = { readonly [K in keyof Client]?: FakeResolver<K> };
+export type FakeOverrides = { readonly [K in keyof ClientMethods]?: FakeResolver<K> };
 
 /** The operations, their request schemas and default answers, computed from the spec when this file was generated. */
 const SPEC: FakeSpec = JSON.parse([
