@@ -146,7 +146,8 @@ function authDeclarations(plan: ClientPlan): Declaration[] {
     writer.write("export interface ClientAuth").block(() => {
       for (const [name, scheme] of plan.schemes) {
         writeDocs(writer, schemeDocs(scheme));
-        writer.writeLine(`${memberName(name)}?: AuthValue<${scheme.type === "basic" ? "BasicCredentials" : "string"}>;`);
+        // A scheme name is spec text: always printed as a string literal key, never as code.
+        writer.writeLine(`${stringLiteral(name)}?: AuthValue<${scheme.type === "basic" ? "BasicCredentials" : "string"}>;`);
       }
     });
   };

@@ -26,20 +26,30 @@ const EMPTY = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: {} 
 function unknownClientCode(source: string): string[] {
   const file = ts.createSourceFile("client.gen.js", runtimeCode(source), ts.ScriptTarget.Latest, true);
   const unknown = (node: ts.Node) => node.getText(file).slice(0, 200);
+  // Plain data: strings, numbers, booleans, null, and arrays and objects of them (security requirements, scheme descriptions).
   const isLiteral = (node: ts.Node): boolean =>
-    ts.isStringLiteral(node) || (ts.isArrayLiteralExpression(node) && node.elements.every(ts.isStringLiteral));
+    ts.isStringLiteral(node) || ts.isNumericLiteral(node) ||
+    [ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword].includes(node.kind) ||
+    (ts.isArrayLiteralExpression(node) && node.elements.every(isLiteral)) ||
+    (ts.isObjectLiteralExpression(node) && node.properties.every((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && isLiteral(p.initializer)));
+  // `const SECURITY_SCHEMES = [...]`: the spec's security schemes, as data only.
+  const isSchemes = (statement: ts.Statement): boolean =>
+    ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 &&
+    statement.declarationList.declarations[0]!.name.getText(file) === "SECURITY_SCHEMES" &&
+    statement.declarationList.declarations[0]!.initializer !== undefined && isLiteral(statement.declarationList.declarations[0]!.initializer);
   const isCall = (node: ts.Node): boolean =>
     ts.isArrowFunction(node) && ts.isCallExpression(node.body) && node.body.expression.getText(file).startsWith("transport.") &&
     node.body.arguments.every((argument, index) =>
       index === 1 ? argument.getText(file) === "request" : ts.isObjectLiteralExpression(argument) ? argument.properties.every((p) => ts.isPropertyAssignment(p) && isLiteral(p.initializer)) : isLiteral(argument));
   return file.statements.flatMap((statement) => {
     if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier?.getText(file) === '"./runtime.gen.js"') return [];
+    if (isSchemes(statement)) return [];
     if (!ts.isFunctionDeclaration(statement) || !statement.body) return [unknown(statement)];
     const body = statement.body.statements;
     if (statement.name?.text === "isApiError" && body.length === 1 && body[0]!.getText(file) === "return isDeclaredError(error, operation);") return [];
     if (statement.name?.text !== "createClient") return [unknown(statement)];
     const [first, last, ...rest] = body.length === 1 ? [undefined, ...body] : body;
-    if (rest.length > 0 || (first && first.getText(file) !== "const transport = createTransport(options);")) return [unknown(statement)];
+    if (rest.length > 0 || (first && !["const transport = createTransport(options);", "const transport = createTransport(options, SECURITY_SCHEMES);"].includes(first.getText(file)))) return [unknown(statement)];
     if (!last || !ts.isReturnStatement(last) || !last.expression || !ts.isObjectLiteralExpression(last.expression)) return [unknown(statement)];
     return last.expression.properties.filter((p) => !ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || !isCall(p.initializer)).map(unknown);
   });
