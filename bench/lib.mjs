@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const WORK = join(ROOT, "bench", ".work");
 export const PYTHON = join(ROOT, "examples/services/estimation-api/.venv/bin/python");
-export const GEN_APP = join(ROOT, "..", "shared", "bench", "gen_fastapi_app.py");
+/** The app generator lives in the workspace's `shared/bench`, beside the checkout or beside its worktree folder. */
+export const GEN_APP = process.env.BENCH_GEN_APP
+  ?? [join(ROOT, "..", "shared"), join(ROOT, "..", "..", "shared")].map((dir) => join(dir, "bench", "gen_fastapi_app.py")).find(existsSync)
+  ?? join(ROOT, "..", "shared", "bench", "gen_fastapi_app.py");
 
 mkdirSync(WORK, { recursive: true });
 

@@ -1,0 +1,14 @@
+import { readFileSync } from "node:fs";
+const T = (label, t) => console.log(label.padEnd(28), (performance.now() - t).toFixed(0), "ms");
+let t = performance.now();
+const { canonicalizeSpec, serializeSpec } = await import("./dist/src/spec/canonical.js"); T("import canonical", t);
+t = performance.now(); const text = readFileSync(process.argv[2], "utf8"); const raw = JSON.parse(text); T("read+parse", t);
+t = performance.now(); const spec = canonicalizeSpec(raw, "s"); T("canonicalize", t);
+t = performance.now(); const st = serializeSpec(spec); T("serialize", t);
+t = performance.now(); const { validateSpec } = await import("./dist/src/spec/validate.js"); T("import validate", t);
+t = performance.now(); await validateSpec(spec, st, "s.json"); T("validate", t);
+t = performance.now(); const { generateTypes } = await import("./dist/src/generate/types.js"); T("import types", t);
+t = performance.now(); await generateTypes(spec); T("generateTypes", t);
+t = performance.now(); const { generateClient } = await import("./dist/src/generate/client/index.js"); T("import client", t);
+t = performance.now(); await generateClient(spec); T("generateClient", t);
+console.log("rss", (process.memoryUsage().rss/1048576).toFixed(0));

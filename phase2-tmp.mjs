@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+const T = (label, t) => console.log(label.padEnd(28), (performance.now() - t).toFixed(0), "ms");
+const { canonicalizeSpec } = await import("./dist/src/spec/canonical.js");
+const spec = canonicalizeSpec(JSON.parse(readFileSync(process.argv[2], "utf8")), "s");
+let t = performance.now();
+const mode = process.argv[3];
+const oat = mode === "cjs" ? createRequire(import.meta.url)("openapi-typescript") : await import("openapi-typescript"); T("import oat " + mode, t);
+const { createConfig } = await import("@redocly/openapi-core");
+const redoc = await createConfig({ extends: [], rules: {} });
+t = performance.now(); const copy = structuredClone(spec); T("clone", t);
+t = performance.now();
+const full = await (oat.default ?? oat)(structuredClone(spec), { silent: true, redocly: redoc, defaultNonNullable: false, emptyObjectsUnknown: true }); T("openapiTS full", t);
+t = performance.now(); const a = oat.astToString(full); T("astToString", t);
+// direct transform
+t = performance.now();
+const options = { silent: true, defaultNonNullable: false, emptyObjectsUnknown: true };
+const ctx = { additionalProperties: false, alphabetize: false, arrayLength: false, defaultNonNullable: false, discriminators: oat.scanDiscriminators(copy, options), emptyObjectsUnknown: true, enum: false, enumValues: false, conditionalEnums: false, dedupeEnums: false, excludeDeprecated: false, exportType: false, immutable: false, rootTypes: false, rootTypesNoSchemaPrefix: false, rootTypesKeepCasing: false, injectFooter: [], pathParamsAsTypes: false, postTransform: undefined, propertiesRequiredByDefault: false, redoc, silent: true, inject: undefined, transform: undefined, transformProperty: undefined, makePathsEnum: false, generatePathParams: false, readWriteMarkers: false, resolve($ref) { return oat.resolveRef(copy, $ref, { silent: true }); } };
+const nodes = oat.transformSchema(copy, ctx); T("transform direct", t);
+t = performance.now(); const b = oat.astToString(nodes); T("astToString", t);
+console.log("equal:", a === b, a.length);
+console.log("rss", (process.memoryUsage().rss/1048576).toFixed(0));
