@@ -8,15 +8,26 @@ import { typeListHeadersAsOneValue } from "./client/header-lists.js";
 import { blockCommentText } from "./text.js";
 
 /**
- * openapi-typescript's transform and printer, required as CommonJS: importing `typescript` from
- * ES modules costs twice as much start-up (format detection and export scanning of a 9 MB
- * file), and its package entry loads Redocly, which only its own lint and bundle step needs.
+ * openapi-typescript's transform and printer, required as CommonJS on first use: importing
+ * `typescript` from ES modules costs twice as much start-up (format detection and export scanning
+ * of a 9 MB file), and its package entry loads Redocly, which only its own lint and bundle pass
+ * needs. On first use, not on import: the public entry re-exports this module.
  */
-const require = createRequire(import.meta.url);
-const ts = require("typescript") as typeof TypeScript;
-const transformSchema = require("openapi-typescript/dist/transform/index.cjs") as typeof TransformSchema;
-const { scanDiscriminators, resolveRef } = require("openapi-typescript/dist/lib/utils.cjs") as { scanDiscriminators: typeof ScanDiscriminators; resolveRef: typeof ResolveRef };
-const { astToString } = require("openapi-typescript/dist/lib/ts.cjs") as { astToString: typeof AstToString };
+let loaded: { ts: typeof TypeScript; transformSchema: typeof TransformSchema; scanDiscriminators: typeof ScanDiscriminators; resolveRef: typeof ResolveRef; astToString: typeof AstToString } | undefined;
+
+function openapiTypescript(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  const utils = require("openapi-typescript/dist/lib/utils.cjs") as { scanDiscriminators: typeof ScanDiscriminators; resolveRef: typeof ResolveRef };
+  loaded = {
+    ts: require("typescript") as typeof TypeScript,
+    transformSchema: require("openapi-typescript/dist/transform/index.cjs") as typeof TransformSchema,
+    scanDiscriminators: utils.scanDiscriminators,
+    resolveRef: utils.resolveRef,
+    astToString: (require("openapi-typescript/dist/lib/ts.cjs") as { astToString: typeof AstToString }).astToString,
+  };
+  return loaded;
+}
 
 /**
  * `types.gen.ts` body: `paths`, `components`, `operations` from openapi-typescript.
@@ -32,7 +43,7 @@ export async function generateTypes(spec: OpenApiDocument): Promise<string> {
   const copy = (safe?.doc ?? JSON.parse(JSON.stringify(spec))) as OpenApiDocument;
   typeListHeadersAsOneValue(copy);
   const nodes = transformDocument(withUniqueOperationIds(copy) as unknown as OpenAPI3);
-  return astToString(safe === undefined ? nodes : restoreNames(nodes, safe.restore));
+  return openapiTypescript().astToString(safe === undefined ? nodes : restoreNames(nodes, safe.restore));
 }
 
 /**
@@ -43,6 +54,7 @@ export async function generateTypes(spec: OpenApiDocument): Promise<string> {
  * (`"a" | "b"`), which TypeScript's own visitors reject; these nodes are this call's own.
  */
 function restoreNames(nodes: TypeScript.Node[], restore: (name: string) => string): TypeScript.Node[] {
+  const { ts } = openapiTypescript();
   const comments = (list: TypeScript.SynthesizedComment[] | undefined) => list?.map((comment) => ({ ...comment, text: blockCommentText(restore(comment.text)) }));
   const visit = (node: TypeScript.Node): void => {
     if (ts.isIdentifier(node)) (node as { escapedText: TypeScript.__String }).escapedText = ts.escapeLeadingUnderscores(restore(node.text));
@@ -100,6 +112,7 @@ const OPTIONS = {
  * context is the one openapi-typescript 7.13 builds from these options.
  */
 function transformDocument(schema: OpenAPI3): TypeScript.Node[] {
+  const { transformSchema, scanDiscriminators, resolveRef } = openapiTypescript();
   return transformSchema(schema, {
     additionalProperties: false,
     alphabetize: false,
