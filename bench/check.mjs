@@ -10,8 +10,9 @@ import { ROOT, WORK, median, table, timeOnce } from "./lib.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-function project() {
-  const dir = join(WORK, "check-examples");
+/** A copy of the examples (venvs linked, not copied) in bench/.work/NAME. */
+export function project(name = "check-examples") {
+  const dir = join(WORK, name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(ROOT, "examples"), dir, { recursive: true, filter: (p) => !/[/\\](\.venv|__pycache__|node_modules)([/\\]|$)/.test(p) });
   // Its own node_modules: the spec and content caches of the run land in it, not in the checkout's.
@@ -44,7 +45,7 @@ function row(label, dir, args) {
 }
 
 /** The same project with its config as JSON (what the `.ts` config says, resolved the same way). */
-function withJsonConfig(dir) {
+export function withJsonConfig(dir) {
   const copy = `${dir}-json`;
   rmSync(copy, { recursive: true, force: true });
   cpSync(dir, copy, { recursive: true, verbatimSymlinks: true });

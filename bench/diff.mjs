@@ -42,7 +42,7 @@ function diffProject(baseText, headText) {
 /** oasdiff from PATH, or from the bench's own tools folder (installed there with Go when needed); else why not. */
 function oasdiff() {
   const onPath = spawnSync("oasdiff", ["--version"], { encoding: "utf8" });
-  if (onPath.status === 0) return { bin: "oasdiff", version: onPath.stdout.trim() };
+  if (onPath.status === 0) return { bin: "oasdiff", version: /\d+\.\d+\.\d+/.exec(onPath.stdout)?.[0] ?? onPath.stdout.trim() };
   const tools = join(WORK, "tools");
   const bin = join(tools, "oasdiff");
   if (!existsSync(bin)) {
@@ -51,7 +51,9 @@ function oasdiff() {
     const installed = spawnSync("go", ["install", `github.com/oasdiff/oasdiff@${OASDIFF_VERSION}`], { env: { ...process.env, GOBIN: tools }, encoding: "utf8" });
     if (installed.status !== 0) return { skipped: `go install failed: ${installed.stderr.trim().split("\n").at(-1)}` };
   }
-  return { bin, version: spawnSync(bin, ["--version"], { encoding: "utf8" }).stdout.trim() };
+  // A `go install`ed binary calls itself "main": the version it was installed at names it.
+  const said = /\d+\.\d+\.\d+/.exec(spawnSync(bin, ["--version"], { encoding: "utf8" }).stdout ?? "")?.[0];
+  return { bin, version: said ?? OASDIFF_VERSION.slice(1) };
 }
 
 export async function benchDiff({ resources = 400, runs = 5 } = {}) {
@@ -71,7 +73,7 @@ export async function benchDiff({ resources = 400, runs = 5 } = {}) {
   // Both exit 1 on breaking changes, as they should here.
   const upTo1 = (command) => ["sh", "-c", `${command} > /dev/null 2>&1; test $? -le 1`];
   const OURS = "sync-types diff --head head.json --format json";
-  const OASDIFF = `oasdiff breaking ${oas.version?.split(/\s+/).at(-1) ?? ""}`.trim();
+  const OASDIFF = `oasdiff breaking ${oas.version ?? ""}`.trim();
   const commands = [
     [OURS, () => upTo1(`node "${join(ROOT, "bin/sync-types.js")}" diff --head head.json --format json`), { cwd: dir }],
     ...(oas.bin ? [[OASDIFF, () => upTo1(`"${oas.bin}" breaking "${baseFile}" "${headFile}"`), { cwd: dir }]] : []),
