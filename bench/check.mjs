@@ -1,17 +1,22 @@
 // `sync-types check` on a copy of the examples: cold (--no-cache) and warm cache, in sync and
 // after a renamed field (so the consumer type-check runs), with the split between Python
-// extraction, generation and type-checking as the check itself reports it. Then, for a consumer on
-// TypeScript 7, check's call-site phase beside that consumer's own `tsc --noEmit`.
+// extraction, generation and type-checking as the check itself reports it, each beside the CLI's
+// own start-up (`sync-types --version`, run paired with it). The warm in-sync check is also run
+// with the same config as JSON, which isolates what loading the `.ts` config costs. Then, for a
+// consumer on TypeScript 7, check's call-site phase beside that consumer's own `tsc --noEmit`.
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, WORK, median, table, timeOnce } from "./lib.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-function project() {
-  const dir = join(WORK, "check-examples");
+/** A copy of the examples (venvs linked, not copied) in bench/.work/NAME. */
+export function project(name = "check-examples") {
+  const dir = join(WORK, name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(join(ROOT, "examples"), dir, { recursive: true, filter: (p) => !/[/\\](\.venv|__pycache__|node_modules)([/\\]|$)/.test(p) });
+  // Its own node_modules: the spec and content caches of the run land in it, not in the checkout's.
+  mkdirSync(join(dir, "node_modules"));
   for (const name of ["estimation-api", "content-api"]) {
     symlinkSync(join(ROOT, "examples/services", name, ".venv"), join(dir, "services", name, ".venv"));
   }
@@ -28,10 +33,29 @@ function runCheck(dir, args) {
   return { seconds: seconds || (performance.now() - started) / 1000, obtain, generate, typecheck: report.timingsMs.typecheck / 1000 };
 }
 
+const version = (dir) => timeOnce(["node", join(ROOT, "bin/sync-types.js"), "--version"], { cwd: dir }).seconds;
+
+/** RUNS checks, each followed by a `--version` run in the same folder: the pair meets the same load. */
 function row(label, dir, args) {
-  const samples = Array.from({ length: RUNS }, () => runCheck(dir, args));
-  const m = (key) => median(samples.map((s) => s[key])).toFixed(2);
-  return [label, `${m("seconds")} s`, `${m("obtain")} s`, `${m("generate")} s`, `${m("typecheck")} s`];
+  runCheck(dir, args); // fills the caches a warm row relies on; a cold row ignores them
+  const samples = Array.from({ length: RUNS }, () => ({ ...runCheck(dir, args), floor: version(dir) }));
+  const m = (key) => median(samples.map((s) => s[key]));
+  const times = median(samples.map((s) => s.seconds / s.floor));
+  return [label, `${m("seconds").toFixed(2)} s`, `${times.toFixed(1)}×`, `${m("obtain").toFixed(2)} s`, `${m("generate").toFixed(2)} s`, `${m("typecheck").toFixed(2)} s`, `${m("floor").toFixed(2)} s`];
+}
+
+/** The same project with its config as JSON (what the `.ts` config says, resolved the same way). */
+export function withJsonConfig(dir) {
+  const copy = `${dir}-json`;
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(dir, copy, { recursive: true, verbatimSymlinks: true });
+  rmSync(join(copy, "sync-types.config.ts"));
+  const service = (name) => ({ dir: `services/${name}`, app: "app.main:app", spec: `contracts/${name}.openapi.json`, output: `node-app/src/clients/${name}` });
+  writeFileSync(join(copy, "sync-types.config.json"), JSON.stringify({
+    services: { "estimation-api": service("estimation-api"), "content-api": service("content-api") },
+    typecheck: { tsconfig: "node-app/tsconfig.json" },
+  }, null, 2));
+  return copy;
 }
 
 export function benchCheck() {
@@ -42,11 +66,12 @@ export function benchCheck() {
   process.stderr.write("  check: in sync…\n");
   rows.push(row("in sync, cold (--no-cache)", dir, ["--no-cache"]));
   rows.push(row("in sync, warm cache", dir, []));
+  rows.push(row("in sync, warm cache, config as JSON", withJsonConfig(dir), []));
   renameField(dir);
   process.stderr.write("  check: drifted…\n");
   rows.push(row("renamed field, cold (--no-cache)", dir, ["--no-cache"]));
   rows.push(row("renamed field, warm cache", dir, []));
-  const main = table(["check on the examples (median of 5)", "wall", "extraction", "generation", "type-check"], rows);
+  const main = table([`check on the examples (median of ${RUNS})`, "wall", "÷ --version", "extraction", "generation", "type-check", "--version"], rows);
   return `${main}\n\n${benchTypeScript7(dir)}`;
 }
 

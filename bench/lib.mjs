@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const WORK = join(ROOT, "bench", ".work");
 export const PYTHON = join(ROOT, "examples/services/estimation-api/.venv/bin/python");
-export const GEN_APP = join(ROOT, "..", "shared", "bench", "gen_fastapi_app.py");
+/** The app generator lives in the workspace's `shared/bench`, beside the checkout or beside its worktree folder. */
+export const GEN_APP = process.env.BENCH_GEN_APP
+  ?? [join(ROOT, "..", "shared"), join(ROOT, "..", "..", "shared")].map((dir) => join(dir, "bench", "gen_fastapi_app.py")).find(existsSync)
+  ?? join(ROOT, "..", "shared", "bench", "gen_fastapi_app.py");
 
 mkdirSync(WORK, { recursive: true });
 
@@ -27,10 +30,45 @@ export function timeOnce(argv, options = {}) {
   return { seconds: Number(match[1]), mb: Number(match[2]) / 1024 };
 }
 
-/** Median wall time and the largest peak memory over `runs` runs. */
-export function measure(argv, { runs = 3, ...options } = {}) {
-  const samples = Array.from({ length: runs }, () => timeOnce(argv, options));
-  return { seconds: median(samples.map((s) => s.seconds)), mb: Math.max(...samples.map((s) => s.mb)), runs };
+/** Median wall time and the largest peak memory over `runs` runs; `before` runs ahead of each (untimed). */
+export function measure(argv, { runs = 3, before = () => {}, ...options } = {}) {
+  const samples = Array.from({ length: runs }, () => {
+    before();
+    return timeOnce(argv, options);
+  });
+  return summarize(samples);
+}
+
+function summarize(samples) {
+  return { seconds: median(samples.map((s) => s.seconds)), mb: Math.max(...samples.map((s) => s.mb)), runs: samples.length, samples };
+}
+
+/**
+ * Paired runs: run i of every command, then run i+1 of every command, so that each command of a
+ * comparison meets the same load on a shared machine. `commands`: [name, () => argv, options?].
+ * A command that fails is reported as such, the others go on. Returns name → summary (or { error }).
+ */
+export function measurePaired(commands, { runs = 3, onRun = () => {} } = {}) {
+  const samples = new Map(commands.map(([name]) => [name, []]));
+  const errors = new Map();
+  for (let run = 0; run < runs; run++) {
+    for (const [name, argv, options = {}] of commands) {
+      if (errors.has(name) || run >= (options.runs ?? runs)) continue;
+      onRun(name, run);
+      try {
+        options.before?.();
+        samples.get(name).push(timeOnce(argv(), options));
+      } catch (error) {
+        errors.set(name, error.message.split("\n")[0]);
+      }
+    }
+  }
+  return new Map(commands.map(([name]) => [name, errors.has(name) ? { error: errors.get(name) } : summarize(samples.get(name))]));
+}
+
+/** "1.23×", or "" when either side is missing. */
+export function ratio(ours, theirs) {
+  return ours?.seconds && theirs?.seconds ? `${(ours.seconds / theirs.seconds).toFixed(2)}×` : "";
 }
 
 export function median(values) {

@@ -6,11 +6,13 @@ import { benchCheck } from "./check.mjs";
 import { benchGenerate } from "./generate.mjs";
 import { benchHook } from "./hook.mjs";
 import { benchSoak } from "./soak.mjs";
+import { benchStartup } from "./startup.mjs";
 import { benchWatch } from "./watch.mjs";
 
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const sections = [
   ["generate", () => benchGenerate()],
+  ["startup", () => benchStartup()],
   ["watch", () => benchWatch()],
   ["check", () => benchCheck()],
   ["diff", () => benchDiff()],

@@ -157,7 +157,8 @@ async function syncService(session: Session, service: ResolvedService, options: 
 
     started = performance.now();
     options.onProgress?.({ service: service.name, phase: "generating" });
-    const { spec, specText, files } = await session.build(service, extracted, warn);
+    // `--no-cache` (check) means every stage cold; otherwise content-keyed results are reused.
+    const { spec, specText, files } = await session.build(service, extracted, warn, { cache: options.cache !== false });
     result.generated = files;
     result.spec = spec;
 

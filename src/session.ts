@@ -31,6 +31,7 @@ import type { OrphanReport } from "./generate/orphans.js";
 import { planSharedRuntime, relativeFolder, sharedRuntimeImport, type FolderPlan } from "./generate/shared-runtime.js";
 import { applyOutput, planOutput, serviceOutput, type OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
+import { generationKey, rememberGenerated, reuseGenerated } from "./generate/cache.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
 import { obtainSpec } from "./services/index.js";
 import { obtainStreamSchemas } from "./services/stream-models.js";
@@ -38,6 +39,7 @@ import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
 import { inlineExternalRefs } from "./spec/external-refs.js";
 import { writeFileAtomic } from "./spec/store.js";
 import type { Json, OpenApiDocument } from "./spec/types.js";
+import { SpecValidator } from "./spec/validator.js";
 import { VERSION } from "./version.js";
 
 export interface OpenSessionOptions {
@@ -56,6 +58,14 @@ export interface ObtainStageOptions {
   onLine?: ((line: string) => void) | undefined;
   onStatus?: ((status: string) => void) | undefined;
   warn?: ((message: string) => void) | undefined;
+}
+
+export interface BuildStageOptions {
+  /**
+   * Reuse validation verdicts and generated files cached by content (spec/validator.ts,
+   * generate/cache.ts): right by construction, so on by default; `false` measures a cold run.
+   */
+  cache?: boolean | undefined;
 }
 
 export interface BuiltService {
@@ -128,6 +138,7 @@ export class Session {
   readonly #unregister: () => void;
 
   readonly #standalone: StandaloneNaming | undefined;
+  readonly #validators = new Map<boolean, SpecValidator>();
 
   constructor(config: ResolvedConfig, standalone?: StandaloneNaming) {
     this.config = config;
@@ -162,28 +173,73 @@ export class Session {
   }
 
   /** Raw spec → the canonical, validated document a sync would commit (after `specReady`). */
-  async prepare(service: ResolvedService, raw: Json, warn: (message: string) => void): Promise<OpenApiDocument> {
+  async prepare(service: ResolvedService, raw: Json, warn: (message: string) => void, options: BuildStageOptions = {}): Promise<OpenApiDocument> {
+    const { spec, validated } = await this.#ready(service, raw, warn, options);
+    await validated;
+    return spec;
+  }
+
+  /**
+   * The canonical spec, its validation under way, and `specReady` applied. With no plugin
+   * hooking `specReady` nothing waits for the validation, so generation overlaps it; a plugin's
+   * hook only ever sees a validated spec.
+   */
+  async #ready(service: ResolvedService, raw: Json, warn: (message: string) => void, options: BuildStageOptions) {
     // Allowed external documents are inlined first: the committed spec is self-contained, and nothing after this reads a file.
-    const spec = canonicalizeSpec(await inlineExternalRefs(raw, service), service.name);
-    await validate(service, spec, warn);
-    return runHook(this.plugins, "specReady", spec, (p, s) => p.specReady?.({ service, spec: s }));
+    const canonical = canonicalizeSpec(await inlineExternalRefs(raw, service), service.name);
+    const canonicalText = serializeSpec(canonical);
+    const validated = this.#validate(service, canonicalText, warn, options.cache !== false);
+    if (!this.plugins.some((p) => p.specReady)) return { spec: canonical, specText: canonicalText, validated };
+    await validated;
+    const spec = await runHook(this.plugins, "specReady", canonical, (p, s) => p.specReady?.({ service, spec: s }));
+    return { spec, specText: spec === canonical ? canonicalText : serializeSpec(spec), validated };
   }
 
   /** Raw spec → canonical spec and every generated file, in memory. */
-  async build(service: ResolvedService, extracted: Extracted, warn: (message: string) => void): Promise<BuiltService> {
-    const spec = await this.prepare(service, extracted.spec, warn);
-    const { bannerFor, generateFiles } = await import("./generate/index.js");
+  async build(service: ResolvedService, extracted: Extracted, warn: (message: string) => void, options: BuildStageOptions = {}): Promise<BuiltService> {
+    const { spec, specText, validated } = await this.#ready(service, extracted.spec, warn, options);
+    // Said after the validation's warnings, in the order a sequential run gives.
+    const warnings: string[] = [];
+    const generated = this.#generate(service, spec, specText, extracted, (message) => warnings.push(message), options).then(
+      (files) => ({ files }),
+      (error: unknown) => ({ error }),
+    );
+    await validated;
+    const result = await generated;
+    if ("error" in result) throw result.error;
+    for (const message of warnings) warn(`${service.name}: ${message}`);
+    return { spec, specText, files: result.files };
+  }
+
+  /** The generated files (after `filesGenerated`), or the committed ones when the generation cache vouches for their bytes. */
+  async #generate(service: ResolvedService, spec: OpenApiDocument, specText: string, extracted: Extracted, warn: (message: string) => void, options: BuildStageOptions): Promise<GeneratedFile[]> {
     const specPath = this.#standalone?.specLabel ?? relative(service.output, service.spec);
     const shared = this.config.runtime.shared;
+    const sharedRuntime = shared === undefined ? undefined : sharedRuntimeImport(service.output, shared);
+    const cached = options.cache !== false && !this.plugins.some((p) => p.filesGenerated);
+    const cache = cacheDir(this.config.root);
+    // Every option that shapes the files is in the key, beside the spec and the build.
+    const shape = { sharedRuntime, groupByTag: service.groupByTag, fakes: service.fakes };
+    const key = cached ? generationKey(specText, specPath, extracted.streams, shape) : undefined;
+    const hit = key === undefined ? undefined : await reuseGenerated(cache, key, service.output);
+    if (hit) {
+      for (const message of hit.warnings) warn(message);
+      return hit.files;
+    }
+    const { bannerFor, generateFiles } = await import("./generate/index.js");
+    const warnings: string[] = [];
     let files: GeneratedFile[];
     try {
       files = await generateFiles(spec, {
         specPath,
-        sharedRuntime: shared === undefined ? undefined : sharedRuntimeImport(service.output, shared),
+        sharedRuntime,
         streamTypes: extracted.streams as Record<string, JSONSchema> | undefined,
         groupByTag: service.groupByTag,
-        warn: (message) => warn(`${service.name}: ${message}`),
         fakes: service.fakes,
+        warn: (message) => {
+          warnings.push(message);
+          warn(message);
+        },
       });
     } catch (error) {
       // The client names a bad `streams` key relative to the option; say which service it is in.
@@ -193,7 +249,27 @@ export class Session {
     const banner = bannerFor(specPath);
     const plugins = [...BUILT_IN_PLUGINS, ...this.plugins];
     files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f, banner }));
-    return { spec, specText: serializeSpec(spec), files };
+    if (key !== undefined) await rememberGenerated(cache, key, files, warnings);
+    return files;
+  }
+
+  /** Redocly's verdict on the canonical spec (once per distinct spec, see spec/validator.ts); its errors are a SpecError. */
+  async #validate(service: ResolvedService, text: string, warn: (message: string) => void, cache: boolean): Promise<void> {
+    let validator = this.#validators.get(cache);
+    if (!validator) {
+      validator = new SpecValidator(cache ? cacheDir(this.config.root) : undefined);
+      this.#validators.set(cache, validator);
+      this.own(() => validator!.close());
+    }
+    const problems = await validator.validate(text, `${service.name}.openapi.json`);
+    const errors = problems.filter((p) => p.severity === "error");
+    for (const p of problems.filter((p) => p.severity === "warn")) warn(`${service.name}: ${p.message} (${p.ruleId} at ${p.pointer ?? "#/"})`);
+    if (errors.length > 0) {
+      throw new SpecError(service.name, `the spec is not valid OpenAPI (${errors.length} error${errors.length === 1 ? "" : "s"})`, {
+        problems: errors.map((p) => `${p.pointer ?? "#/"}: ${p.message} (${p.ruleId})`),
+        hint: "fix the app's OpenAPI output (custom openapi() overrides and openapi_extra are the usual suspects)",
+      });
+    }
   }
 
   /** The contract change from `base` to `head`, after `diffDone`, judged by `breaking`. No base: everything in `head` is new. */
@@ -292,19 +368,5 @@ export async function withSession<T>(options: OpenSessionOptions, fn: (session: 
     return await fn(session);
   } finally {
     await session.close();
-  }
-}
-
-async function validate(service: ResolvedService, spec: OpenApiDocument, warn: (message: string) => void): Promise<void> {
-  // Loaded on first use: Redocly costs more to import than a config error takes.
-  const { validateSpec } = await import("./spec/validate.js");
-  const problems = await validateSpec(spec, serializeSpec(spec), `${service.name}.openapi.json`);
-  const errors = problems.filter((p) => p.severity === "error");
-  for (const p of problems.filter((p) => p.severity === "warn")) warn(`${service.name}: ${p.message} (${p.ruleId} at ${p.pointer ?? "#/"})`);
-  if (errors.length > 0) {
-    throw new SpecError(service.name, `the spec is not valid OpenAPI (${errors.length} error${errors.length === 1 ? "" : "s"})`, {
-      problems: errors.map((p) => `${p.pointer ?? "#/"}: ${p.message} (${p.ruleId})`),
-      hint: "fix the app's OpenAPI output (custom openapi() overrides and openapi_extra are the usual suspects)",
-    });
   }
 }

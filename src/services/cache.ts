@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { glob } from "tinyglobby";
 import type { ResolvedService } from "../config/types.js";
 import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
 import type { Json } from "../spec/types.js";
+import { VERSION } from "../version.js";
 
 /** Never part of a service's contract inputs. */
 export const IGNORED_DIRS = ["**/.venv/**", "**/venv/**", "**/__pycache__/**", "**/node_modules/**", "**/.git/**", "**/.mypy_cache/**", "**/.pytest_cache/**"];
@@ -62,4 +64,40 @@ export async function readCachedSpec(dir: string, service: string, key: string):
 
 export async function writeCachedSpec(dir: string, service: string, key: string, extracted: Extracted): Promise<void> {
   await writeFileAtomic(join(dir, `${service}.json`), JSON.stringify({ key, ...extracted } satisfies CacheEntry));
+}
+
+/**
+ * What our own code contributes to a content key: the version, and when this module was built
+ * (every build writes every file), so that a development build never reuses verdicts or files
+ * an earlier build of the same version made. An installed package keeps its files' times.
+ */
+export const BUILD = `${VERSION}@${statSync(fileURLToPath(import.meta.url)).mtimeMs}`;
+
+/**
+ * A key over `parts` (versions, options, canonical text): the same parts, the same key; a key
+ * never covers anything that is not in its parts.
+ */
+export function contentKey(...parts: string[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(`${part.length}\0${part}\0`);
+  return hash.digest("hex");
+}
+
+/**
+ * Results keyed by content (`validated/<key>.json`, `generated/<key>.json`), beside the cached
+ * specs: an entry is right for its key whatever wrote it, so entries are never invalidated, only
+ * missed. A damaged or unreadable entry is a miss.
+ */
+export async function readCacheEntry<T>(dir: string, kind: string, key: string): Promise<T | undefined> {
+  try {
+    const text = await readTextIfExists(join(dir, kind, `${key}.json`));
+    return text === undefined ? undefined : (JSON.parse(text) as T);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cache is an optimisation: failing to write an entry never fails the run. */
+export async function writeCacheEntry(dir: string, kind: string, key: string, value: unknown): Promise<void> {
+  await writeFileAtomic(join(dir, kind, `${key}.json`), JSON.stringify(value)).catch(() => undefined);
 }

@@ -9,9 +9,15 @@
  *   validator, openapi-typescript and this code agree on what a reference names. Redocly's own
  *   `parseRef` does not fit: it throws on a bad `%`, drops empty keys and treats `#name` as a file.
  */
-import { unescapePointer } from "@redocly/openapi-core";
-import { escapePointer } from "@redocly/openapi-core/lib/ref-utils.js";
 import { isJsonObject, type Json } from "./types.js";
+
+/**
+ * Redocly's `escapePointer` / `unescapePointer` (lib/ref-utils.js), letter for letter
+ * (test/unit/spec/pointer.test.ts holds them to it): importing them would load half of Redocly
+ * (YAML, minimatch, an HTTP agent) into every command, `check` included, that reads a `$ref`.
+ */
+const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+const unescapePointer = (segment: string) => decodeURIComponent(segment.replace(/~1/g, "/").replace(/~0/g, "~"));
 
 /** `a/b~c` → `a~1b~0c`. */
 export function escapeSegment(key: string): string {

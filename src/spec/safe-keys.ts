@@ -46,8 +46,16 @@ export function withSafeKeys(doc: Json): SafeKeys | undefined {
   return { doc: rename(doc, undefined), restore: (name) => name.replaceAll(suffix, "") };
 }
 
+/** Runs over every key of a large spec on each validation and generation: no arrays built. */
 function hasClashingKey(node: Json): boolean {
-  if (Array.isArray(node)) return node.some(hasClashingKey);
+  if (Array.isArray(node)) {
+    for (const item of node) if (hasClashingKey(item)) return true;
+    return false;
+  }
   if (!isJsonObject(node)) return false;
-  return Object.entries(node).some(([key, value]) => clashes(key) || hasClashingKey(value));
+  for (const key in node) {
+    if (!Object.hasOwn(node, key)) continue;
+    if (clashes(key) || hasClashingKey(node[key]!)) return true;
+  }
+  return false;
 }

@@ -1,7 +1,7 @@
 import { withSafeKeys } from "./safe-keys.js";
 import { childPointer, parseRef, resolveRef } from "./pointer.js";
 import { isJsonObject, type Json } from "./types.js";
-import { createConfig, lintDocument, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { createConfig, lintDocument, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 import { NoIoResolver, withoutNetwork } from "./no-io.js";
 
 export interface SpecProblem {
@@ -38,7 +38,10 @@ export function redoclyConfig(): Promise<Config> {
 export async function validateSpec(doc: Json, text: string, source: string): Promise<SpecProblem[]> {
   const config = await redoclyConfig();
   const safe = withSafeKeys(doc);
-  const document = makeDocumentFromString(safe === undefined ? text : JSON.stringify(safe.doc, null, 2), source);
+  const body = safe === undefined ? text : JSON.stringify(safe.doc, null, 2);
+  // The text is JSON: parsed as such, not by Redocly's YAML parser (six times slower on it),
+  // into a copy of Redocly's own so that nothing it does reaches `doc`.
+  const document = { source: new Source(source, body, "application/json"), parsed: JSON.parse(body) as unknown };
   const problems = await lintDocument({
     document,
     config: config.styleguide,

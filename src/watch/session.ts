@@ -43,6 +43,8 @@ export class WatchSession {
   #compilers: ConsumerCompiler[] | undefined;
   #uncheckedSaid = false;
   #failing = new Map<string, CallSiteDiagnostic>();
+  /** The type-check `start` leaves running (it never rejects: #typecheck reports its own failures). */
+  #firstCheck: Promise<void> = Promise.resolve();
 
   readonly #core: Session;
 
@@ -53,29 +55,46 @@ export class WatchSession {
     this.#options = options;
   }
 
-  /** Starts extractors and servers, then brings every service in sync once. */
+  /**
+   * Starts the servers and, at the same time, brings every service in sync once: the first sync
+   * extracts through its own interpreter and needs no server, and the consumer's compiler loads
+   * meanwhile. Ready when both are, not after one then the other. The first type-check of the
+   * consumer is `checkConsumers`'s, once the watcher is up.
+   */
   async start(): Promise<void> {
-    await Promise.all(this.config.services.map(async (service, i) => {
+    const starting = this.config.services.map((service, i) => {
       const state: ServiceState = { service, extractor: undefined, runner: undefined, spec: undefined };
       this.#states.set(service.name, state);
-      if (this.#options.serve && service.source !== "url") {
-        state.runner = new ServiceRunner(service, this.#logger, this.#logger.paint[PREFIX_COLOURS[i % PREFIX_COLOURS.length]!], this.#options.ports?.get(service.name));
-        await state.runner.start();
-      }
-    }));
-    await this.apply({ reloadConfig: false, resync: this.config.services.map((s) => s.name), typecheck: true });
+      if (!this.#options.serve || service.source === "url") return undefined;
+      state.runner = new ServiceRunner(service, this.#logger, this.#logger.paint[PREFIX_COLOURS[i % PREFIX_COLOURS.length]!], this.#options.ports?.get(service.name));
+      return state.runner.start();
+    });
+    if (this.config.typecheck.tsconfig.length > 0) void import("../check/compiler/index.js").catch(() => undefined);
+    const names = this.config.services.map((s) => s.name);
+    const synced = Promise.all(names.map((name) => this.#resync(this.#states.get(name)!, false)));
+    await Promise.all([synced, ...starting]);
+  }
+
+  /**
+   * The first type-check of the consumer projects, started once the watcher watches: TypeScript
+   * holds the thread while it builds a program, and saves are seen meanwhile (a save's own
+   * check waits for this one). It prints what it finds when done.
+   */
+  checkConsumers(): void {
+    this.#firstCheck = this.#typecheck();
   }
 
   async apply(plan: WatchPlan): Promise<void> {
+    await this.#firstCheck;
     const results = await Promise.all(plan.resync.map((name) => this.#resync(this.#states.get(name)!)));
     if (plan.typecheck || results.some(Boolean)) await this.#typecheck();
   }
 
   /** Restarts the server and re-derives the contract in parallel; true when files were written. */
-  async #resync(state: ServiceState): Promise<boolean> {
+  async #resync(state: ServiceState, restartServer = true): Promise<boolean> {
     const { service } = state;
     const started = performance.now();
-    const restart = state.runner?.restart();
+    const restart = restartServer ? state.runner?.restart() : undefined;
     try {
       const extracted = { spec: await this.#extract(state), streams: await obtainStreamSchemas(service) };
       const warnings: string[] = [];
@@ -171,6 +190,7 @@ export class WatchSession {
   }
 
   async stop(): Promise<void> {
+    await this.#firstCheck;
     for (const compiler of this.#compilers ?? []) compiler.close();
     this.#compilers = undefined;
     await Promise.all([...this.#states.values()].map(async (s) => {

@@ -1,4 +1,3 @@
-import { execa } from "execa";
 import { readFile, stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { ResolvedConfig, ResolvedService, SourceKind } from "../../config/types.js";
@@ -105,6 +104,8 @@ async function readBase(service: ResolvedService, config: ResolvedConfig, base: 
   }
   const path = `./${relative(config.root, service.spec)}`;
   const label = `${base}:${relative(cwd, service.spec)}`;
+  // Loaded for a git ref only: a file pair never pays for execa's start-up.
+  const { execa } = await import("execa");
   const shown = await execa("git", ["show", `${base}:${path}`], { cwd: config.root, reject: false, stripFinalNewline: false });
   if (shown.exitCode === 0) return { doc: parseSpec(service, shown.stdout, label), text: shown.stdout, label };
   const reason = String(shown.stderr).trim().split("\n")[0] ?? "";

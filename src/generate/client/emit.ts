@@ -6,11 +6,20 @@
  * use), createClient, typed errors, request and response types, the named models, then item
  * types of configured streams.
  */
-import { CodeBlockWriter } from "ts-morph";
+import { createRequire } from "node:module";
+import type { CodeBlockWriter as Writer } from "ts-morph";
 import type { ClientPlan, ModelPlan, OperationPlan } from "./plan.js";
 import { schemeDocs, type SchemeModel } from "./security.js";
 import { docText, stringLiteral } from "../text.js";
 import { codeUnitOrder, identifier, memberName } from "./identifiers.js";
+
+/**
+ * ts-morph's writer, taken from the package ts-morph itself loads it from: ts-morph's entry
+ * would also load its own copy of the TypeScript compiler, which printing never uses.
+ */
+const fromTsMorph = createRequire(createRequire(import.meta.url).resolve("ts-morph"));
+const CodeBlockWriter = (fromTsMorph("code-block-writer") as { default: typeof Writer }).default;
+type CodeBlockWriter = Writer;
 
 const TYPES = "./types.gen.js";
 

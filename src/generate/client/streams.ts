@@ -4,7 +4,7 @@
  * Streams FastAPI cannot type (sse-starlette, `StreamingResponse`) get their item type from
  * the config: a Pydantic model's JSON Schema, turned into TypeScript by json-schema-to-typescript.
  */
-import { compile, type JSONSchema } from "json-schema-to-typescript";
+import type { JSONSchema } from "json-schema-to-typescript";
 import { ConfigError } from "../../errors.js";
 import { isJsonObject, type Json } from "../../spec/types.js";
 import { codeUnitOrder, pascalCase, type NameRegistry } from "./identifiers.js";
@@ -91,6 +91,8 @@ async function compileStream(schema: JSONSchema, operation: OperationModel, regi
     names.add(name);
     return name;
   });
+  // Loaded for configured streams only: it brings prettier.
+  const { compile } = await import("json-schema-to-typescript");
   const source = await compile(prepared as JSONSchema, item, {
     bannerComment: "",
     format: true,

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { childPointer, componentName, parseRef, resolveRef, valueAt } from "../../../src/spec/pointer.js";
 import { inspectRefs, MAX_DEPTH, MAX_REF_DEPTH } from "../../../src/spec/refs.js";
 import type { Json } from "../../../src/spec/types.js";
+import { escapePointer, unescapePointer } from "@redocly/openapi-core/lib/ref-utils.js";
 
 describe("parseRef: one reading of a $ref for the validator, the generators and the diff", () => {
   test.for([
@@ -16,6 +17,14 @@ describe("parseRef: one reading of a $ref for the validator, the generators and 
     ["https://example.com/s.json", { kind: "external", uri: "https://example.com/s.json", fragment: "" }],
   ] as const)("%s", ([ref, want]) => {
     expect(parseRef(ref)).toEqual(want);
+  });
+
+  test("segments are escaped and read exactly as Redocly's ref-utils does", () => {
+    for (const key of ["a/b", "a~b", "~1", "/~0/", "x~/y", "plain", "a b%20"]) {
+      expect(childPointer("", key)).toBe(`/${escapePointer(key)}`);
+      const segment = escapePointer(key).replaceAll("%", "%25");
+      expect(parseRef(`#/${segment}`)).toMatchObject({ kind: "local", keys: [unescapePointer(segment)] });
+    }
   });
 
   test("componentName names only a whole component, and never throws", () => {

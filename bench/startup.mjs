@@ -1,0 +1,91 @@
+// Start-up of the commands that run the example services, beside their floors, on a copy of the
+// examples (its `.ts` config included): one-shot `sync-types --source import` against the slowest
+// service's own `import app; app.openapi()` (in a fresh interpreter, as the import source runs
+// it), and `sync-types --watch` from start to "watching" against the slowest service's own start
+// (uvicorn spawned → /openapi.json answers). Medians of paired runs. Each also with the config
+// as JSON, which sets apart what loading the `.ts` config costs.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { project, withJsonConfig } from "./check.mjs";
+import { ROOT, median, table, timeOnce } from "./lib.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SERVICES = ["estimation-api", "content-api"];
+const BIN = join(ROOT, "bin/sync-types.js");
+
+const python = (dir, name) => join(dir, "services", name, ".venv/bin/python");
+
+/** The slowest service's fresh `python -c "import app.main; app.openapi()"`, process start included. */
+function importFloor(dir) {
+  return Math.max(...SERVICES.map((name) => timeOnce([python(dir, name), "-c", "import app.main as m; m.app.openapi()"], { cwd: join(dir, "services", name), env: { PYTHONHASHSEED: "0" } }).seconds));
+}
+
+/** Spawns `argv` and resolves with the seconds until its output matches `pattern`, then kills its process group. */
+function secondsUntil(argv, cwd, pattern, probe) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, NO_COLOR: "1" }, detached: true });
+    let output = "";
+    let done = false;
+    const finish = (error) => {
+      if (done) return;
+      done = true;
+      clearInterval(timer);
+      try {
+        process.kill(-child.pid, "SIGINT");
+      } catch {}
+      if (error) reject(error);
+      else resolve((performance.now() - started) / 1000);
+    };
+    const check = async () => {
+      if (pattern.test(output) || (probe && (await probe()))) finish();
+    };
+    const timer = setInterval(check, 5);
+    child.stdout.on("data", (c) => (output += c));
+    child.stderr.on("data", (c) => (output += c));
+    child.once("exit", () => setTimeout(() => finish(new Error(`${argv.join(" ")} ended before ${pattern}:\n${output}`)), 50));
+    setTimeout(() => finish(new Error(`timed out waiting for ${pattern}:\n${output}`)), 120_000);
+  });
+}
+
+/** The slowest service's uvicorn: spawned → /openapi.json answers (what "ready" means to --watch). */
+async function serveFloor(dir) {
+  const each = await Promise.all(SERVICES.map((name, i) => {
+    const port = 18950 + i;
+    const probe = () => fetch(`http://127.0.0.1:${port}/openapi.json`).then((r) => r.ok, () => false);
+    return secondsUntil([python(dir, name), "-m", "uvicorn", "app.main:app", "--port", String(port)], join(dir, "services", name), /(?!)/, probe);
+  }));
+  return Math.max(...each);
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 1500));
+
+export async function benchStartup() {
+  const ts = project("startup-examples");
+  timeOnce(["node", BIN, "--source", "import"], { cwd: ts }); // writes the clients once: later runs find them in sync
+  const json = withJsonConfig(ts);
+  const rows = { imports: [], importsJson: [], importFloor: [], watch: [], watchJson: [], serveFloor: [] };
+  for (let run = 0; run < RUNS; run++) {
+    process.stderr.write(`  startup, run ${run + 1}…\n`);
+    rows.importFloor.push(importFloor(ts));
+    rows.imports.push(timeOnce(["node", BIN, "--source", "import"], { cwd: ts }).seconds);
+    rows.importsJson.push(timeOnce(["node", BIN, "--source", "import"], { cwd: json }).seconds);
+    rows.serveFloor.push(await serveFloor(ts));
+    await settle();
+    rows.watch.push(await secondsUntil(["node", BIN, "--watch"], ts, /watching 2 services/));
+    await settle();
+    rows.watchJson.push(await secondsUntil(["node", BIN, "--watch"], json, /watching 2 services/));
+    await settle();
+  }
+  const m = (key) => median(rows[key]);
+  const over = (ours, floor) => `${m(ours) - m(floor) >= 0 ? "+" : "−"}${Math.abs(m(ours) - m(floor)).toFixed(2)} s`;
+  const row = (label, ours, floor, what) => [label, `${m(ours).toFixed(2)} s`, `${m(floor).toFixed(2)} s`, over(ours, floor), what];
+  const importFloorIs = "slowest python: import app; app.openapi()";
+  const serveFloorIs = "slowest uvicorn: spawn → /openapi.json answers";
+  return table([`examples, in sync (median of ${RUNS}, paired)`, "sync-types", "floor", "over floor", "floor is"], [
+    row("sync-types --source import (one-shot)", "imports", "importFloor", importFloorIs),
+    row("  same, config as JSON", "importsJson", "importFloor", importFloorIs),
+    row("sync-types --watch: start → \"watching\"", "watch", "serveFloor", serveFloorIs),
+    row("  same, config as JSON", "watchJson", "serveFloor", serveFloorIs),
+  ]);
+}
