@@ -43,6 +43,7 @@ export function generateFakes(spec: OpenApiDocument, warn: (message: string) => 
     "const SPEC: FakeSpec = JSON.parse([",
     ...JSON.stringify(data, null, 1).split("\n").map((line) => `  ${stringLiteral(line)},`),
     '].join("\\n"));',
+    "const ROUTES = routesOf(SPEC);",
     "",
     "/**",
     " * A fetch-compatible function answering like the service: pass it as `createClient({ baseUrl, fetch })`.",
@@ -51,6 +52,12 @@ export function generateFakes(spec: OpenApiDocument, warn: (message: string) => 
     "export function createFakeFetch(overrides: FakeOverrides = {}): FakeFetch {",
     "  return createFake(SPEC, overrides);",
     "}",
+    "",
+    "/** The fake's routing, for msw.gen.ts's handler per operation: the client methods, and which one a request reaches. */",
+    "export const fakeRouting: FakeRouting = {",
+    "  names: SPEC.operations.map((operation) => operation.name as keyof FakeOverrides),",
+    "  operationOf: (request) => operationOf(ROUTES, request) as keyof FakeOverrides | undefined,",
+    "};",
     "",
   ].join("\n");
   return { path: FAKES_FILE, content };

@@ -236,19 +236,35 @@ function answerWith(operation: FakeOperation, result: unknown, overridden: boole
   }
 }
 
+/** The routes of spec, the ones with fewer parameters first: a fixed path wins over a template that also matches it. */
+function routesOf(spec: FakeSpec): Route[] {
+  return spec.operations.map(routeOf).sort((a, b) => a.names.length - b.names.length);
+}
+
+/** The route a request reaches, or FastAPI's 404 or 405 when none does. */
+function findRoute(routes: readonly Route[], method: string, pathname: string): Route | Response {
+  const matching = routes.filter((route) => route.pattern.test(pathname));
+  if (matching.length === 0) return jsonResponse(404, { detail: "Not Found" });
+  const route = matching.find((candidate) => candidate.operation.method === method);
+  if (route !== undefined) return route;
+  const allow = [...new Set(matching.map((candidate) => candidate.operation.method))].join(", ");
+  return jsonResponse(405, { detail: "Method Not Allowed" }, { allow });
+}
+
+/** Which operation a request reaches, by its client method name: what a handler for one operation answers. */
+function operationOf(routes: readonly Route[], request: Request): string | undefined {
+  const route = findRoute(routes, request.method, new URL(request.url).pathname);
+  return route instanceof Response ? undefined : route.operation.name;
+}
+
 /** The fetch function over spec: overrides by client method name, each called with the validated request. */
 function createFake(spec: FakeSpec, overrides: object): FakeFetch {
-  const routes = spec.operations.map(routeOf).sort((a, b) => a.names.length - b.names.length);
+  const routes = routesOf(spec);
   return async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const matching = routes.filter((route) => route.pattern.test(url.pathname));
-    if (matching.length === 0) return jsonResponse(404, { detail: "Not Found" });
-    const route = matching.find((candidate) => candidate.operation.method === request.method);
-    if (route === undefined) {
-      const allow = [...new Set(matching.map((candidate) => candidate.operation.method))].join(", ");
-      return jsonResponse(405, { detail: "Method Not Allowed" }, { allow });
-    }
+    const route = findRoute(routes, request.method, url.pathname);
+    if (route instanceof Response) return route;
     const operation = route.operation;
     const validator = new Validator(spec.schemas);
     const params = readParams(spec, operation, route, route.pattern.exec(url.pathname)!, url, request, validator);
