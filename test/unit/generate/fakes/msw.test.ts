@@ -1,6 +1,6 @@
 // msw.gen.ts: the fakes behind MSW, for code that calls fetch itself. A real msw/node server
 // intercepts global fetch; the generated client is given no fetch option at all.
-import { copyFile, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setupServer } from "msw/node";
 import type { HttpHandler } from "msw";
@@ -106,3 +106,13 @@ test("without a resolver a handler per operation answers that operation's defaul
     server.listen({ onUnhandledRequest: "error" });
   }
 });
+
+test("groupByTag: handlers are keyed \"<group>.<method>\" and typed from the grouped client (TS 5 and 7)", async () => {
+  const grouped = join(dir, "grouped");
+  await mkdir(grouped);
+  const spec = await loadSpec(join(REPO_ROOT, "test/fixtures/full-stack-template/openapi.json"));
+  for (const file of await generateFiles(spec, { specPath: "spec.json", fakes: { msw: true }, groupByTag: true })) await writeFile(join(grouped, file.path), file.content);
+  await copyFile(join(REPO_ROOT, "test/fixtures/fakes/grouped-msw.ts"), join(grouped, "grouped-msw.ts"));
+  const tsconfig = await writeTsconfig(grouped, ["types.gen.ts", "runtime.gen.ts", "client.gen.ts", "fakes.gen.ts", "msw.gen.ts", "grouped-msw.ts"], "dom");
+  expect(await Promise.all([typecheck("ts5", tsconfig), typecheck("ts7", tsconfig)])).toEqual(["", ""]);
+}, 120_000);
