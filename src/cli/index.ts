@@ -97,10 +97,11 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
     .option("-c, --config <file>", "config file (default: sync-types.config.{ts,mts,mjs,js,json}, found upward)")
     .option("-s, --service <name...>", "only these services")
     .option("--port <port>", "first port; each further service takes the next (default: free ports)")
+    .option("--single-port", "every service on one port (--port, or a free one), each under /<service>/")
     .option("--watch", "reload a service's fake when its committed spec changes")
     .option("--verbose", "show each step")
     .option("--quiet", "print errors only")
-    .action(async (options: { config?: string; service?: string[]; port?: string; watch?: boolean; verbose?: boolean; quiet?: boolean }) => {
+    .action(async (options: { config?: string; service?: string[]; port?: string; singlePort?: boolean; watch?: boolean; verbose?: boolean; quiet?: boolean }) => {
       const { runFake } = await import("./commands/fake.js");
       process.exitCode = await runFake(options, start(options, setLogger, color));
     });

@@ -1,15 +1,17 @@
 /**
- * A service's fake, in memory, from its committed spec: the same fakes.gen.ts that `fakes: true`
- * writes, its types erased, imported as a module. Only the known runtime and one JSON literal
- * run (see generate/fakes/index.ts), so serving a spec never runs code from it.
+ * A service's fake, in memory, from its committed spec: the fakes runtime fakes.gen.ts embeds
+ * (runtime/fakes.ts), over the data `fakes: true` would embed. The spec is only ever data, so
+ * serving it never runs code from it.
  */
 import { readFile } from "node:fs/promises";
+import { createFake, type FakeFetch, type FakeSpec } from "../../runtime/fakes.js";
 import type { ResolvedService } from "../config/types.js";
 import { SpecError, errorMessage } from "../errors.js";
-import { generateFakes } from "../generate/fakes/index.js";
+import { collectOperations } from "../generate/client/operations.js";
+import { fakeSpec } from "../generate/fakes/model.js";
 import type { OpenApiDocument } from "../spec/types.js";
 
-export type FakeFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+export type { FakeFetch };
 
 /** The fake fetch of `service`'s committed spec; a missing or unreadable spec is a SpecError (exit 3). */
 export async function loadFake(service: ResolvedService, warn: (message: string) => void): Promise<FakeFetch> {
@@ -27,11 +29,8 @@ export async function loadFake(service: ResolvedService, warn: (message: string)
   } catch (error) {
     throw new SpecError(service.name, `${service.spec} is not valid JSON: ${errorMessage(error)}`, { hint: "run `sync-types` to write it again" });
   }
-  const source = generateFakes(spec, (message) => warn(`${service.name}: ${message}`)).content;
-  // Types stripped, not compiled: the file is erasable syntax only (a compile test holds it to
-  // erasableSyntaxOnly), and amaro loads in a tenth of TypeScript's time.
-  const { transformSync } = (await import("amaro")) as unknown as { transformSync(code: string, options: { mode: "strip-only" }): { code: string } };
-  const outputText = transformSync(source, { mode: "strip-only" }).code;
-  const module = (await import(`data:text/javascript;base64,${Buffer.from(outputText).toString("base64")}`)) as { createFakeFetch(): FakeFetch };
-  return module.createFakeFetch();
+  const operations = collectOperations(spec, { groupByTag: false });
+  // Typed as the runtime reads it: the generator's model and the runtime cannot drift apart.
+  const data: FakeSpec = fakeSpec(spec, operations, (message) => warn(`${service.name}: ${message}`));
+  return createFake(data, {});
 }

@@ -1,7 +1,6 @@
 /**
  * A fake fetch served over HTTP on loopback: Node's request in, a fetch `Request`; the fake's
- * `Response` out, streamed as it is produced (SSE and JSON Lines arrive event by event). The
- * fetch function is read per request, so `--watch` swaps it without dropping the port.
+ * `Response` out, streamed as it is produced (SSE and JSON Lines arrive event by event).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,15 +9,12 @@ import type { FakeFetch } from "./load.js";
 
 export interface FakeServer {
   readonly url: string;
-  /** Replaces the fake that answers from the next request on. */
-  swap(fetch: FakeFetch): void;
   /** Stops listening and ends open connections (streams included). */
   close(): Promise<void>;
 }
 
 export async function serveFake(fetch: FakeFetch, port: number): Promise<FakeServer> {
-  let current = fetch;
-  const server: Server = createServer((request, response) => void answer(current, request, response));
+  const server: Server = createServer((request, response) => void answer(fetch, request, response));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
@@ -27,7 +23,6 @@ export async function serveFake(fetch: FakeFetch, port: number): Promise<FakeSer
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${bound}`,
-    swap: (next) => void (current = next),
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,6 @@
 // `sync-types fake`: the built bin serves each service's fake from its committed spec, with no
-// Python; one port per service; reloads on --watch; Ctrl-C and SIGTERM close everything.
+// Python; one port per service, or one port with each service's prefix; reloads on --watch;
+// Ctrl-C and SIGTERM close everything.
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, onTestFinished, test } from "vitest";
@@ -29,7 +30,7 @@ function start(args: string[], cwd: string) {
   onTestFinished(() => void cli.kill("SIGKILL"));
   const urls = async () => {
     expect(await waitFor(() => /serving \d+ fakes?/.test(output), 60_000, 50), output).toBe(true);
-    return Object.fromEntries([...output.matchAll(/^(\S+) {2}(http:\/\/127\.0\.0\.1:\d+)$/gm)].map((m) => [m[1]!, m[2]!]));
+    return Object.fromEntries([...output.matchAll(/^(\S+) {2}(http:\/\/127\.0\.0\.1:\d+(?:\/\S*)?)$/gm)].map((m) => [m[1]!, m[2]!]));
   };
   return { cli, urls, output: () => output };
 }
@@ -55,6 +56,47 @@ for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
     for (const url of Object.values(served)) expect(await refused(`${url}/health`)).toBe(true);
   });
 }
+
+test("--single-port: each service under its own prefix on one port, streams included; an unknown prefix is FastAPI's 404; --watch reloads one service", { timeout: 120_000 }, async () => {
+  const dir = await project();
+  const { cli, urls, output } = start(["--single-port", "--watch"], dir);
+  const served = await urls();
+  expect(/serving 2 fakes on one port/.test(output()), output()).toBe(true);
+  const origin = new URL(served["estimation-api"]!).origin;
+  expect(served).toEqual({ "estimation-api": `${origin}/estimation-api`, "content-api": `${origin}/content-api` });
+  const health = await fetch(`${served["estimation-api"]}/health`);
+  expect([health.status, await health.json()]).toEqual([200, expect.objectContaining({ status: "ok" })]);
+  // The prefix comes off before the service routes: /estimates is estimation-api's, not content-api's.
+  const elsewhere = await fetch(`${served["content-api"]}/estimates`);
+  expect([elsewhere.status, await elsewhere.json()]).toEqual([404, { detail: "Not Found" }]);
+  const invalid = await fetch(`${served["estimation-api"]}/estimates?limit=0`);
+  expect(await invalid.json()).toEqual({ detail: [expect.objectContaining({ loc: ["query", "limit"], type: "greater_than_equal" })] });
+  const stream = await fetch(`${served["content-api"]}/generate/stream`, { method: "POST", body: JSON.stringify({ prompt: "hi" }) });
+  expect((await stream.text()).match(/^data: /gm)).toHaveLength(2);
+  for (const path of ["/", "/nope/health", "/health", "/estimation-apix/health"]) {
+    const missing = await fetch(origin + path);
+    expect([path, missing.status, await missing.text()]).toEqual([path, 404, '{"detail":"Not Found"}']);
+  }
+
+  const file = join(dir, "contracts/estimation-api.openapi.json");
+  const spec = JSON.parse(await readFile(file, "utf8")) as { paths: Record<string, unknown> };
+  spec.paths["/healthz"] = spec.paths["/health"];
+  await writeFile(file, `${JSON.stringify(spec, null, 2)}\n`);
+  expect(await waitFor(() => /estimation-api: reloaded/.test(output()), 30_000, 50), output()).toBe(true);
+  expect((await fetch(`${served["estimation-api"]}/healthz`)).status).toBe(200);
+  expect((await fetch(`${served["content-api"]}/generate/stream`, { method: "POST", body: JSON.stringify({ prompt: "hi" }) })).status).toBe(200);
+  cli.kill("SIGTERM");
+  expect((await cli).exitCode, output()).toBe(143);
+  expect(await refused(`${origin}/estimation-api/health`)).toBe(true);
+});
+
+test("--single-port --port N: that one port; a taken port is a usage error", { timeout: 120_000 }, async () => {
+  const dir = await project();
+  const first = start(["--service", "content-api"], dir);
+  const port = Number(new URL((await first.urls())["content-api"]!).port);
+  const clash = await runCli(["fake", "--single-port", "--port", String(port)], { cwd: dir });
+  expect([clash.code, clash.stderr]).toEqual([2, expect.stringContaining(`fakes: cannot listen on port ${port}`)]);
+});
 
 test("--service: only that service; --port 0 and a taken port are usage errors naming the port", { timeout: 120_000 }, async () => {
   const dir = await project();

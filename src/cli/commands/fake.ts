@@ -2,7 +2,8 @@ import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname } from "node:path";
 import { registerCleanup } from "../../cleanup.js";
 import { UsageError, errorMessage } from "../../errors.js";
-import { loadFake } from "../../fake/load.js";
+import { loadFake, type FakeFetch } from "../../fake/load.js";
+import { prefixOf, routeByPrefix } from "../../fake/prefix.js";
 import { serveFake, type FakeServer } from "../../fake/server.js";
 import type { Logger } from "../../logger.js";
 import { openSession } from "../../session.js";
@@ -10,8 +11,10 @@ import { openSession } from "../../session.js";
 export interface FakeCommandOptions {
   config?: string | undefined;
   service?: string[] | undefined;
-  /** First port; each further service takes the next one. Default: free ports. */
+  /** First port; each further service takes the next one (with `singlePort`, the one port). Default: free ports. */
   port?: string | undefined;
+  /** Every service on one port under `/<service>/`. Default `false`: a port per service. */
+  singlePort?: boolean | undefined;
   watch?: boolean | undefined;
 }
 
@@ -19,9 +22,10 @@ export interface FakeCommandOptions {
 const SETTLE_MS = 100;
 
 /**
- * `sync-types fake`: every selected service's fake over HTTP on loopback, one port each, from its
- * committed spec, with no Python. Runs until Ctrl-C or SIGTERM, which close the servers through
- * the clean-up registry. Resolves only when it fails to start.
+ * `sync-types fake`: every selected service's fake over HTTP on loopback, from its committed spec,
+ * with no Python: one port each, or with `--single-port` one port where `/<service>/…` reaches
+ * that service. Runs until Ctrl-C or SIGTERM, which close the servers through the clean-up
+ * registry. Resolves only when it fails to start.
  */
 export async function runFake(options: FakeCommandOptions, logger: Logger): Promise<number> {
   const first = parsePort(options.port);
@@ -34,21 +38,35 @@ export async function runFake(options: FakeCommandOptions, logger: Logger): Prom
   };
   // Registered before anything listens: a signal during start-up still closes what did.
   const unregister = registerCleanup(stop);
+  let count = 0;
   try {
     const services = session.select(options.service);
-    for (const [index, service] of services.entries()) {
-      const fake = await loadFake(service, (message) => logger.warn(message));
-      const server = await serveFake(fake, first === 0 ? 0 : first + index).catch((error: unknown) => {
-        throw new UsageError(`${service.name}: cannot listen on port ${first + index}: ${errorMessage(error)}`, "pick another --port, or leave it out for free ports");
+    count = services.length;
+    // Read per request: --watch replaces a service's fake here without dropping its port.
+    const fakes = new Map<string, FakeFetch>();
+    for (const service of services) fakes.set(service.name, await loadFake(service, (message) => logger.warn(message)));
+    const listen = (fetch: FakeFetch, port: number, what: string) =>
+      serveFake(fetch, port).catch((error: unknown) => {
+        throw new UsageError(`${what}: cannot listen on port ${port}: ${errorMessage(error)}`, "pick another --port, or leave it out for free ports");
       });
+    if (options.singlePort) {
+      const server = await listen(routeByPrefix(fakes), first, "fakes");
       servers.push(server);
-      logger.info(`${service.name}  ${server.url}`);
-      if (options.watch) {
+      for (const service of services) logger.info(`${service.name}  ${server.url}${prefixOf(service.name)}`);
+    } else {
+      for (const [index, service] of services.entries()) {
+        const server = await listen((input, init) => fakes.get(service.name)!(input, init), first === 0 ? 0 : first + index, service.name);
+        servers.push(server);
+        logger.info(`${service.name}  ${server.url}`);
+      }
+    }
+    if (options.watch) {
+      for (const service of services) {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const reload = () => {
           loadFake(service, (message) => logger.warn(message)).then(
             (next) => {
-              server.swap(next);
+              fakes.set(service.name, next);
               logger.info(`${service.name}: reloaded from ${basename(service.spec)}`);
             },
             (error: unknown) => logger.error(`${service.name}: kept the previous fake: ${errorMessage(error)}`),
@@ -68,7 +86,8 @@ export async function runFake(options: FakeCommandOptions, logger: Logger): Prom
     await session.close();
     throw error;
   }
-  logger.info(`serving ${servers.length} fake${servers.length === 1 ? "" : "s"}${options.watch ? ", reloading when a committed spec changes" : ""}; Ctrl-C to stop`);
+  const where = options.singlePort ? " on one port" : "";
+  logger.info(`serving ${count} fake${count === 1 ? "" : "s"}${where}${options.watch ? ", reloading when a committed spec changes" : ""}; Ctrl-C to stop`);
   return new Promise<number>(() => {});
 }
 

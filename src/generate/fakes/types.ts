@@ -31,4 +31,10 @@ export type FakeResolver<K extends keyof ClientMethods> = (request: FakeRequest<
 
 /** Resolvers by client method name; methods without one answer with their default data. */
 export type FakeOverrides = { readonly [K in keyof ClientMethods]?: FakeResolver<K> };
+
+/** The client methods of the fake, and the one a request reaches (undefined when FastAPI would answer 404 or 405). */
+export interface FakeRouting {
+  readonly names: readonly (keyof FakeOverrides)[];
+  operationOf(request: Request): keyof FakeOverrides | undefined;
+}
 `;

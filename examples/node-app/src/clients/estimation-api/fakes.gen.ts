@@ -4,6 +4,11 @@
 // list), and streams SSE and JSON Lines as FastAPI sends them. Pass it as the client's fetch.
 import type { ApiError, Client as ClientMethods, ClientErrors, SseStream } from "./client.gen.js";
 
+// Runtime of the fakes sync-types generates (fakes.gen.ts embeds this file byte for byte, then
+// its data): routing as Starlette does, request validation with FastAPI's 422 body, and answers
+// as FastAPI sends them, SSE and JSON Lines included. Like the client runtime it needs only
+// fetch, Request, Response, ReadableStream and TextEncoder, and no dependency.
+
 /** A JSON Schema object, as embedded below. */
 type Schema = { readonly [keyword: string]: unknown };
 
@@ -331,7 +336,7 @@ function matches(pattern: string, value: string): boolean {
   }
 }
 
-interface FakeParam {
+export interface FakeParam {
   readonly name: string;
   readonly in: "path" | "query" | "header" | "cookie";
   readonly required: boolean;
@@ -339,13 +344,13 @@ interface FakeParam {
 }
 
 /** What an operation answers when no override does: data and status computed from the spec at generation time. */
-type FakeAnswer =
+export type FakeAnswer =
   | { readonly kind: "empty"; readonly status: number }
   | { readonly kind: "json" | "text"; readonly status: number; readonly mediaType: string; readonly body: unknown }
   | { readonly kind: "sse"; readonly status: number; readonly data: "json" | "text"; readonly events: readonly unknown[] }
   | { readonly kind: "jsonl"; readonly status: number; readonly events: readonly unknown[] };
 
-interface FakeOperation {
+export interface FakeOperation {
   readonly name: string;
   readonly method: string;
   readonly path: string;
@@ -356,7 +361,7 @@ interface FakeOperation {
   readonly answer: FakeAnswer;
 }
 
-interface FakeSpec {
+export interface FakeSpec {
   readonly operations: readonly FakeOperation[];
   /** The component schemas the requests use, for $ref. */
   readonly schemas: Readonly<Record<string, unknown>>;
@@ -385,7 +390,7 @@ export interface FakeSseEvent<T> {
   comment?: string;
 }
 
-interface Route {
+export interface Route {
   readonly operation: FakeOperation;
   readonly pattern: RegExp;
   readonly names: readonly string[];
@@ -562,19 +567,35 @@ function answerWith(operation: FakeOperation, result: unknown, overridden: boole
   }
 }
 
+/** The routes of spec, the ones with fewer parameters first: a fixed path wins over a template that also matches it. */
+export function routesOf(spec: FakeSpec): Route[] {
+  return spec.operations.map(routeOf).sort((a, b) => a.names.length - b.names.length);
+}
+
+/** The route a request reaches, or FastAPI's 404 or 405 when none does. */
+function findRoute(routes: readonly Route[], method: string, pathname: string): Route | Response {
+  const matching = routes.filter((route) => route.pattern.test(pathname));
+  if (matching.length === 0) return jsonResponse(404, { detail: "Not Found" });
+  const route = matching.find((candidate) => candidate.operation.method === method);
+  if (route !== undefined) return route;
+  const allow = [...new Set(matching.map((candidate) => candidate.operation.method))].join(", ");
+  return jsonResponse(405, { detail: "Method Not Allowed" }, { allow });
+}
+
+/** Which operation a request reaches, by its client method name: what a handler for one operation answers. */
+export function operationOf(routes: readonly Route[], request: Request): string | undefined {
+  const route = findRoute(routes, request.method, new URL(request.url).pathname);
+  return route instanceof Response ? undefined : route.operation.name;
+}
+
 /** The fetch function over spec: overrides by client method name, each called with the validated request. */
-function createFake(spec: FakeSpec, overrides: object): FakeFetch {
-  const routes = spec.operations.map(routeOf).sort((a, b) => a.names.length - b.names.length);
+export function createFake(spec: FakeSpec, overrides: object): FakeFetch {
+  const routes = routesOf(spec);
   return async (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const matching = routes.filter((route) => route.pattern.test(url.pathname));
-    if (matching.length === 0) return jsonResponse(404, { detail: "Not Found" });
-    const route = matching.find((candidate) => candidate.operation.method === request.method);
-    if (route === undefined) {
-      const allow = [...new Set(matching.map((candidate) => candidate.operation.method))].join(", ");
-      return jsonResponse(405, { detail: "Method Not Allowed" }, { allow });
-    }
+    const route = findRoute(routes, request.method, url.pathname);
+    if (route instanceof Response) return route;
     const operation = route.operation;
     const validator = new Validator(spec.schemas);
     const params = readParams(spec, operation, route, route.pattern.exec(url.pathname)!, url, request, validator);
@@ -615,6 +636,12 @@ export type FakeResolver<K extends keyof ClientMethods> = (request: FakeRequest<
 
 /** Resolvers by client method name; methods without one answer with their default data. */
 export type FakeOverrides = { readonly [K in keyof ClientMethods]?: FakeResolver<K> };
+
+/** The client methods of the fake, and the one a request reaches (undefined when FastAPI would answer 404 or 405). */
+export interface FakeRouting {
+  readonly names: readonly (keyof FakeOverrides)[];
+  operationOf(request: Request): keyof FakeOverrides | undefined;
+}
 
 /** The operations, their request schemas and default answers, computed from the spec when this file was generated. */
 const SPEC: FakeSpec = JSON.parse([
@@ -1223,6 +1250,7 @@ const SPEC: FakeSpec = JSON.parse([
   " }",
   "}",
 ].join("\n"));
+const ROUTES = routesOf(SPEC);
 
 /**
  * A fetch-compatible function answering like the service: pass it as `createClient({ baseUrl, fetch })`.
@@ -1231,3 +1259,9 @@ const SPEC: FakeSpec = JSON.parse([
 export function createFakeFetch(overrides: FakeOverrides = {}): FakeFetch {
   return createFake(SPEC, overrides);
 }
+
+/** The fake's routing, for msw.gen.ts's handler per operation: the client methods, and which one a request reaches. */
+export const fakeRouting: FakeRouting = {
+  names: SPEC.operations.map((operation) => operation.name as keyof FakeOverrides),
+  operationOf: (request) => operationOf(ROUTES, request) as keyof FakeOverrides | undefined,
+};
