@@ -1,7 +1,7 @@
 // zod schemas of the models, typed with types.gen.ts, and a client that checks every response
 // against them. zod >= 4.3 must be installed where this file is compiled.
 import { z } from "zod";
-import { createClient, type Client, type ClientOptions, type ResponseContext } from "./client.gen.js";
+import { createClient, type Client, type ResponseContext } from "./client.gen.js";
 import type { components } from "./types.gen.js";
 
 /** Any JSON object: `{ "type": "object" }` with nothing more, which openapi-typescript types as `Record<string, never>`. */
@@ -319,6 +319,7 @@ export function validateResponse(context: ResponseContext): unknown {
 }
 
 /** {@link createClient}, with every JSON response and stream item checked: one that does not match the spec rejects the call with {@link ResponseValidationError}. */
-export function createValidatingClient(options: Omit<ClientOptions, "validate">): Client {
+// createClient's own options: its ClientOptions<ClientAuth> when the spec declares security schemes.
+export function createValidatingClient(options: Omit<Parameters<typeof createClient>[0], "validate">): Client {
   return createClient({ ...options, validate: validateResponse });
 }
