@@ -1,4 +1,4 @@
-import { defineConfig } from "sync-types";
+import { defineConfig } from "sync-types/config";
 
 // Two FastAPI sidecars called by ./node-app. Every path is relative to this file.
 // `fakes: true` also writes fakes.gen.ts, which node-app's tests use instead of the services.

@@ -22,7 +22,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** The text of `sync-types.config.ts`: the same services always give the same bytes, and every string is escaped. */
 export function renderConfig(entries: ConfigEntry[], consumer?: ConsumerEntry): string {
   const lines = [
-    'import { defineConfig } from "sync-types";',
+    'import { defineConfig } from "sync-types/config";',
     "",
     "// Written by `sync-types init`. Paths are relative to this file: `spec` is the committed",
     "// contract, `output` the generated client folder. Edit freely; the README lists every option.",

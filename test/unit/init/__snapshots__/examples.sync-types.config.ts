@@ -1,4 +1,4 @@
-import { defineConfig } from "sync-types";
+import { defineConfig } from "sync-types/config";
 
 // Written by `sync-types init`. Paths are relative to this file: `spec` is the committed
 // contract, `output` the generated client folder. Edit freely; the README lists every option.
