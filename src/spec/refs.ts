@@ -55,14 +55,29 @@ function pointerOf(frame: Frame | undefined): string {
   return pointer;
 }
 
-/** Pushes the children of `frame`'s node, first key on top. */
-function pushChildren(stack: Frame[], frame: Frame): void {
+/**
+ * Pushes the object and array children of `frame`'s node, first key on top; returns whether it
+ * has a scalar child. Scalars (most of a spec) get no frame: nothing is reported at a scalar, and
+ * a walk that measures depth counts them from this answer.
+ */
+function pushChildren(stack: Frame[], frame: Frame): boolean {
   const { node, depth } = frame;
-  if (Array.isArray(node)) for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i]!, parent: frame, key: i, depth: depth + 1 });
-  else if (isJsonObject(node)) {
+  let scalar = false;
+  if (Array.isArray(node)) {
+    for (let i = node.length - 1; i >= 0; i--) {
+      const child = node[i]!;
+      if (typeof child === "object" && child !== null) stack.push({ node: child, parent: frame, key: i, depth: depth + 1 });
+      else scalar = true;
+    }
+  } else if (typeof node === "object" && node !== null) {
     const keys = Object.keys(node);
-    for (let i = keys.length - 1; i >= 0; i--) stack.push({ node: node[keys[i]!]!, parent: frame, key: keys[i]!, depth: depth + 1 });
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child = node[keys[i]!]!;
+      if (typeof child === "object" && child !== null) stack.push({ node: child, parent: frame, key: keys[i]!, depth: depth + 1 });
+      else scalar = true;
+    }
   }
+  return scalar;
 }
 
 /** Every problem of `doc` that no later stage may see. */
@@ -229,7 +244,7 @@ function findDeepRefChains(doc: Json, parse: (ref: string) => ParsedRef): RefPro
           if (base + deepest > MAX_REF_DEPTH) return tooDeep(via, target);
         }
       }
-      pushChildren(stack, frame);
+      if (pushChildren(stack, frame)) deepest = Math.max(deepest, depth + 1);
     }
     if (deepestVia !== undefined && path.length > 0) onward.set(path[path.length - 1]!, deepestVia);
     return deepest;

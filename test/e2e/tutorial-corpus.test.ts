@@ -12,6 +12,10 @@ import { fastapiDocsSrc } from "../helpers/fastapi-docs.js";
 import { CORPUS_PYTHON, REPO_ROOT } from "../helpers/paths.js";
 import { startUvicorn, type RunningUvicorn } from "../helpers/uvicorn.js";
 import { importGenerated, tempDir, typecheck, writeTsconfig } from "../unit/generate/client/support.js";
+import { collectOperations } from "../../src/generate/client/operations.js";
+import { fakeSpec } from "../../src/generate/fakes/model.js";
+import type { OpenApiDocument } from "../../src/spec/types.js";
+import { answerChecks, pydanticCheck, samplesByModel, validatorFor } from "../unit/generate/fakes/contract-checks.js";
 
 /** Client folder → tutorial app module (under `docs_src`). */
 const APPS: Record<string, string> = {
@@ -97,6 +101,31 @@ describe("FastAPI's tutorial apps, called through their generated clients", () =
     const read = async (name: string) => [name, await readFile(join(dir, name), "utf8")] as const;
     calls = await importGenerated<Calls>(dir, "calls.ts", Object.fromEntries(await Promise.all(sources.map(read))));
   }, 300_000);
+
+  // Issue #21: the fakes hold to the same apps. Every operation's default answer validates against
+  // the app's spec (ajv, JSON Schema 2020-12); answers typed with a model of the app also validate
+  // with that Pydantic model itself.
+  test("fakes: every tutorial app's default answers are valid for its spec, and for its own Pydantic models", async () => {
+    let checked = 0;
+    const modelsChecked: string[] = [];
+    for (const [name, module] of Object.entries(APPS)) {
+      const spec = JSON.parse(await readFile(join(dir, "specs", `${name}.openapi.json`), "utf8")) as OpenApiDocument;
+      const validate = validatorFor(spec);
+      for (const operation of fakeSpec(spec, collectOperations(spec), () => {}).operations) {
+        for (const { schema, value } of answerChecks(spec, operation)) {
+          expect(validate(schema, value), `${name} ${operation.method} ${operation.path}: ${JSON.stringify(value)}`).toEqual([]);
+          checked++;
+        }
+      }
+      const samples = samplesByModel(spec);
+      if (Object.keys(samples).length === 0) continue;
+      const models = await pydanticCheck(CORPUS_PYTHON, docsRoot, `docs_src.${module}`, `docs_src.${module}`, samples);
+      expect(models, name).toEqual(Object.keys(samples).sort());
+      modelsChecked.push(...models.map((model) => `${name}:${model}`));
+    }
+    expect(checked).toBeGreaterThanOrEqual(40);
+    expect(modelsChecked.length).toBeGreaterThanOrEqual(5);
+  }, 120_000);
 
   test("File() bytes and an UploadFile upload as Blobs", async () => {
     expect(await call("uploads", "files")).toEqual({ size: { file_size: 5 }, upload: { filename: "notes.txt" } });
