@@ -4,6 +4,7 @@
 // own start-up (`sync-types --version`, run paired with it). The warm in-sync check is also run
 // with the same config as JSON, which isolates what loading the `.ts` config costs. Then, for a
 // consumer on TypeScript 7, check's call-site phase beside that consumer's own `tsc --noEmit`.
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, WORK, median, table, timeOnce } from "./lib.mjs";
@@ -44,17 +45,18 @@ function row(label, dir, args) {
   return [label, `${m("seconds").toFixed(2)} s`, `${times.toFixed(1)}×`, `${m("obtain").toFixed(2)} s`, `${m("generate").toFixed(2)} s`, `${m("typecheck").toFixed(2)} s`, `${m("floor").toFixed(2)} s`];
 }
 
-/** The same project with its config as JSON (what the `.ts` config says, resolved the same way). */
+/** The same project with its config as JSON: exactly what its `.ts` config evaluates to (the examples' config has no plugins). */
 export function withJsonConfig(dir) {
   const copy = `${dir}-json`;
   rmSync(copy, { recursive: true, force: true });
   cpSync(dir, copy, { recursive: true, verbatimSymlinks: true });
-  rmSync(join(copy, "sync-types.config.ts"));
-  const service = (name) => ({ dir: `services/${name}`, app: "app.main:app", spec: `contracts/${name}.openapi.json`, output: `node-app/src/clients/${name}` });
-  writeFileSync(join(copy, "sync-types.config.json"), JSON.stringify({
-    services: { "estimation-api": service("estimation-api"), "content-api": service("content-api") },
-    typecheck: { tsconfig: "node-app/tsconfig.json" },
-  }, null, 2));
+  const file = join(copy, "sync-types.config.ts");
+  const script = `const { loadConfigFile } = await import(${JSON.stringify(join(ROOT, "dist/src/config/load.js"))});
+process.stdout.write(JSON.stringify(await loadConfigFile(${JSON.stringify(file)}), null, 2));`;
+  const loaded = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: copy, encoding: "utf8" });
+  if (loaded.status !== 0) throw new Error(`cannot evaluate ${file}: ${loaded.stderr}`);
+  rmSync(file);
+  writeFileSync(join(copy, "sync-types.config.json"), `${loaded.stdout}\n`);
   return copy;
 }
 
