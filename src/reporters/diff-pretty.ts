@@ -4,7 +4,7 @@ import type { Change } from "../diff/types.js";
 import { describeError } from "./describe-error.js";
 
 /** Human diff report: per service, changes grouped by the model or operation they live in, with who is affected. */
-export function reportDiffPretty(report: DiffReport, logger: Logger): void {
+export function reportDiffPretty(report: DiffReport, logger: Logger, options: { configured?: boolean } = {}): void {
   const { paint } = logger;
   for (const service of report.services) {
     logger.info(`${paint.bold(service.service)}  ${paint.dim(`${service.base} → ${service.head}`)}`);
@@ -23,7 +23,10 @@ export function reportDiffPretty(report: DiffReport, logger: Logger): void {
     logger.warn(`ignore for ${entry.rule} at ${printable(entry.location)} expired on ${entry.expires}: it no longer applies (${printable(entry.reason)})`);
   }
   if (report.services.some((s) => s.failing.length > 0)) {
-    logger.info(paint.dim("To accept a change on purpose: breaking.ignore: [{ rule, location, reason, expires? }] in the config."));
+    // Two specs diffed without a config are judged at the default level: say where a policy would live.
+    logger.info(paint.dim(options.configured === false
+      ? 'Judged at breaking.level "types". To accept a change on purpose or judge at another level, diff the service through a sync-types config (breaking.ignore, breaking.level).'
+      : "To accept a change on purpose: breaking.ignore: [{ rule, location, reason, expires? }] in the config."));
   }
 }
 

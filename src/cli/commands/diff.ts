@@ -40,7 +40,7 @@ export async function runDiff(options: DiffCommandOptions, logger: Logger): Prom
   if (options.format === "json") reportDiffJson(report, write);
   else if (options.format === "markdown") reportDiffMarkdown(report, write);
   else if (options.format === "github") reportDiffGithub(report, write);
-  else reportDiffPretty(report, logger);
+  else reportDiffPretty(report, logger, { configured: !options.specs?.length });
   return report.exitCode;
 }
 

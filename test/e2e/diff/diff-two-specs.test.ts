@@ -22,6 +22,9 @@ test("two spec files, no config: the breaking change fails (exit 1) in every for
   expect(pretty.code, pretty.stderr).toBe(1);
   expect(pretty.stdout).toContain("old.json → new.json");
   expect(pretty.stdout).toMatch(/✗ response-required-property-removed .*old\.json:\d+:\d+/s);
+  // No config was read, so the footer does not send the user to one it claims exists.
+  expect(pretty.stdout + pretty.stderr).toContain('Judged at breaking.level "types"');
+  expect(pretty.stdout + pretty.stderr).not.toContain("in the config.");
 
   const json = await runCli(["diff", "old.json", "new.json", "--format", "json"], { cwd: dir });
   expect(json.code).toBe(1);
