@@ -107,7 +107,34 @@ export async function syncWith(session: Session, options: SyncOptions = {}): Pro
   }
   const services = session.select(options.services);
   const results = await mapBounded(services, config.concurrency, (service) => syncService(session, withSourceDir(service, options), options));
+  attributeSharedRuntime(results);
   return { config, results, orphans: { removed: [], kept: [] }, exitCode: exitCodeOf(results) };
+}
+
+/** Per result, the files of the shared runtime's folders its plan listed (relative to the config folder). */
+const sharedFiles = new WeakMap<ServiceResult, { changed: string[]; removed: string[] }>();
+
+/**
+ * Every service plans the shared runtime's folder, and the services run at once: whichever writes
+ * first is the one whose plan still saw the change. The changes are the same whoever made them, so
+ * they are reported once, under the first service of the run that did not fail, whatever the timing.
+ */
+function attributeSharedRuntime(results: ServiceResult[]): void {
+  const changed = new Set<string>();
+  const removed = new Set<string>();
+  for (const result of results) {
+    const shared = sharedFiles.get(result);
+    if (!shared) continue;
+    shared.changed.forEach((file) => changed.add(file));
+    shared.removed.forEach((file) => removed.add(file));
+    result.files = { changed: result.files.changed.filter((f) => !shared.changed.includes(f)), removed: result.files.removed.filter((f) => !shared.removed.includes(f)) };
+  }
+  const owner = results.find((r) => r.status !== "failed");
+  if (owner) owner.files = { changed: [...[...changed].sort(), ...owner.files.changed], removed: [...[...removed].sort(), ...owner.files.removed] };
+  for (const result of results) {
+    if (result.status !== "updated" && result.status !== "unchanged") continue;
+    result.status = result.specChanged || result.files.changed.length > 0 || result.files.removed.length > 0 ? "updated" : "unchanged";
+  }
 }
 
 /** Its `python` stays the one resolved from the real `dir`: a venv is never part of the sources. */
@@ -170,6 +197,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     const plan = await session.plan(service, files, options.committedPath?.(service.output));
     for (const warning of plan.warnings) warn(warning);
     result.files = describePlan(plan, service, config);
+    sharedFiles.set(result, describePlan({ ...plan, write: [], remove: [] }, service, config));
     result.generatedElsewhere = plan.shared.flatMap((folder) => folder.write.map((file) => ({ path: join(folder.dir, file.path), content: file.content })));
     result.timings.generateMs = performance.now() - started;
 
