@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { CreateNodesResult } from "nx/src/devkit-exports.js";
 import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
 
-/** The copy config/load.ts transpiles a TypeScript config to, beside it, for the time of the import. */
+/** Transpiled copies an older config loader left beside a TypeScript config: not a change of the workspace. */
 const TRANSPILED_COPIES = "**/.sync-types.config.*.mjs";
 
 interface KeptNodes {
@@ -15,11 +15,12 @@ interface KeptNodes {
 }
 
 /**
- * A TypeScript config costs a compiler load on every graph computation, and the loader of this
- * branch (config/load.ts) writes its transpiled copy beside it: under the Nx daemon that copy is a
- * file change, which recomputes the graph in a fresh plugin worker, which loads the config again,
- * which writes another copy, forever. So the nodes are kept in Nx's workspace data folder (which
- * Nx does not watch) and reused while no workspace file but such copies changed.
+ * Under the Nx daemon every graph computation runs in a fresh plugin worker, so an in-memory
+ * cache does not last: the nodes are kept in Nx's workspace data folder (which Nx does not watch)
+ * and reused while no workspace file changed, so a config is not loaded again for nothing. The
+ * loader once wrote a transpiled copy beside a `.ts` config, and each copy set off another graph
+ * computation; it no longer writes anything, and such leftover copies are still not counted as a
+ * change.
  */
 export async function keptNodes(
   configFile: string,
