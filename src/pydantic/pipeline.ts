@@ -7,7 +7,6 @@ import { readDocumentContract } from "./document-contract.js";
 import type { PydanticModule, PydanticRequest } from "./index.js";
 import { postprocess } from "./postprocess.js";
 import { provideCodegenTool } from "./tool-env.js";
-import { readTsContract } from "./ts-contract.js";
 
 const TS = /\.(c|m)?tsx?$/i;
 const DOCUMENT = /\.(json|ya?ml)$/i;
@@ -17,12 +16,14 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   if (!TS.test(request.contract) && !DOCUMENT.test(request.contract)) {
     throw new UsageError(`contract ${request.contract}: unsupported file type "${extname(request.contract)}"`, "give a TypeScript module (.ts, .mts, .d.ts) or an OpenAPI / JSON Schema document (.json, .yaml, .yml)");
   }
-  const cached = await reusePydantic(request);
+  const cached = request.cache === false ? undefined : await reusePydantic(request);
   if (cached) return cached;
   let components;
   let contractFiles: string[];
   let operations: unknown;
   if (TS.test(request.contract)) {
+    // TypeScript and the schema generator load only on a cache miss: a warm run never pays for them.
+    const { readTsContract } = await import("./ts-contract.js");
     const contract = readTsContract(request.contract, { types: request.types, tsconfig: request.tsconfig });
     components = componentsFromDefinitions(contract.definitions);
     contractFiles = contract.files;
@@ -40,6 +41,6 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
     ...(operations === undefined ? {} : { operations }),
     contractFiles,
   };
-  await rememberPydantic(request, module);
+  if (request.cache !== false) await rememberPydantic(request, module);
   return module;
 }
