@@ -70,6 +70,20 @@ describe("TS contract → Pydantic → FastAPI → TS", () => {
     expect(names.filter((name) => !components.includes(name))).toEqual([]);
   });
 
+  it("carries JSDoc descriptions and tags into the app's spec", () => {
+    const schema = (name: string) => spec.components.schemas[name] as { description?: string; properties: Record<string, Record<string, unknown>> };
+    expect(schema("Address").description).toBe("A postal address.");
+    expect(schema("Address").properties.street).toMatchObject({ description: "Street and number.", type: "string" });
+    expect(schema("InvoiceLine").properties.quantity).toMatchObject({ type: "integer", minimum: 1, description: "How many." });
+    expect(schema("InvoiceLine").properties.unitPrice).toMatchObject({ minimum: 0, maximum: 1000000 });
+    expect(schema("InvoiceLine").properties.description).toMatchObject({ minLength: 1, maxLength: 80 });
+    expect(schema("Timestamps").properties.createdAt).toMatchObject({ type: "string", format: "date-time" });
+    expect(schema("Links").properties.email).toMatchObject({ type: "string", format: "email" });
+    expect(schema("Headers")).toMatchObject({ additionalProperties: { type: "string" } });
+    expect(spec.components.schemas.Coordinates).toMatchObject({ prefixItems: [{ type: "number" }, { type: "number" }] });
+    expect(spec.components.schemas.Shape).toMatchObject({ discriminator: { propertyName: "kind" } });
+  });
+
   it.each(COMPILERS)("every type is mutually assignable with the generated one under %s, and a different type is not", async (_label, pkg) => {
     const run = await execa(join(REPO_ROOT, "node_modules", pkg, "bin/tsc"), ["-p", "tsconfig.json", "--pretty", "false"], { cwd: dir, reject: false });
     const source = (await readFile(join(dir, "check.ts"), "utf8")).split("\n");
