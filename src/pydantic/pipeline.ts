@@ -35,12 +35,26 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   }
   const tool = await provideCodegenTool({ python: request.python, signal: request.signal, progress: request.progress });
   const source = await runCodegen(tool, components, request.signal);
+  const text = postprocess(source, basename(request.contract));
+  assertNamesKept(text, Object.keys(components), request.contract);
   const module: PydanticModule = {
-    text: postprocess(source, basename(request.contract)),
+    text,
     schemas: sortedSchemas(components),
     ...(operations === undefined ? {} : { operations }),
     contractFiles,
   };
   if (request.cache !== false) await rememberPydantic(request, module);
   return module;
+}
+
+/**
+ * The generator renames a model whose name the module already uses (a type called `Field` becomes
+ * `FieldModel`); FastAPI's spec would then name it differently from the contract. Refused instead.
+ */
+function assertNamesKept(text: string, names: string[], contract: string): void {
+  for (const name of names) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue; // not a Python name: the generator must spell it otherwise
+    if (text.includes(`\nclass ${name}(`) || text.includes(`\n${name} = TypeAliasType(`)) continue;
+    throw new UsageError(`contract ${basename(contract)}: type "${name}" cannot keep its name in the Pydantic module (it clashes with a name the module imports or a Python keyword)`, `rename the type in the contract (e.g. "${name}Data")`);
+  }
 }

@@ -98,6 +98,14 @@ describe("sync-types pydantic", () => {
     expect(module.text).toContain("shapes: list[Shape]");
   }, 60_000);
 
+  it("refuses a type whose name the module cannot keep (the generator would rename it)", async () => {
+    const dir = await tempTree({ "contract.ts": "export interface Field { from: string }\n" });
+    const run = await runCli(["pydantic", join(dir, "contract.ts"), "-o", "models.py", "--no-cache"], { cwd: dir, env: TOOLS_ENV });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('type "Field" cannot keep its name in the Pydantic module');
+    expect(run.stderr).toContain('rename the type in the contract (e.g. "FieldData")');
+  }, 60_000);
+
   it("never overwrites a module it did not write", async () => {
     const dir = await tempTree({ "models.py": "class Mine: ...\n" });
     const run = await runCli(["pydantic", join(FIXTURE, "contract.ts"), "-o", "models.py"], { cwd: dir, env: TOOLS_ENV });
