@@ -23,6 +23,7 @@ const CASES: [string, { source: string; type: string; member: string; construct:
   ["object", { source: "export interface O { o: object }", type: "O", member: "o", construct: "the `object` type", fix: "Record<string, unknown>" }],
   ["tuple with a rest element", { source: "export type R = [string, ...number[]]", type: "R", member: "the type itself", construct: "a tuple with optional or rest elements", fix: "fixed-length tuple" }],
   ["number-keyed index signature", { source: "export interface N { [k: number]: string }", type: "N", member: "the type itself", construct: "an index signature keyed by `number`", fix: "key it by `string`" }],
+  ["branded primitive", { source: 'export type UserId = string & { readonly __brand: "UserId" };', type: "UserId", member: "the type itself", construct: "a branded primitive", fix: "use the primitive itself" }],
 ];
 
 describe("sync-types pydantic refuses what Pydantic cannot express", () => {
