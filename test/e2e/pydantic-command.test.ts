@@ -41,6 +41,9 @@ components:
     Unrelated: { type: object, properties: { x: { type: string } } }
 `;
 
+// In-process calls share the test tool venv too, never the user's cache.
+process.env.SYNC_TYPES_TOOLS_DIR = TOOLS_ENV.SYNC_TYPES_TOOLS_DIR;
+
 describe("sync-types pydantic", () => {
   it("writes byte-identical modules across runs and folders, with no path or time in them", async () => {
     const a = await tempTree({});
@@ -84,6 +87,15 @@ describe("sync-types pydantic", () => {
     expect(module.text).toMatch(/qty: Annotated\[int \| MISSING, Field\(ge=1\)\] = MISSING/);
     expect(module.text).not.toContain("Unrelated");
   }, 120_000);
+
+  it("takes a JSON Schema document's $defs as the contract's types", async () => {
+    const schema = { $schema: "https://json-schema.org/draft/2020-12/schema", $defs: { Tag: { type: "object", properties: { label: { type: "string" }, parent: { $ref: "#/$defs/Tag" } }, required: ["label"] } } };
+    const dir = await tempTree({ "tags.schema.json": JSON.stringify(schema) });
+    const module = await generatePydantic({ contract: join(dir, "tags.schema.json"), cache: false });
+    expect(module.schemas).toEqual({ Tag: { properties: { label: { type: "string" }, parent: { $ref: "#/components/schemas/Tag" } }, required: ["label"], type: "object" } });
+    expect(module.operations).toBeUndefined();
+    expect(module.text).toContain("class Tag(_ContractModel):\n    label: str\n    parent: Tag | MISSING = MISSING\n");
+  }, 60_000);
 
   it("--types keeps the named types and what they reference; the TS schemas use component refs", async () => {
     const module = await generatePydantic({ contract: join(FIXTURE, "contract.ts"), types: ["Drawing"], cache: false });
