@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { basename, extname, isAbsolute } from "node:path";
 import { UsageError } from "../errors.js";
 import { reusePydantic, rememberPydantic } from "./cache.js";
@@ -16,6 +17,8 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   if (!TS.test(request.contract) && !DOCUMENT.test(request.contract)) {
     throw new UsageError(`contract ${request.contract}: unsupported file type "${extname(request.contract)}"`, "give a TypeScript module (.ts, .mts, .d.ts) or an OpenAPI / JSON Schema document (.json, .yaml, .yml)");
   }
+  if (!existsSync(request.contract)) throw new UsageError(`contract ${request.contract} does not exist`, "check the path (relative paths are from the current folder)");
+  if (request.python && !existsSync(request.python)) throw new UsageError(`python ${request.python} does not exist`, "point it at the service venv's interpreter, e.g. services/x/.venv/bin/python");
   const cached = request.cache === false ? undefined : await reusePydantic(request);
   if (cached) return cached;
   let components;
