@@ -38,7 +38,8 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   }
   const tool = await provideCodegenTool({ python: request.python, signal: request.signal, progress: request.progress });
   const source = await runCodegen(tool, components, request.signal);
-  const text = postprocess(source, basename(request.contract));
+  const descriptions = Object.fromEntries(Object.entries(components).flatMap(([name, schema]) => (typeof schema.description === "string" && !isObjectSchema(schema) ? [[name, schema.description]] : [])));
+  const text = postprocess(source, basename(request.contract), descriptions);
   assertNamesKept(text, Object.keys(components), request.contract);
   const module: PydanticModule = {
     text,
@@ -61,3 +62,6 @@ function assertNamesKept(text: string, names: string[], contract: string): void 
     throw new UsageError(`contract ${basename(contract)}: type "${name}" cannot keep its name in the Pydantic module (it clashes with a name the module imports or a Python keyword)`, `rename the type in the contract (e.g. "${name}Data")`);
   }
 }
+
+/** A model (its description is a class docstring Pydantic reads), as opposed to a named alias. */
+const isObjectSchema = (schema: Record<string, unknown>) => schema.type === "object" && (schema.properties !== undefined || schema.additionalProperties === undefined);
