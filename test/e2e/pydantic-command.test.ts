@@ -64,6 +64,27 @@ describe("sync-types pydantic", () => {
     expect(text).not.toMatch(/RootModel|class \w+\(Enum\)/);
   }, 120_000);
 
+  it("reuses a module while the contract's files are unchanged, and regenerates when an imported file changes", async () => {
+    const dir = await tempTree({});
+    await cp(FIXTURE, join(dir, "contract"), { recursive: true });
+    const request = { contract: join(dir, "contract/contract.ts"), types: ["Invoice"] };
+    const first = await generatePydantic(request);
+    expect(first.contractFiles).toContain(join(dir, "contract/money.ts"));
+    // No tool and no index: only a cache hit can answer.
+    const saved = { ...process.env };
+    Object.assign(process.env, { SYNC_TYPES_TOOLS_DIR: await mkdtemp(join(tmpdir(), "st-empty-tools-")), PIP_INDEX_URL: "http://127.0.0.1:9/simple", PIP_RETRIES: "0" });
+    try {
+      expect(await generatePydantic(request)).toEqual(first);
+    } finally {
+      process.env = saved;
+    }
+    const money = join(dir, "contract/money.ts");
+    await writeFile(money, (await readFile(money, "utf8")).replace('currency: "EUR" | "USD" | "JPY";', 'currency: "EUR" | "USD" | "JPY" | "GBP";'));
+    const changed = await generatePydantic(request);
+    expect(changed.text).toContain('Literal["EUR", "USD", "JPY", "GBP"]');
+    expect(changed.text).not.toBe(first.text);
+  }, 120_000);
+
   it("takes an OpenAPI 3.0 YAML contract: its schemas become models, its paths are returned verbatim", async () => {
     const dir = await tempTree({ "orders.yaml": OPENAPI_30 });
     const module = await generatePydantic({ contract: join(dir, "orders.yaml"), types: ["Order"], cache: false, progress: () => {} });
