@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import { basename, extname, isAbsolute } from "node:path";
+import { UsageError } from "../errors.js";
+import { reusePydantic, rememberPydantic } from "./cache.js";
+import { runCodegen } from "./codegen.js";
+import { componentsFromDefinitions, sortedSchemas } from "./component-schemas.js";
+import { readDocumentContract } from "./document-contract.js";
+import type { PydanticModule, PydanticRequest } from "./index.js";
+import { postprocess } from "./postprocess.js";
+import { provideCodegenTool } from "./tool-env.js";
+
+const TS = /\.(c|m)?tsx?$/i;
+const DOCUMENT = /\.(json|ya?ml)$/i;
+
+export async function runPydanticPipeline(request: PydanticRequest): Promise<PydanticModule> {
+  if (!isAbsolute(request.contract)) throw new UsageError(`contract path must be absolute: ${request.contract}`);
+  if (!TS.test(request.contract) && !DOCUMENT.test(request.contract)) {
+    throw new UsageError(`contract ${request.contract}: unsupported file type "${extname(request.contract)}"`, "give a TypeScript module (.ts, .mts, .d.ts) or an OpenAPI / JSON Schema document (.json, .yaml, .yml)");
+  }
+  if (!existsSync(request.contract)) throw new UsageError(`contract ${request.contract} does not exist`, "check the path (relative paths are from the current folder)");
+  if (request.python && !existsSync(request.python)) throw new UsageError(`python ${request.python} does not exist`, "point it at the service venv's interpreter, e.g. services/x/.venv/bin/python");
+  const cached = request.cache === false ? undefined : await reusePydantic(request);
+  if (cached) return cached;
+  let components;
+  let contractFiles: string[];
+  let operations: unknown;
+  if (TS.test(request.contract)) {
+    // TypeScript and the schema generator load only on a cache miss: a warm run never pays for them.
+    const { readTsContract } = await import("./ts-contract.js");
+    const contract = readTsContract(request.contract, { types: request.types, tsconfig: request.tsconfig });
+    components = componentsFromDefinitions(contract.definitions);
+    contractFiles = contract.files;
+  } else {
+    const contract = await readDocumentContract(request.contract, request.types);
+    components = contract.components;
+    operations = contract.paths;
+    contractFiles = [request.contract];
+  }
+  const tool = await provideCodegenTool({ python: request.python, signal: request.signal, progress: request.progress });
+  const source = await runCodegen(tool, components, request.signal);
+  const descriptions = Object.fromEntries(Object.entries(components).flatMap(([name, schema]) => (typeof schema.description === "string" && !isObjectSchema(schema) ? [[name, schema.description]] : [])));
+  const text = postprocess(source, basename(request.contract), descriptions);
+  assertNamesKept(text, Object.keys(components), request.contract);
+  const module: PydanticModule = {
+    text,
+    schemas: sortedSchemas(components),
+    ...(operations === undefined ? {} : { operations }),
+    contractFiles,
+  };
+  if (request.cache !== false) await rememberPydantic(request, module);
+  return module;
+}
+
+/**
+ * The generator renames a model whose name the module already uses (a type called `Field` becomes
+ * `FieldModel`); FastAPI's spec would then name it differently from the contract. Refused instead.
+ */
+function assertNamesKept(text: string, names: string[], contract: string): void {
+  for (const name of names) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue; // not a Python name: the generator must spell it otherwise
+    if (text.includes(`\nclass ${name}(`) || text.includes(`\n${name} = TypeAliasType(`)) continue;
+    throw new UsageError(`contract ${basename(contract)}: type "${name}" cannot keep its name in the Pydantic module (it clashes with a name the module imports or a Python keyword)`, `rename the type in the contract (e.g. "${name}Data")`);
+  }
+}
+
+/** A model (its description is a class docstring Pydantic reads), as opposed to a named alias. */
+const isObjectSchema = (schema: Record<string, unknown>) => schema.type === "object" && (schema.properties !== undefined || schema.additionalProperties === undefined);
