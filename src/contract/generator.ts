@@ -4,37 +4,16 @@
  * or Python's code generator.
  */
 import type { ResolvedService } from "../config/types.js";
+import type { PydanticModule } from "../pydantic/index.js";
 
-export interface ContractModule {
-  /** The whole .py module with the sync-types banner, byte-stable. */
-  text: string;
-  /** The contract's types as OpenAPI 3.1 component schemas (`#/components/schemas/<Name>`). */
-  schemas: Record<string, unknown>;
-  /** An OpenAPI contract's `paths`. */
-  operations?: unknown;
-  /** The contract and every local file it imports: what `--watch` and the hook follow. */
-  contractFiles: string[];
-}
-
-interface Generator {
-  generatePydantic(request: {
-    contract: string;
-    types?: readonly string[];
-    tsconfig?: string;
-    python?: string;
-    signal?: AbortSignal;
-    progress?: (line: string) => void;
-  }): Promise<ContractModule>;
-}
-
-const GENERATOR = "../pydantic/index.js";
+export type ContractModule = PydanticModule;
 
 /** The Pydantic module a service's `contract` yields, in memory. */
 export async function generateContractModule(
   service: ResolvedService & { contract: string },
   options: { signal?: AbortSignal | undefined; progress?: ((line: string) => void) | undefined } = {},
 ): Promise<ContractModule> {
-  const { generatePydantic } = (await import(GENERATOR)) as Generator;
+  const { generatePydantic } = await import("../pydantic/index.js");
   return generatePydantic({
     contract: service.contract,
     ...(service.contractTypes ? { types: service.contractTypes } : {}),
