@@ -1,0 +1,55 @@
+/**
+ * Component schemas → Pydantic v2 source with the pinned datamodel-code-generator. The options are
+ * the ones that keep the round trip: absent optionals as `MISSING` (never serialized, never
+ * nullable), `T | null` required, tuples as tuples, literals instead of Enum classes, named
+ * aliases as `TypeAliasType` (a named component in FastAPI's spec, no RootModel wrapper),
+ * discriminators, TS order, no timestamp.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ExitCode, SyncTypesError } from "../errors.js";
+import type { JsonSchemaObject } from "./schema-types.js";
+import { runTool } from "./run-tool.js";
+import type { CodegenTool } from "./tool-env.js";
+
+export const CODEGEN_OPTIONS = [
+  "--input-file-type", "openapi",
+  "--output-model-type", "pydantic_v2.BaseModel",
+  "--target-python-version", "3.10",
+  "--use-annotated",
+  "--enum-field-as-literal", "all",
+  "--disable-timestamp",
+  "--use-schema-description",
+  "--use-field-description",
+  "--field-constraints",
+  "--use-double-quotes",
+  "--strict-nullable",
+  "--use-union-operator",
+  "--use-standard-collections",
+  "--use-missing-sentinel",
+  "--use-tuple-for-fixed-items",
+  "--use-tuple-for-closed-arrays",
+  "--use-type-alias-type",
+  "--naming-strategy", "parent-prefixed",
+  "--formatters", "builtin",
+];
+
+export async function runCodegen(tool: CodegenTool, components: Record<string, JsonSchemaObject>, signal: AbortSignal | undefined): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "sync-types-pydantic-"));
+  try {
+    const input = join(dir, "contract.json");
+    const output = join(dir, "models.py");
+    await writeFile(input, JSON.stringify({ openapi: "3.1.0", info: { title: "contract", version: "0" }, paths: {}, components: { schemas: components } }));
+    const run = await runTool([tool.python, "-m", "datamodel_code_generator", "--input", input, "--output", output, ...CODEGEN_OPTIONS], { cwd: dir, signal });
+    if (run.code !== 0) {
+      throw new SyncTypesError(`datamodel-code-generator (${tool.origin}) failed on the contract's schemas: ${run.output.slice(-5).join(" | ")}`, {
+        exitCode: ExitCode.service,
+        hint: "if the message names a schema, simplify that type; otherwise report it with the contract attached",
+      });
+    }
+    return await readFile(output, "utf8");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

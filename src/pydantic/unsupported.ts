@@ -1,0 +1,100 @@
+/**
+ * What Pydantic cannot hold, found in the TypeScript types themselves (ts-json-schema-generator
+ * widens some of it silently: a function to a `$comment`, `any` to `{}`, a template literal to
+ * `string`). Each finding names the contract type, the member path and the construct, and says
+ * what to write instead: a contract is refused rather than widened.
+ */
+import ts from "typescript";
+import { relative } from "node:path";
+import { UsageError } from "../errors.js";
+
+interface Finding {
+  construct: string;
+  fix: string;
+}
+
+const LIB_CLASSES = /^(Date|Map|Set|WeakMap|WeakSet|Promise|RegExp|Error|ArrayBuffer|DataView|URL|Blob|Buffer|(Big)?(U?Int\d+|Float\d+|Uint8Clamped)Array)$/;
+
+/** Throws a UsageError (exit 2) for the first construct Pydantic cannot express. */
+export function assertExpressible(program: ts.Program, declarations: ts.Declaration[], root: string): void {
+  const checker = program.getTypeChecker();
+  for (const declaration of declarations) {
+    const name = ts.getNameOfDeclaration(declaration)?.getText() ?? "(anonymous)";
+    const at = (node: ts.Node) => {
+      const file = node.getSourceFile();
+      const { line } = file.getLineAndCharacterOfPosition(node.getStart());
+      return `${relative(root, file.fileName).replaceAll("\\", "/")}:${line + 1}`;
+    };
+    const fail = (member: string, node: ts.Node, finding: Finding): never => {
+      const where = member ? `member "${member}"` : "the type itself";
+      throw new UsageError(`${at(node)}: contract type "${name}", ${where}: ${finding.construct} cannot be expressed as a Pydantic model`, finding.fix);
+    };
+    if ((ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration) || ts.isClassDeclaration(declaration)) && declaration.typeParameters?.length) {
+      fail("", declaration, { construct: "a generic left open (type parameters " + declaration.typeParameters.map((p) => p.name.text).join(", ") + ")", fix: `export a concrete instantiation instead (\`export type ${name}OfX = ${name}<X>\`) and do not export the generic itself, or leave it out with --types` });
+    }
+    const seen = new Set<ts.Type>();
+    const visit = (type: ts.Type, member: string, node: ts.Node): void => {
+      const finding = findingFor(checker, type, seen, (t, m, n) => visit(t, m ? (member ? `${member}.${m}` : m) : member, n ?? node));
+      if (finding) fail(member, node, finding);
+    };
+    visit(checker.getTypeAtLocation(declaration), "", declaration);
+  }
+}
+
+type Visit = (type: ts.Type, member: string, node?: ts.Node) => void;
+
+function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, visit: Visit): Finding | undefined {
+  const f = type.flags;
+  if (f & ts.TypeFlags.Any) return { construct: "`any` (or a type that did not resolve)", fix: "write `unknown` for free-form JSON, or fix the import that failed to resolve" };
+  if (f & ts.TypeFlags.TypeParameter) return { construct: "a generic left open (type parameter)", fix: "give the generic concrete type arguments in the contract" };
+  if (f & (ts.TypeFlags.ESSymbol | ts.TypeFlags.UniqueESSymbol)) return { construct: "a symbol", fix: "JSON has no symbols: use a string or a string literal union" };
+  if (f & ts.TypeFlags.TemplateLiteral || f & ts.TypeFlags.StringMapping) return { construct: `a template-literal type (\`${checker.typeToString(type)}\`)`, fix: "use `string` (with `@pattern` for the shape) or a union of string literals" };
+  if (f & (ts.TypeFlags.BigInt | ts.TypeFlags.BigIntLiteral)) return { construct: "a bigint", fix: "use `number` with `@asType integer`, or a string" };
+  if (f & (ts.TypeFlags.Void | ts.TypeFlags.Never)) return { construct: `\`${checker.typeToString(type)}\``, fix: "remove the member, or make it optional (`?:`)" };
+  if (f & ts.TypeFlags.Undefined) return { construct: "`undefined` in a union", fix: "JSON has no undefined: make the member optional (`name?: T`) or use `T | null`" };
+  if (f & ts.TypeFlags.NonPrimitive) return { construct: "the `object` type", fix: "use `Record<string, unknown>` or an interface" };
+  if (f & ts.TypeFlags.Union) {
+    for (const member of (type as ts.UnionType).types) visit(member, "");
+    return undefined;
+  }
+  if (f & ts.TypeFlags.Intersection) {
+    for (const member of (type as ts.IntersectionType).types) visit(member, "");
+    return undefined;
+  }
+  if (!(f & ts.TypeFlags.Object) || seen.has(type)) return undefined;
+  seen.add(type);
+  if (checker.isTupleType(type)) {
+    const target = (type as ts.TypeReference).target as ts.TupleType;
+    if (target.elementFlags.some((e) => e & (ts.ElementFlags.Optional | ts.ElementFlags.Variable))) {
+      return { construct: "a tuple with optional or rest elements", fix: "use a fixed-length tuple, or an array" };
+    }
+  }
+  if (checker.isArrayType(type) || checker.isTupleType(type)) {
+    for (const arg of checker.getTypeArguments(type as ts.TypeReference)) visit(arg, "");
+    return undefined;
+  }
+  if (type.getCallSignatures().length || type.getConstructSignatures().length) return { construct: "a function type", fix: "remove it from the contract: only data crosses the wire" };
+  const symbolName = (type.aliasSymbol ?? type.getSymbol())?.getName() ?? "";
+  const declaredInLib = (type.getSymbol()?.getDeclarations() ?? []).some((d) => /[\\/]node_modules[\\/]|[\\/]lib\.[^\\/]*\.d\.ts$/.test(d.getSourceFile().fileName));
+  if (declaredInLib && LIB_CLASSES.test(symbolName)) {
+    return { construct: `the built-in class \`${symbolName}\``, fix: symbolName === "Date" ? "use `string` with `@format date-time`" : "use a plain interface, an array or a `Record<string, T>`" };
+  }
+  for (const info of checker.getIndexInfosOfType(type)) {
+    if (!(info.keyType.flags & ts.TypeFlags.String)) return { construct: `an index signature keyed by \`${checker.typeToString(info.keyType)}\``, fix: "key it by `string`: JSON object keys are strings" };
+    visit(info.type, "[key: string]", info.declaration);
+  }
+  for (const property of checker.getPropertiesOfType(type)) {
+    const declaration = property.valueDeclaration ?? property.declarations?.[0];
+    const name = property.getName();
+    if (name.startsWith("__@")) return { construct: "a symbol-keyed member", fix: "JSON keys are strings: use a string key" };
+    if (declaration && (ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration))) {
+      visit(checker.getTypeOfSymbol(property), name, declaration); // names the member in the message
+    }
+    const memberType = checker.getTypeOfSymbol(property);
+    // An optional member's `undefined` is how TS spells "absent", not a value.
+    const optional = (property.flags & ts.SymbolFlags.Optional) !== 0 && (memberType.flags & ts.TypeFlags.Union) !== 0;
+    if (optional) for (const t of (memberType as ts.UnionType).types) if (!(t.flags & ts.TypeFlags.Undefined)) visit(t, name, declaration);
+    if (!optional) visit(memberType, name, declaration);
+  }
+  return undefined;
+}
