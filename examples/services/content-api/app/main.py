@@ -21,7 +21,7 @@ from uuid import UUID, uuid4
 from fastapi import BackgroundTasks, Depends, FastAPI, Form, HTTPException, UploadFile
 from fastapi.sse import EventSourceResponse
 
-from .models import (
+from .contract_models import (
     Completion,
     Document,
     EmbeddingRequest,
@@ -49,7 +49,7 @@ job_events: dict[UUID, list[JobEvent]] = {}
 WORDS = "the deal closes when pricing meets value and every stakeholder sees a clear path forward".split()
 TOKEN_DELAY_S = 0.02
 DIMENSIONS = {"hash-256": 256, "hash-1024": 1024}
-TERMINAL = {JobStatus.succeeded, JobStatus.failed}
+TERMINAL: set[JobStatus] = {"succeeded", "failed"}
 
 
 def not_found(what: str) -> dict:
@@ -92,8 +92,8 @@ async def run_job(job: Job) -> None:
 
     for done, document_id in enumerate(job.document_ids, start=1):
         await asyncio.sleep(0.1)  # stands in for the model call
-        record(JobStatus.running, done / len(job.document_ids), f"{job.kind}: {documents[document_id].title}")
-    record(JobStatus.succeeded, 1.0)
+        record("running", done / len(job.document_ids), f"{job.kind}: {documents[document_id].title}")
+    record("succeeded", 1.0)
 
 
 @app.get("/health", tags=["health"])
@@ -151,7 +151,7 @@ def create_job(body: JobCreate, background: BackgroundTasks) -> Job:
     missing = [str(d) for d in body.document_ids if d not in documents]
     if missing:
         raise HTTPException(404, f"documents not found: {', '.join(missing)}")
-    job = Job(**body.model_dump(), id=uuid4(), status=JobStatus.queued, created_at=datetime.now(UTC))
+    job = Job(**body.model_dump(), id=uuid4(), status="queued", created_at=datetime.now(UTC))
     jobs[job.id] = job
     job_events[job.id] = [JobEvent(job_id=job.id, status=job.status, progress=0.0)]
     background.add_task(run_job, job)

@@ -171,8 +171,10 @@ export type UploadDocumentsBody = { files: Blob[] };
 
 export type Completion = components["schemas"]["Completion"];
 export type Document = components["schemas"]["Document"];
+export type EmbeddingModel = components["schemas"]["EmbeddingModel"];
 export type EmbeddingRequest = components["schemas"]["EmbeddingRequest"];
 export type EmbeddingResponse = components["schemas"]["EmbeddingResponse"];
+export type FinishReason = components["schemas"]["FinishReason"];
 export type GenerateRequest = components["schemas"]["GenerateRequest"];
 export type HTTPValidationError = components["schemas"]["HTTPValidationError"];
 export type Health = components["schemas"]["Health"];
@@ -181,5 +183,8 @@ export type JobCreate = components["schemas"]["JobCreate"];
 export type JobEvent = components["schemas"]["JobEvent"];
 export type JobStatus = components["schemas"]["JobStatus"];
 export type NotFound = components["schemas"]["NotFound"];
+
+/** One streamed token; the last one says why the completion ended. */
 export type Token = components["schemas"]["Token"];
+
 export type ValidationError = components["schemas"]["ValidationError"];
