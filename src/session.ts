@@ -218,7 +218,11 @@ export class Session {
       target = { ...service, dir: copy.dir };
     }
     const after = checker ? await checker.run(target.dir) : [];
-    const pythonCallSites = newPythonDiagnostics(before, after).map((d) => ({ ...d, file: relative(this.config.root, join(service.dir, d.file)) }));
+    // The module's own lines are generated, not call sites: only the code that uses it is reported.
+    const moduleFile = relative(service.dir, stage.plan.path).split("\\").join("/");
+    const pythonCallSites = newPythonDiagnostics(before, after)
+      .filter((d) => d.file !== moduleFile)
+      .map((d) => ({ ...d, file: relative(this.config.root, join(service.dir, d.file)) }));
     return { stage, service: target, pythonCallSites, checker: checker?.name };
   }
 
