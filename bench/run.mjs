@@ -5,6 +5,7 @@ import { benchFake } from "./fake.mjs";
 import { benchCheck } from "./check.mjs";
 import { benchGenerate } from "./generate.mjs";
 import { benchHook } from "./hook.mjs";
+import { benchPydantic } from "./pydantic.mjs";
 import { benchSoak } from "./soak.mjs";
 import { benchStartup } from "./startup.mjs";
 import { benchWatch } from "./watch.mjs";
@@ -19,6 +20,7 @@ const sections = [
   ["hook", () => benchHook()],
   ["soak", () => benchSoak({ saves: 1000 })],
   ["fake", () => benchFake()],
+  ["pydantic", () => benchPydantic()],
 ];
 
 for (const [name, run] of sections) {
