@@ -82,6 +82,8 @@ export interface BuiltService {
 export interface ContractStageOptions {
   /** Write the module (sync), or judge the service with it in a copy of its sources (check, the hook). */
   write: boolean;
+  /** Run the service's Python type checker over the changed module. Default `true`. */
+  typecheck?: boolean | undefined;
   /** Where the committed module is read (the hook's staged copy). Default: the module's path. */
   committed?: string | undefined;
   signal?: AbortSignal | undefined;
@@ -208,7 +210,7 @@ export class Session {
     if (!stage.plan.stale) return { stage, service, pythonCallSites: [], checker: undefined };
     const { newPythonDiagnostics, pythonChecker } = await import("./contract/python-typecheck.js");
     const { writeModule } = await import("./contract/module-file.js");
-    const checker = pythonChecker(service, cacheDir(this.config.root));
+    const checker = options.typecheck === false ? undefined : pythonChecker(service, cacheDir(this.config.root));
     const before = checker ? await checker.run(service.dir) : [];
     let target: ResolvedService = service;
     if (options.write) await writeModule(stage.plan);
