@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { execa } from "execa";
 import { runCli, startCli } from "../helpers/cli.js";
 import { REPO_ROOT } from "../helpers/paths.js";
 import { processesMatching, waitFor } from "../helpers/processes.js";
@@ -151,4 +152,24 @@ test("watch: editing the contract regenerates the module and re-syncs the servic
     await cli;
   }
   expect(await waitFor(() => processesMatching(marker).length === 0, 5000)).toBe(true);
+});
+
+test("the hook: a staged change to a file the contract imports refuses the commit until the module is regenerated; --fix stages it", { timeout: 180_000 }, async () => {
+  const repo = await contractProject({ source: "import" });
+  const git = (args: string[]) => execa("git", args, { cwd: repo, reject: false, env: { NO_COLOR: "1" } });
+  await writeFile(join(repo, ".gitignore"), "__pycache__/\n.mypy_cache/\n");
+  expect((await runCli([], { cwd: repo })).code).toBe(0);
+  for (const args of [["init", "-q"], ["config", "user.name", "t"], ["config", "user.email", "t@example.com"], ["add", "-A"], ["commit", "-q", "-m", "init"]]) expect((await git(args)).exitCode).toBe(0);
+
+  await edit(join(repo, "web/contracts/money.ts"), "  currency: \"EUR\" | \"USD\";", "  currency: \"EUR\" | \"USD\" | \"CHF\";");
+  await git(["add", "web/contracts/money.ts"]);
+  const refused = await runCli(["hook", "run"], { cwd: repo });
+  expect(refused.code).toBe(1);
+  expect(refused.stdout + refused.stderr).toContain(MODULE);
+
+  const fixed = await runCli(["hook", "run", "--fix"], { cwd: repo });
+  expect(fixed.code).toBe(0);
+  const staged = (await git(["diff", "--cached", "--name-only"])).stdout.split("\n");
+  expect(staged).toEqual(expect.arrayContaining(["web/contracts/money.ts", MODULE, SPEC, "web/src/clients/quotes/types.gen.ts"]));
+  expect(await readFile(join(repo, MODULE), "utf8")).toContain('"CHF"');
 });
