@@ -9,6 +9,7 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative } from "node:path";
+import { freshBy } from "../check/fresh.js";
 import type { ResolvedService } from "../config/types.js";
 import { spawnProcess } from "../services/process.js";
 
@@ -47,17 +48,8 @@ export function pythonChecker(service: ResolvedService, cacheDir: string): Pytho
 
 /** The diagnostics in `after` that `before` did not have (same file and message: lines shift with edits elsewhere). */
 export function newPythonDiagnostics(before: PythonDiagnostic[], after: PythonDiagnostic[]): PythonDiagnostic[] {
-  const seen = new Map<string, number>();
-  for (const d of before) seen.set(keyOf(d), (seen.get(keyOf(d)) ?? 0) + 1);
-  return after.filter((d) => {
-    const left = seen.get(keyOf(d)) ?? 0;
-    if (left === 0) return true;
-    seen.set(keyOf(d), left - 1);
-    return false;
-  });
+  return freshBy(before, after, (d) => `${d.file}\0${d.message}`);
 }
-
-const keyOf = (d: PythonDiagnostic) => `${d.file}\0${d.message}`;
 
 /** The top-level package of `app` (`app.main:app` → `app`), or the whole folder. */
 function packageOf(service: ResolvedService): string {
