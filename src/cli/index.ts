@@ -92,6 +92,22 @@ function buildProgram(setLogger: (logger: Logger) => void, color: boolean | unde
     });
 
   program
+    .command("pydantic")
+    .description("write Pydantic v2 models from a TypeScript contract (or an OpenAPI / JSON Schema document)")
+    .argument("<contract>", "a .ts module (its exported types) or an OpenAPI / JSON Schema file")
+    .requiredOption("-o, --output <file>", "the .py module to write")
+    .option("--types <names>", "only these types (comma-separated) and what they reference")
+    .option("--tsconfig <file>", "tsconfig to resolve the contract with (default: nearest above it)")
+    .option("--python <file>", "a service venv's python: its datamodel-code-generator is used when it is the pinned version")
+    .option("--no-cache", "generate even when the contract's files did not change")
+    .option("--verbose", "show each step")
+    .option("--quiet", "print errors only")
+    .action(async (contract: string, options: { output: string; types?: string; tsconfig?: string; python?: string; cache?: boolean; verbose?: boolean; quiet?: boolean }) => {
+      const { runPydantic } = await import("./commands/pydantic.js");
+      process.exitCode = await runPydantic(contract, options, start(options, setLogger, color));
+    });
+
+  program
     .command("fake")
     .description("serve each service's fake (fakes.gen.ts from its committed spec) over HTTP on loopback, with no Python")
     .option("-c, --config <file>", "config file (default: sync-types.config.{ts,mts,mjs,js,json}, found upward)")

@@ -24,6 +24,8 @@ export interface PydanticRequest {
   /** A service venv's python: its datamodel-code-generator is used when installed there; default: the tool venv. */
   python?: string;
   signal?: AbortSignal;
+  /** Reuse a module made from the same contract bytes (node_modules/.cache/sync-types/pydantic). Default `true`. */
+  cache?: boolean;
   /** Called with one line per slow step the user should know about (the tool's first install). */
   progress?: (line: string) => void;
 }

@@ -7,7 +7,6 @@ import { readDocumentContract } from "./document-contract.js";
 import type { PydanticModule, PydanticRequest } from "./index.js";
 import { postprocess } from "./postprocess.js";
 import { provideCodegenTool } from "./tool-env.js";
-import { readTsContract } from "./ts-contract.js";
 
 const TS = /\.(c|m)?tsx?$/i;
 const DOCUMENT = /\.(json|ya?ml)$/i;
@@ -17,12 +16,14 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   if (!TS.test(request.contract) && !DOCUMENT.test(request.contract)) {
     throw new UsageError(`contract ${request.contract}: unsupported file type "${extname(request.contract)}"`, "give a TypeScript module (.ts, .mts, .d.ts) or an OpenAPI / JSON Schema document (.json, .yaml, .yml)");
   }
-  const cached = await reusePydantic(request);
+  const cached = request.cache === false ? undefined : await reusePydantic(request);
   if (cached) return cached;
   let components;
   let contractFiles: string[];
   let operations: unknown;
   if (TS.test(request.contract)) {
+    // TypeScript and the schema generator load only on a cache miss: a warm run never pays for them.
+    const { readTsContract } = await import("./ts-contract.js");
     const contract = readTsContract(request.contract, { types: request.types, tsconfig: request.tsconfig });
     components = componentsFromDefinitions(contract.definitions);
     contractFiles = contract.files;
@@ -34,12 +35,26 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   }
   const tool = await provideCodegenTool({ python: request.python, signal: request.signal, progress: request.progress });
   const source = await runCodegen(tool, components, request.signal);
+  const text = postprocess(source, basename(request.contract));
+  assertNamesKept(text, Object.keys(components), request.contract);
   const module: PydanticModule = {
-    text: postprocess(source, basename(request.contract)),
+    text,
     schemas: sortedSchemas(components),
     ...(operations === undefined ? {} : { operations }),
     contractFiles,
   };
-  await rememberPydantic(request, module);
+  if (request.cache !== false) await rememberPydantic(request, module);
   return module;
+}
+
+/**
+ * The generator renames a model whose name the module already uses (a type called `Field` becomes
+ * `FieldModel`); FastAPI's spec would then name it differently from the contract. Refused instead.
+ */
+function assertNamesKept(text: string, names: string[], contract: string): void {
+  for (const name of names) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue; // not a Python name: the generator must spell it otherwise
+    if (text.includes(`\nclass ${name}(`) || text.includes(`\n${name} = TypeAliasType(`)) continue;
+    throw new UsageError(`contract ${basename(contract)}: type "${name}" cannot keep its name in the Pydantic module (it clashes with a name the module imports or a Python keyword)`, `rename the type in the contract (e.g. "${name}Data")`);
+  }
 }

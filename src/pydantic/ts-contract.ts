@@ -24,13 +24,20 @@ export function findTsconfig(contract: string): string | undefined {
   }
 }
 
+/**
+ * The consumer's options, minus what a contract never needs and costs most of the start-up: ambient
+ * `@types` packages and the DOM libs (a contract type using either is refused anyway, since a class
+ * instance is not JSON).
+ */
 function compilerOptions(tsconfig: string | undefined): ts.CompilerOptions {
-  const defaults: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true };
-  if (!tsconfig) return defaults;
-  const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
-  if (read.error) throw new UsageError(`${tsconfig}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`, "fix the tsconfig, or pass another with --tsconfig");
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(tsconfig), undefined, tsconfig);
-  return { ...parsed.options, noEmit: true, strict: true };
+  let options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true };
+  if (tsconfig) {
+    const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
+    if (read.error) throw new UsageError(`${tsconfig}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`, "fix the tsconfig, or pass another with --tsconfig");
+    options = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(tsconfig), undefined, tsconfig).options;
+  }
+  const lib = (options.lib ?? [ts.getDefaultLibFileName(options).replace(".full.d.ts", ".d.ts")]).filter((name) => !/^lib\.(dom|webworker|scripthost)/i.test(name));
+  return { ...options, lib, types: [], noEmit: true, strict: true };
 }
 
 const TYPE_DECLARATION = (d: ts.Declaration) => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d) || ts.isEnumDeclaration(d) || ts.isClassDeclaration(d);

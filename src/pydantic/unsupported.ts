@@ -13,6 +13,8 @@ interface Finding {
   fix: string;
 }
 
+const PRIMITIVE = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike;
+
 const LIB_CLASSES = /^(Date|Map|Set|WeakMap|WeakSet|Promise|RegExp|Error|ArrayBuffer|DataView|URL|Blob|Buffer|(Big)?(U?Int\d+|Float\d+|Uint8Clamped)Array)$/;
 
 /** Throws a UsageError (exit 2) for the first construct Pydantic cannot express. */
@@ -58,7 +60,11 @@ function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, 
     return undefined;
   }
   if (f & ts.TypeFlags.Intersection) {
-    for (const member of (type as ts.IntersectionType).types) visit(member, "");
+    const members = (type as ts.IntersectionType).types;
+    if (members.some((m) => m.flags & PRIMITIVE) && members.some((m) => m.flags & ts.TypeFlags.Object)) {
+      return { construct: `a branded primitive (\`${checker.typeToString(type)}\`)`, fix: "the brand is not on the wire: use the primitive itself (a Pydantic model cannot carry the brand back)" };
+    }
+    for (const member of members) visit(member, "");
     return undefined;
   }
   if (!(f & ts.TypeFlags.Object) || seen.has(type)) return undefined;

@@ -1,0 +1,112 @@
+// TS contract → `sync-types pydantic` → a real FastAPI echo app → its /openapi.json →
+// `sync-types generate` → TS again: every contract type must be mutually assignable with what
+// comes back (TS 5.9 and TS 7, strict + exactOptionalPropertyTypes), and every sample value must
+// come back from the app JSON-equal.
+import { copyFile, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { execa } from "execa";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { FIXTURE_PYTHON, REPO_ROOT } from "../helpers/paths.js";
+import { TOOLS_ENV } from "../helpers/pydantic-tools.js";
+import { tempTree } from "../helpers/temp-tree.js";
+import { startUvicorn, type RunningUvicorn } from "../helpers/uvicorn.js";
+import { samples } from "../fixtures/ts-contract/samples.js";
+
+const FIXTURE = join(REPO_ROOT, "test/fixtures/ts-contract");
+const CONTRACT = join(FIXTURE, "contract.ts");
+const COMPILERS = [["TS 5.9", "typescript"], ["TS 7", "typescript7"]] as const;
+
+/** Compared against `Wrong`: the harness has to fail there, or it asserts nothing. */
+const NEGATIVE = { source: "Circle", generated: "Square" };
+
+let dir: string;
+let names: string[];
+let app: RunningUvicorn;
+let spec: { components: { schemas: Record<string, unknown> } };
+
+beforeAll(async () => {
+  names = [...(await readFile(CONTRACT, "utf8")).matchAll(/^export (?:interface|type|enum) (\w+)/gm)].map((m) => m[1]!).concat("Money");
+  dir = await tempTree({ "package.json": JSON.stringify({ type: "module" }) });
+  const generated = await runCli(["pydantic", CONTRACT, "-o", join(dir, "app/models.py")], { cwd: dir, env: TOOLS_ENV });
+  expect(generated.code, generated.stderr).toBe(0);
+  await copyFile(join(FIXTURE, "echo_app.py"), join(dir, "app/echo_app.py"));
+  app = await startUvicorn({ cwd: join(dir, "app"), python: FIXTURE_PYTHON, app: "echo_app:app" });
+  spec = (await (await fetch(`${app.baseUrl}/openapi.json`)).json()) as typeof spec;
+  await writeFile(join(dir, "spec.json"), JSON.stringify(spec));
+  const client = await runCli(["generate", "spec.json", "-o", "client"], { cwd: dir });
+  expect(client.code, client.stderr).toBe(0);
+  await writeFile(join(dir, "check.ts"), harness(names));
+  await writeFile(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: true }, files: ["check.ts"] }));
+}, 240_000);
+
+/**
+ * Both directions per type, as functions so that each error lands on a line naming its type.
+ * A TS string enum is nominal (`"EUR"` is not assignable to `Currency.Euro`), so the source side
+ * compares by its values (`${E}`), which is what crosses the wire.
+ */
+function harness(types: string[]): string {
+  const lines = [
+    `import type * as Src from ${JSON.stringify(CONTRACT.replace(/\.ts$/, ".js"))};`,
+    `import type { components } from "./client/types.gen.js";`,
+    "type Gen<N extends keyof components[\"schemas\"]> = components[\"schemas\"][N];",
+    "type Plain<T> = T extends string ? `${T}` : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;",
+  ];
+  for (const name of types) lines.push(`export const to_${name} = (v: Plain<Src.${name}>): Gen<"${name}"> => v;`, `export const from_${name} = (v: Gen<"${name}">): Plain<Src.${name}> => v;`);
+  lines.push(`export const to_Wrong = (v: Plain<Src.${NEGATIVE.source}>): Gen<"${NEGATIVE.generated}"> => v;`, `export const from_Wrong = (v: Gen<"${NEGATIVE.generated}">): Plain<Src.${NEGATIVE.source}> => v;`);
+  return `${lines.join("\n")}\n`;
+}
+
+describe("TS contract → Pydantic → FastAPI → TS", () => {
+  it("has at least 30 contract types, each with a sample value", () => {
+    expect(names.length).toBeGreaterThanOrEqual(30);
+    const record = samples as Record<string, unknown[]>;
+    expect(names.filter((name) => !(record[name]?.length))).toEqual([]);
+  });
+
+  it("keeps every TS name in the app's spec, with no -Input/-Output split", () => {
+    const components = Object.keys(spec.components.schemas);
+    expect(components.filter((name) => /-(Input|Output)$/.test(name))).toEqual([]);
+    expect(names.filter((name) => !components.includes(name))).toEqual([]);
+  });
+
+  it("carries JSDoc descriptions and tags into the app's spec", () => {
+    const schema = (name: string) => spec.components.schemas[name] as { description?: string; properties: Record<string, Record<string, unknown>> };
+    expect(schema("Address").description).toBe("A postal address.");
+    expect(schema("Address").properties.street).toMatchObject({ description: "Street and number.", type: "string" });
+    expect(schema("InvoiceLine").properties.quantity).toMatchObject({ type: "integer", minimum: 1, description: "How many." });
+    expect(schema("InvoiceLine").properties.unitPrice).toMatchObject({ minimum: 0, maximum: 1000000 });
+    expect(schema("InvoiceLine").properties.description).toMatchObject({ minLength: 1, maxLength: 80 });
+    expect(schema("Timestamps").properties.createdAt).toMatchObject({ type: "string", format: "date-time" });
+    expect(schema("Links").properties.email).toMatchObject({ type: "string", format: "email" });
+    expect(schema("Headers")).toMatchObject({ additionalProperties: { type: "string" } });
+    expect(spec.components.schemas.Coordinates).toMatchObject({ prefixItems: [{ type: "number" }, { type: "number" }] });
+    expect(spec.components.schemas.Shape).toMatchObject({ discriminator: { propertyName: "kind" } });
+  });
+
+  it.each(COMPILERS)("every type is mutually assignable with the generated one under %s, and a different type is not", async (_label, pkg) => {
+    const run = await execa(join(REPO_ROOT, "node_modules", pkg, "bin/tsc"), ["-p", "tsconfig.json", "--pretty", "false"], { cwd: dir, reject: false });
+    const source = (await readFile(join(dir, "check.ts"), "utf8")).split("\n");
+    const failing = [...new Set([...run.stdout.matchAll(/^check\.ts(?:\((\d+),\d+\)|:(\d+):\d+)/gm)].map((m) => source[Number(m[1] ?? m[2]) - 1]!.match(/const (\w+)/)![1]!))].sort();
+    expect(failing, run.stdout).toEqual(["from_Wrong", "to_Wrong"]);
+  }, 120_000);
+
+  it("every sample value comes back JSON-equal", async () => {
+    const differing: string[] = [];
+    for (const [name, values] of Object.entries(samples as Record<string, unknown[]>)) {
+      for (const [index, value] of values.entries()) {
+        const response = await fetch(`${app.baseUrl}/echo/${name}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(value) });
+        const body: unknown = await response.json();
+        if (response.status !== 200 || JSON.stringify(normalized(body)) !== JSON.stringify(normalized(value))) differing.push(`${name}[${index}] → ${response.status} ${JSON.stringify(body)}`);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+});
+
+/** Key order is not JSON equality: compare with keys sorted. */
+function normalized(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalized);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, normalized((value as Record<string, unknown>)[key])]));
+}
