@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
-from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 try:
     from pydantic import MISSING
 except ImportError:  # Pydantic < 2.14
@@ -60,18 +59,18 @@ class Completion(_ContractModel):
 
 
 class Document(_ContractModel):
-    id: UUID
+    id: Annotated[str, Field(json_schema_extra={"format": "uuid"})]
     title: str
     filename: str
     content_type: str | None | MISSING = MISSING
     size: int
     sha256: str
-    uploaded_at: AwareDatetime
+    uploaded_at: Annotated[str, Field(json_schema_extra={"format": "date-time"})]
 
 
 class JobCreate(_ContractModel):
     kind: Literal["summarize", "translate"]
-    document_ids: Annotated[list[UUID], Field(min_length=1)]
+    document_ids: Annotated[list[str], Field(min_length=1)]
     target_language: Annotated[str | None | MISSING, Field(pattern="^[a-z]{2}$")] = (
         MISSING
     )
@@ -79,17 +78,17 @@ class JobCreate(_ContractModel):
 
 class Job(_ContractModel):
     kind: Literal["summarize", "translate"]
-    document_ids: Annotated[list[UUID], Field(min_length=1)]
+    document_ids: Annotated[list[str], Field(min_length=1)]
     target_language: Annotated[str | None | MISSING, Field(pattern="^[a-z]{2}$")] = (
         MISSING
     )
-    id: UUID
+    id: Annotated[str, Field(json_schema_extra={"format": "uuid"})]
     status: JobStatus
-    created_at: AwareDatetime
+    created_at: Annotated[str, Field(json_schema_extra={"format": "date-time"})]
 
 
 class JobEvent(_ContractModel):
-    job_id: UUID
+    job_id: Annotated[str, Field(json_schema_extra={"format": "uuid"})]
     status: JobStatus
     progress: Annotated[float, Field(ge=0.0, le=1.0)]
     message: str | None | MISSING = MISSING
