@@ -12,7 +12,8 @@ export class ContractBreachError extends SyncTypesError {
   readonly breaches: LocatedBreach[];
   constructor(service: string, contract: string, breaches: LocatedBreach[]) {
     const where = (b: LocatedBreach) => b.operations.map((op, i) => (b.routes[i] ? `${op} at ${b.routes[i]}` : op)).join(", ");
-    const lines = breaches.map((b) => `  ${describeBreach(b)}${b.operations.length > 0 ? ` — ${where(b)}` : ""}`);
+    // Continuation lines sit under the first one as every report indents it (four spaces).
+    const lines = breaches.map((b) => `      ${describeBreach(b)}${b.operations.length > 0 ? ` — ${where(b)}` : ""}`);
     const noun = breaches.length === 1 ? "difference" : "differences";
     super(`${service} does not implement its contract ${contract} (${breaches.length} ${noun}); its spec and client were not rewritten:\n${lines.join("\n")}`, {
       exitCode: ExitCode.contract,

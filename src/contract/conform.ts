@@ -135,14 +135,18 @@ function usersOf(type: string, users: Map<string, Set<string>>): string[] {
 
 /**
  * A difference seen from both the request and the response side is one breach, said as the
- * response rule says it: that is what a TS caller typed by the contract receives.
+ * response rules say it (what a TS caller typed by the contract receives); a request-side change
+ * stays only where no response rule saw that place.
  */
 function dedupe(breaches: Breach[]): Breach[] {
-  const byPlace = new Map<string, Breach>();
-  for (const breach of breaches) {
-    const key = `${breach.subject}\0${breach.location}`;
-    const kept = byPlace.get(key);
-    if (!kept || (!kept.rule.startsWith("response-") && breach.rule.startsWith("response-"))) byPlace.set(key, breach);
-  }
-  return [...byPlace.values()];
+  const place = (b: Breach) => `${b.subject}\0${b.location}`;
+  const seenInResponse = new Set(breaches.filter((b) => b.rule.startsWith("response-")).map(place));
+  const kept = new Set<string>();
+  return breaches.filter((b) => {
+    if (!b.rule.startsWith("response-") && seenInResponse.has(place(b))) return false;
+    const key = `${place(b)}\0${b.rule}`;
+    if (kept.has(key)) return false;
+    kept.add(key);
+    return true;
+  });
 }
