@@ -212,19 +212,23 @@ export class Session {
     const { writeModule } = await import("./contract/module-file.js");
     const checker = options.typecheck === false ? undefined : pythonChecker(service, cacheDir(this.config.root));
     const before = checker ? await checker.run(service.dir) : [];
+    // The run may read the sources from elsewhere (the hook's staged snapshot): the module's place in them.
+    const configuredDir = this.config.services.find((s) => s.name === service.name)?.dir ?? service.dir;
+    const moduleFile = relative(configuredDir, stage.plan.path);
     let target: ResolvedService = service;
-    if (options.write) await writeModule(stage.plan);
-    else {
-      const copy = await sourcesWithModule(service, stage.plan);
+    if (options.write) {
+      await writeModule(stage.plan);
+      if (service.dir !== configuredDir) await writeFileAtomic(join(service.dir, moduleFile), stage.plan.content);
+    } else {
+      const copy = await sourcesWithModule(service, stage.plan, moduleFile);
       this.own(copy.remove);
       target = { ...service, dir: copy.dir };
     }
     const after = checker ? await checker.run(target.dir) : [];
     // The module's own lines are generated, not call sites: only the code that uses it is reported.
-    const moduleFile = relative(service.dir, stage.plan.path).split("\\").join("/");
     const pythonCallSites = newPythonDiagnostics(before, after)
-      .filter((d) => d.file !== moduleFile)
-      .map((d) => ({ ...d, file: relative(this.config.root, join(service.dir, d.file)) }));
+      .filter((d) => d.file !== moduleFile.split("\\").join("/"))
+      .map((d) => ({ ...d, file: relative(this.config.root, join(configuredDir, d.file)) }));
     return { stage, service: target, pythonCallSites, checker: checker?.name };
   }
 

@@ -42,14 +42,14 @@ export async function prepareContract(service: ContractService, root: string, op
 /** Folders never copied: environments and caches are not sources, and a venv can be gigabytes. */
 const NOT_SOURCES = new Set([".venv", "venv", "node_modules", ".git", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"]);
 
-/** A temp copy of the service's sources with the fresh module in place; the caller removes it. */
-export async function sourcesWithModule(service: ContractService, plan: ModulePlan): Promise<{ dir: string; remove: () => Promise<void> }> {
+/** A temp copy of the service's sources with the fresh module in place (`at`: its path inside them); the caller removes it. */
+export async function sourcesWithModule(service: ContractService, plan: ModulePlan, at: string): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `sync-types-contract-${basename(service.dir)}-`));
   registerPath(dir);
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
     await cp(service.dir, dir, { recursive: true, filter: (source) => !NOT_SOURCES.has(basename(source)) || source === service.dir });
-    await writeFileAtomic(join(dir, relative(service.dir, plan.path)), plan.content);
+    await writeFileAtomic(join(dir, at), plan.content);
     return { dir, remove };
   } catch (error) {
     await remove();
