@@ -213,7 +213,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     options.onProgress?.({ service: service.name, phase: "generating" });
     // `--no-cache` (check) means every stage cold; otherwise content-keyed results are reused.
     const { spec, specText, files } = await session.build(service, extracted, warn, { cache: options.cache !== false });
-    if (contract) await session.enforceContract(contract, spec, service.dir);
+    if (contract) await session.enforceContract(contract, spec);
     result.generated = files;
     result.spec = spec;
 

@@ -233,9 +233,11 @@ export class Session {
   }
 
   /** A service whose spec does not implement its contract fails here (exit 1), before anything of it is written. */
-  async enforceContract(applied: AppliedContract, spec: OpenApiDocument, realDir: string): Promise<void> {
+  async enforceContract(applied: AppliedContract, spec: OpenApiDocument): Promise<void> {
     const { enforceContract, hasContract } = await import("./contract/stage.js");
-    if (hasContract(applied.service)) await enforceContract(applied.service, applied.stage.module, spec, this.config.root, realDir);
+    // Routes are named where the user edits them, not in a copy or a snapshot.
+    const configuredDir = this.config.services.find((s) => s.name === applied.service.name)?.dir ?? applied.service.dir;
+    if (hasContract(applied.service)) await enforceContract(applied.service, applied.stage.module, spec, this.config.root, configuredDir);
   }
 
   /** Raw spec → the canonical, validated document a sync would commit (after `specReady`). */

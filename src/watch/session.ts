@@ -106,7 +106,7 @@ export class WatchSession {
       const extracted = { spec: await this.#extract(state), streams: await obtainStreamSchemas(service) };
       const warnings: string[] = [];
       const built = await this.#core.build(service, extracted, (m) => warnings.push(m));
-      if (contract) await this.#core.enforceContract(contract, built.spec, service.dir);
+      if (contract) await this.#core.enforceContract(contract, built.spec);
       const committed = await readTextIfExists(service.spec);
       const plan = await this.#core.plan(service, built.files);
       warnings.push(...plan.warnings);

@@ -122,7 +122,7 @@ async function liveSpec(session: Session, service: ResolvedService, source: Sour
     warn: (message) => logger.warn(message),
   });
   const spec = await session.prepare(service, extracted.spec, (message) => logger.warn(message));
-  if (contract) await session.enforceContract(contract, spec, service.dir);
+  if (contract) await session.enforceContract(contract, spec);
   return spec;
 }
 
