@@ -173,3 +173,31 @@ test("the hook: a staged change to a file the contract imports refuses the commi
   expect(staged).toEqual(expect.arrayContaining(["web/contracts/money.ts", MODULE, SPEC, "web/src/clients/quotes/types.gen.ts"]));
   expect(await readFile(join(repo, MODULE), "utf8")).toContain('"CHF"');
 });
+
+test("an OpenAPI contract written by people: a contract operation the service does not serve is refused with exit 1", { timeout: 120_000 }, async () => {
+  const json = (schema: unknown) => ({ content: { "application/json": { schema } } });
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const contract = {
+    openapi: "3.1.0",
+    info: { title: "Quotes", version: "1" },
+    paths: {
+      "/quotes": { post: { operationId: "create_quote_quotes_post", requestBody: { required: true, ...json(ref("QuoteRequest")) }, responses: { "200": { description: "OK", ...json(ref("Quote")) } } } },
+      "/quotes/{quote_id}": { delete: { operationId: "delete_quote", parameters: [{ name: "quote_id", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Deleted" } } } },
+    },
+    components: {
+      schemas: {
+        Money: { type: "object", properties: { amount: { type: "integer" }, currency: { type: "string", enum: ["EUR", "USD"] } }, required: ["amount", "currency"] },
+        QuoteRequest: { type: "object", properties: { customer: { type: "string", minLength: 1 }, seats: { type: "integer", minimum: 1 }, note: { type: "string" } }, required: ["customer", "seats"] },
+        Quote: { type: "object", properties: { customer: { type: "string" }, seats: { type: "integer" }, total: ref("Money"), note: { type: "string" } }, required: ["customer", "seats", "total"] },
+      },
+    },
+  };
+  const dir = await contractProject({ contract: "web/contracts/quotes.openapi.json", source: "import" });
+  await writeFile(join(dir, "web/contracts/quotes.openapi.json"), JSON.stringify(contract, null, 2));
+  const run = await runCli([], { cwd: dir });
+  expect(run.code).toBe(1);
+  expect(run.stdout + run.stderr).toMatch(/quotes does not implement its contract web\/contracts\/quotes\.openapi\.json[\s\S]*DELETE \/quotes\/\{quote_id\}[^\n]*\(operation-removed\)/);
+  // The module was still generated first: the app imports it.
+  expect(await readFile(join(dir, MODULE), "utf8")).toMatch(/class Quote\(/);
+  await expect(readFile(join(dir, SPEC))).rejects.toThrow();
+});
