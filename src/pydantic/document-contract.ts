@@ -3,7 +3,6 @@
  * Only local `#/...` refs are followed: a contract never causes I/O beyond its own file.
  */
 import { readFile } from "node:fs/promises";
-import { parse as parseYaml } from "yaml";
 import { UsageError, errorMessage } from "../errors.js";
 import { COMPONENTS_REF, componentsFromDefinitions } from "./component-schemas.js";
 import type { JsonSchemaObject } from "./schema-types.js";
@@ -22,7 +21,8 @@ export async function readDocumentContract(contract: string, types: readonly str
   });
   let document: unknown;
   try {
-    document = /\.ya?ml$/i.test(contract) ? parseYaml(text) : JSON.parse(text);
+    // The YAML parser the spec validator already ships, loaded only for a YAML contract.
+    document = /\.ya?ml$/i.test(contract) ? (await import("@redocly/openapi-core")).parseYaml(text) : JSON.parse(text);
   } catch (error) {
     throw new UsageError(`contract ${contract} is not valid ${/\.ya?ml$/i.test(contract) ? "YAML" : "JSON"}: ${errorMessage(error)}`, "fix the document");
   }

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { basename, extname, isAbsolute } from "node:path";
 import { UsageError } from "../errors.js";
 import { reusePydantic, rememberPydantic } from "./cache.js";
@@ -16,6 +17,8 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   if (!TS.test(request.contract) && !DOCUMENT.test(request.contract)) {
     throw new UsageError(`contract ${request.contract}: unsupported file type "${extname(request.contract)}"`, "give a TypeScript module (.ts, .mts, .d.ts) or an OpenAPI / JSON Schema document (.json, .yaml, .yml)");
   }
+  if (!existsSync(request.contract)) throw new UsageError(`contract ${request.contract} does not exist`, "check the path (relative paths are from the current folder)");
+  if (request.python && !existsSync(request.python)) throw new UsageError(`python ${request.python} does not exist`, "point it at the service venv's interpreter, e.g. services/x/.venv/bin/python");
   const cached = request.cache === false ? undefined : await reusePydantic(request);
   if (cached) return cached;
   let components;
@@ -35,7 +38,8 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   }
   const tool = await provideCodegenTool({ python: request.python, signal: request.signal, progress: request.progress });
   const source = await runCodegen(tool, components, request.signal);
-  const text = postprocess(source, basename(request.contract));
+  const descriptions = Object.fromEntries(Object.entries(components).flatMap(([name, schema]) => (typeof schema.description === "string" && !isObjectSchema(schema) ? [[name, schema.description]] : [])));
+  const text = postprocess(source, basename(request.contract), descriptions);
   assertNamesKept(text, Object.keys(components), request.contract);
   const module: PydanticModule = {
     text,
@@ -58,3 +62,6 @@ function assertNamesKept(text: string, names: string[], contract: string): void 
     throw new UsageError(`contract ${basename(contract)}: type "${name}" cannot keep its name in the Pydantic module (it clashes with a name the module imports or a Python keyword)`, `rename the type in the contract (e.g. "${name}Data")`);
   }
 }
+
+/** A model (its description is a class docstring Pydantic reads), as opposed to a named alias. */
+const isObjectSchema = (schema: Record<string, unknown>) => schema.type === "object" && (schema.properties !== undefined || schema.additionalProperties === undefined);

@@ -41,6 +41,9 @@ components:
     Unrelated: { type: object, properties: { x: { type: string } } }
 `;
 
+// In-process calls share the test tool venv too, never the user's cache.
+process.env.SYNC_TYPES_TOOLS_DIR = TOOLS_ENV.SYNC_TYPES_TOOLS_DIR;
+
 describe("sync-types pydantic", () => {
   it("writes byte-identical modules across runs and folders, with no path or time in them", async () => {
     const a = await tempTree({});
@@ -59,6 +62,27 @@ describe("sync-types pydantic", () => {
     // The TS member order is the field order.
     expect(text).toMatch(/class Address\(_ContractModel\):[\s\S]*?street: str[\s\S]*?city: str[\s\S]*?country: str \| MISSING = MISSING[\s\S]*?postcode: str \| None\n/);
     expect(text).not.toMatch(/RootModel|class \w+\(Enum\)/);
+  }, 120_000);
+
+  it("reuses a module while the contract's files are unchanged, and regenerates when an imported file changes", async () => {
+    const dir = await tempTree({});
+    await cp(FIXTURE, join(dir, "contract"), { recursive: true });
+    const request = { contract: join(dir, "contract/contract.ts"), types: ["Invoice"] };
+    const first = await generatePydantic(request);
+    expect(first.contractFiles).toContain(join(dir, "contract/money.ts"));
+    // No tool and no index: only a cache hit can answer.
+    const saved = { ...process.env };
+    Object.assign(process.env, { SYNC_TYPES_TOOLS_DIR: await mkdtemp(join(tmpdir(), "st-empty-tools-")), PIP_INDEX_URL: "http://127.0.0.1:9/simple", PIP_RETRIES: "0" });
+    try {
+      expect(await generatePydantic(request)).toEqual(first);
+    } finally {
+      process.env = saved;
+    }
+    const money = join(dir, "contract/money.ts");
+    await writeFile(money, (await readFile(money, "utf8")).replace('currency: "EUR" | "USD" | "JPY";', 'currency: "EUR" | "USD" | "JPY" | "GBP";'));
+    const changed = await generatePydantic(request);
+    expect(changed.text).toContain('Literal["EUR", "USD", "JPY", "GBP"]');
+    expect(changed.text).not.toBe(first.text);
   }, 120_000);
 
   it("takes an OpenAPI 3.0 YAML contract: its schemas become models, its paths are returned verbatim", async () => {
@@ -84,6 +108,15 @@ describe("sync-types pydantic", () => {
     expect(module.text).toMatch(/qty: Annotated\[int \| MISSING, Field\(ge=1\)\] = MISSING/);
     expect(module.text).not.toContain("Unrelated");
   }, 120_000);
+
+  it("takes a JSON Schema document's $defs as the contract's types", async () => {
+    const schema = { $schema: "https://json-schema.org/draft/2020-12/schema", $defs: { Tag: { type: "object", properties: { label: { type: "string" }, parent: { $ref: "#/$defs/Tag" } }, required: ["label"] } } };
+    const dir = await tempTree({ "tags.schema.json": JSON.stringify(schema) });
+    const module = await generatePydantic({ contract: join(dir, "tags.schema.json"), cache: false });
+    expect(module.schemas).toEqual({ Tag: { properties: { label: { type: "string" }, parent: { $ref: "#/components/schemas/Tag" } }, required: ["label"], type: "object" } });
+    expect(module.operations).toBeUndefined();
+    expect(module.text).toContain("class Tag(_ContractModel):\n    label: str\n    parent: Tag | MISSING = MISSING\n");
+  }, 60_000);
 
   it("--types keeps the named types and what they reference; the TS schemas use component refs", async () => {
     const module = await generatePydantic({ contract: join(FIXTURE, "contract.ts"), types: ["Drawing"], cache: false });

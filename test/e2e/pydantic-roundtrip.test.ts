@@ -80,7 +80,7 @@ describe("TS contract → Pydantic → FastAPI → TS", () => {
     expect(schema("Timestamps").properties.createdAt).toMatchObject({ type: "string", format: "date-time" });
     expect(schema("Links").properties.email).toMatchObject({ type: "string", format: "email" });
     expect(schema("Headers")).toMatchObject({ additionalProperties: { type: "string" } });
-    expect(spec.components.schemas.Coordinates).toMatchObject({ prefixItems: [{ type: "number" }, { type: "number" }] });
+    expect(spec.components.schemas.Coordinates).toMatchObject({ prefixItems: [{ type: "number" }, { type: "number" }], description: "Where a shipment is, as latitude and longitude." });
     expect(spec.components.schemas.Shape).toMatchObject({ discriminator: { propertyName: "kind" } });
   });
 

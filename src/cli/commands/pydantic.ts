@@ -43,6 +43,6 @@ export async function runPydantic(contract: string, options: PydanticCommandOpti
     return 0;
   }
   await writeFileAtomic(output, module.text);
-  logger.info(`${logger.paint.green("✓")} ${rel} written (${Object.keys(module.schemas).length} models) ${logger.paint.dim(`${seconds}s`)}`);
+  logger.info(`${logger.paint.green("✓")} ${rel} written (${Object.keys(module.schemas).length} types) ${logger.paint.dim(`${seconds}s`)}`);
   return 0;
 }
