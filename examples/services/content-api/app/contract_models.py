@@ -16,20 +16,24 @@ class _ContractModel(BaseModel):
     model_config = ConfigDict(json_schema_mode_override="validation", use_attribute_docstrings=True)
 
 
-EmbeddingModel = TypeAliasType("EmbeddingModel", Literal["hash-256", "hash-1024"])
+EmbeddingModel = TypeAliasType(
+    "EmbeddingModel", Annotated[Literal["hash-256", "hash-1024"], Field(description="The embedding models the service offers.")]
+)
 """
 The embedding models the service offers.
 """
 
 
-FinishReason = TypeAliasType("FinishReason", Literal["stop", "length"])
+FinishReason = TypeAliasType(
+    "FinishReason", Annotated[Literal["stop", "length"], Field(description="Why a completion ended.")]
+)
 """
 Why a completion ended.
 """
 
 
 JobStatus = TypeAliasType(
-    "JobStatus", Literal["queued", "running", "succeeded", "failed"]
+    "JobStatus", Annotated[Literal["queued", "running", "succeeded", "failed"], Field(description="Where a batch job is.")]
 )
 """
 Where a batch job is.

@@ -220,7 +220,10 @@ export interface components {
              */
             uploaded_at: string;
         };
-        /** @enum {string} */
+        /**
+         * @description The embedding models the service offers.
+         * @enum {string}
+         */
         EmbeddingModel: "hash-256" | "hash-1024";
         /** EmbeddingRequest */
         EmbeddingRequest: {
@@ -237,7 +240,10 @@ export interface components {
             /** Vectors */
             vectors: number[][];
         };
-        /** @enum {string} */
+        /**
+         * @description Why a completion ended.
+         * @enum {string}
+         */
         FinishReason: "stop" | "length";
         /** GenerateRequest */
         GenerateRequest: {
@@ -320,7 +326,10 @@ export interface components {
             /** Message */
             message?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description Where a batch job is.
+         * @enum {string}
+         */
         JobStatus: "queued" | "running" | "succeeded" | "failed";
         /** NotFound */
         NotFound: {
