@@ -6,6 +6,7 @@ import { benchCheck } from "./check.mjs";
 import { benchGenerate } from "./generate.mjs";
 import { benchHook } from "./hook.mjs";
 import { benchPydantic } from "./pydantic.mjs";
+import { benchContractSync } from "./contract-sync.mjs";
 import { benchSoak } from "./soak.mjs";
 import { benchStartup } from "./startup.mjs";
 import { benchWatch } from "./watch.mjs";
@@ -21,6 +22,7 @@ const sections = [
   ["soak", () => benchSoak({ saves: 1000 })],
   ["fake", () => benchFake()],
   ["pydantic", () => benchPydantic()],
+  ["contract-sync", () => benchContractSync()],
 ];
 
 for (const [name, run] of sections) {

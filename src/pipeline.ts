@@ -2,7 +2,8 @@
  * The sync run — obtain every service's spec, write it and its generated files — as a driver
  * over the core session (session.ts), per service:
  *
- *   obtain ──► build (canonical, validated, generated) ──► compare with the committed spec ──► plan ──► write
+ *   [contract ──► Pydantic module] ──► obtain ──► build (canonical, validated, generated)
+ *     ──► [held to the contract] ──► compare with the committed spec ──► plan ──► write
  *
  * Services run in parallel, bounded by `concurrency`. A failing service is reported and leaves
  * its committed files untouched; the others carry on. `check` and the hook run the same with
@@ -10,6 +11,7 @@
  */
 import { join, relative } from "node:path";
 import type { ResolvedConfig, ResolvedService, SourceKind } from "./config/types.js";
+import type { PythonDiagnostic } from "./contract/python-typecheck.js";
 import type { PolicyResult } from "./diff/policy.js";
 import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
 import { ConfigError, ExitCode, SyncTypesError, errorMessage, runExitCode, type ExitCode as Code } from "./errors.js";
@@ -74,8 +76,17 @@ export interface ServiceResult {
   timings: { obtainMs: number; generateMs: number; writeMs: number };
   /** The spec came from the cache: the service's sources had not changed. */
   cached: boolean;
+  /** A service with a `contract`: its Pydantic module (relative to the config folder), whether it differed, and what it was made from. */
+  pydantic: { file: string; stale: boolean; contractFiles: string[] } | undefined;
+  /** Python call sites the regenerated module breaks, by the service's own type checker. */
+  pythonCallSites: PythonCallSite[];
   warnings: string[];
   error: SyncTypesError | undefined;
+}
+
+export interface PythonCallSite extends PythonDiagnostic {
+  /** `mypy`, `pyright` or the configured command. */
+  checker: string;
 }
 
 export interface SyncResult {
@@ -160,6 +171,8 @@ async function syncService(session: Session, service: ResolvedService, options: 
     generatedElsewhere: [],
     timings: { obtainMs: 0, generateMs: 0, writeMs: 0 },
     cached: false,
+    pydantic: undefined,
+    pythonCallSites: [],
     warnings: [],
     error: undefined,
   };
@@ -169,9 +182,23 @@ async function syncService(session: Session, service: ResolvedService, options: 
   };
   try {
     let started = performance.now();
+    const contract = await session.applyContract(service, {
+      write: options.write !== false,
+      committed: service.pydantic && options.committedPath?.(service.pydantic),
+      signal: options.signal,
+      progress: (line) => options.onProgress?.({ service: service.name, phase: "obtaining", detail: line }),
+    });
+    if (contract) {
+      const { plan, module } = contract.stage;
+      result.pydantic = { file: relative(config.root, plan.path), stale: plan.stale, contractFiles: module.contractFiles.map((f) => relative(config.root, f)) };
+      result.pythonCallSites = contract.pythonCallSites.map((site) => ({ ...site, checker: contract.checker! }));
+      // check reports them as findings; a sync says them once, as it writes the module that breaks them.
+      if (options.write !== false) for (const site of result.pythonCallSites) warn(`${service.name}: ${site.file}:${site.line}:${site.column}: ${site.message} (${site.checker}, with the regenerated ${result.pydantic.file})`);
+    }
+    const extractFrom = contract?.service ?? service;
     const source = options.source ?? service.source;
     options.onProgress?.({ service: service.name, phase: "obtaining", detail: source });
-    const { extracted, cached } = await session.obtain(service, {
+    const { extracted, cached } = await session.obtain(extractFrom, {
       source,
       cache: options.cache,
       signal: options.signal,
@@ -186,6 +213,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     options.onProgress?.({ service: service.name, phase: "generating" });
     // `--no-cache` (check) means every stage cold; otherwise content-keyed results are reused.
     const { spec, specText, files } = await session.build(service, extracted, warn, { cache: options.cache !== false });
+    if (contract) await session.enforceContract(contract, spec);
     result.generated = files;
     result.spec = spec;
 
@@ -197,6 +225,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     const plan = await session.plan(service, files, options.committedPath?.(service.output));
     for (const warning of plan.warnings) warn(warning);
     result.files = describePlan(plan, service, config);
+    if (result.pydantic?.stale) result.files.changed.unshift(result.pydantic.file);
     sharedFiles.set(result, describePlan({ ...plan, write: [], remove: [] }, service, config));
     result.generatedElsewhere = plan.shared.flatMap((folder) => folder.write.map((file) => ({ path: join(folder.dir, file.path), content: file.content })));
     result.timings.generateMs = performance.now() - started;

@@ -4,9 +4,11 @@
  *   openSession ──► load and validate the config ──► configResolved ──► plugins sorted, once
  *
  *   stages, per service, each returning plain data:
- *     obtain  (http | import | url; spec cache)
+ *     applyContract  (a `contract`: the Pydantic module first, since the app imports it)
+ *       ──► obtain  (http | import | url; spec cache)
  *       ──► prepare  (canonical bytes, validation, specReady)
  *       ──► build    (prepare + generated files, filesGenerated)
+ *       ──► enforceContract  (a `contract`: the spec must implement it, or nothing is written)
  *       ──► compare  (semantic diff, diffDone, breaking.level)  ──► judgeBreaking (breaking.policy)
  *       ──► plan     (against the committed files)  ──► write (atomic)
  *
@@ -15,13 +17,15 @@
  * Drivers only call stages and print, so how a spec is prepared or a change judged lives here
  * once and no two commands can disagree about it.
  */
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import type { JSONSchema } from "json-schema-to-typescript";
 import { registerCleanup } from "./cleanup.js";
 import { loadConfig } from "./config/index.js";
 import { assertDistinctPaths } from "./config/layout.js";
 import { DEFAULTS, resolveService } from "./config/resolve.js";
 import type { ResolvedConfig, ResolvedService, ServiceConfig, SourceKind } from "./config/types.js";
+import type { PythonDiagnostic } from "./contract/python-typecheck.js";
+import type { ContractStage } from "./contract/stage.js";
 import type { PolicyResult } from "./diff/policy.js";
 import { ConfigError, SpecError, UsageError } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
@@ -73,6 +77,27 @@ export interface BuiltService {
   /** The canonical bytes of the spec file. */
   specText: string;
   files: GeneratedFile[];
+}
+
+export interface ContractStageOptions {
+  /** Write the module (sync), or judge the service with it in a copy of its sources (check, the hook). */
+  write: boolean;
+  /** Run the service's Python type checker over the changed module. Default `true`. */
+  typecheck?: boolean | undefined;
+  /** Where the committed module is read (the hook's staged copy). Default: the module's path. */
+  committed?: string | undefined;
+  signal?: AbortSignal | undefined;
+  progress?: ((line: string) => void) | undefined;
+}
+
+/** The contract stage's outcome: the service as the rest of the run sees it (maybe a copy with the fresh module). */
+export interface AppliedContract {
+  stage: ContractStage;
+  service: ResolvedService;
+  /** New diagnostics of the service's Python type checker with the regenerated module, paths relative to the config folder. */
+  pythonCallSites: PythonDiagnostic[];
+  /** The checker that ran (`mypy`, `pyright`, the configured command), when one did. */
+  checker: string | undefined;
 }
 
 /** The other side of a comparison: a committed (or older, or other) spec and its text, for line numbers. */
@@ -170,6 +195,49 @@ export class Session {
     // The cache is an optimisation: failing to write it must never fail the service.
     if (key) await writeCachedSpec(cache, service.name, key, extracted).catch(() => undefined);
     return { extracted, cached: false };
+  }
+
+  /**
+   * For a service with a `contract`, before anything obtains its spec: the Pydantic module the
+   * contract yields, written first when writing (the app imports it, and a first sync has none
+   * yet), else laid into a copy of the sources the run extracts from instead; and, when it
+   * changed, the Python call sites it breaks by the service's own type checker. No contract: undefined.
+   */
+  async applyContract(service: ResolvedService, options: ContractStageOptions): Promise<AppliedContract | undefined> {
+    const { hasContract, prepareContract, sourcesWithModule } = await import("./contract/stage.js");
+    if (!hasContract(service)) return undefined;
+    const stage = await prepareContract(service, this.config.root, options);
+    if (!stage.plan.stale) return { stage, service, pythonCallSites: [], checker: undefined };
+    const { newPythonDiagnostics, pythonChecker } = await import("./contract/python-typecheck.js");
+    const { writeModule } = await import("./contract/module-file.js");
+    const checker = options.typecheck === false ? undefined : pythonChecker(service, cacheDir(this.config.root));
+    const before = checker ? await checker.run(service.dir) : [];
+    // The run may read the sources from elsewhere (the hook's staged snapshot): the module's place in them.
+    const configuredDir = this.config.services.find((s) => s.name === service.name)?.dir ?? service.dir;
+    const moduleFile = relative(configuredDir, stage.plan.path);
+    let target: ResolvedService = service;
+    if (options.write) {
+      await writeModule(stage.plan);
+      if (service.dir !== configuredDir) await writeFileAtomic(join(service.dir, moduleFile), stage.plan.content);
+    } else {
+      const copy = await sourcesWithModule(service, stage.plan, moduleFile);
+      this.own(copy.remove);
+      target = { ...service, dir: copy.dir };
+    }
+    const after = checker ? await checker.run(target.dir) : [];
+    // The module's own lines are generated, not call sites: only the code that uses it is reported.
+    const pythonCallSites = newPythonDiagnostics(before, after)
+      .filter((d) => d.file !== moduleFile.split("\\").join("/"))
+      .map((d) => ({ ...d, file: relative(this.config.root, join(configuredDir, d.file)) }));
+    return { stage, service: target, pythonCallSites, checker: checker?.name };
+  }
+
+  /** A service whose spec does not implement its contract fails here (exit 1), before anything of it is written. */
+  async enforceContract(applied: AppliedContract, spec: OpenApiDocument): Promise<void> {
+    const { enforceContract, hasContract } = await import("./contract/stage.js");
+    // Routes are named where the user edits them, not in a copy or a snapshot.
+    const configuredDir = this.config.services.find((s) => s.name === applied.service.name)?.dir ?? applied.service.dir;
+    if (hasContract(applied.service)) await enforceContract(applied.service, applied.stage.module, spec, this.config.root, configuredDir);
   }
 
   /** Raw spec → the canonical, validated document a sync would commit (after `specReady`). */

@@ -9,7 +9,7 @@
 import { join, resolve } from "node:path";
 import { runExitCode, type ExitCode as Code } from "../errors.js";
 import { MANIFEST_FILE } from "../generate/manifest.js";
-import { syncWith, type ServiceResult, type SyncOptions, type SyncResult } from "../pipeline.js";
+import { syncWith, type PythonCallSite, type ServiceResult, type SyncOptions, type SyncResult } from "../pipeline.js";
 import { runHook } from "../plugins.js";
 import { withSession, type Session } from "../session.js";
 import { readFile } from "node:fs/promises";
@@ -50,6 +50,8 @@ export interface CheckReport {
   breaking: ServiceResult[];
   /** The same, where `breaking.policy: "deploy-together"` lets the change through: reported, not refused. */
   breakingLetThrough: ServiceResult[];
+  /** Python call sites the regenerated Pydantic module breaks (a service with a `contract`), absolute paths. */
+  pythonCallSites: (PythonCallSite & { service: string })[];
   /** `fetch` calls that bypass the client and hit no operation of the spec. */
   rawCalls: RawCallFinding[];
   /** Raw calls fail the check only at `breaking.level: "strict"`. */
@@ -114,11 +116,13 @@ export async function checkWith(session: Session, options: CheckOptions = {}): P
   const rawCallLevel = sync.config.breaking.level === "strict" ? "error" : "warn";
   const typecheckMs = performance.now() - started;
 
+  const pythonCallSites = ok.flatMap((r) => r.pythonCallSites.map((site) => ({ ...site, file: resolve(sync.config.root, site.file), service: r.service })));
+
   const { refusing: breaking, letThrough: breakingLetThrough } = session.judgeBreaking(ok);
-  const contractProblem = stale.length > 0 || breaking.length > 0 || callSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
+  const contractProblem = stale.length > 0 || breaking.length > 0 || callSites.length > 0 || pythonCallSites.length > 0 || (rawCallLevel === "error" && rawCalls.length > 0);
   const exitCode = runExitCode([sync.exitCode], contractProblem);
   const report: CheckReport = {
-    sync, stale, breaking, breakingLetThrough, callSites, runtimeRisks, rawCalls, rawCallLevel, compilers, callSitesUnchecked, warnings, timings: { syncMs, typecheckMs }, exitCode,
+    sync, stale, breaking, breakingLetThrough, callSites, pythonCallSites, runtimeRisks, rawCalls, rawCallLevel, compilers, callSitesUnchecked, warnings, timings: { syncMs, typecheckMs }, exitCode,
   };
   return runHook(session.plugins, "checkDone", report, (p, r) => p.checkDone?.({ report: r }));
 }

@@ -1,6 +1,7 @@
 import { dirname, resolve } from "node:path";
 import bundled from "typescript";
 import { ConfigError } from "../errors.js";
+import { freshBy } from "./fresh.js";
 
 /** A TypeScript JS compiler API: the bundled one, or a consumer's 5.x/6.x loaded from its project. */
 export type TypeScriptModule = typeof bundled;
@@ -158,13 +159,5 @@ function toCallSite(ts: TypeScriptModule, diagnostic: bundled.Diagnostic): CallS
  * Matched by file, code and source line rather than position, since a call site does not move.
  */
 export function newDiagnostics(before: CallSiteDiagnostic[], after: CallSiteDiagnostic[]): CallSiteDiagnostic[] {
-  const key = (d: CallSiteDiagnostic) => `${d.file}\0${d.code}\0${d.source}\0${d.message}`;
-  const existing = new Map<string, number>();
-  for (const d of before) existing.set(key(d), (existing.get(key(d)) ?? 0) + 1);
-  return after.filter((d) => {
-    const left = existing.get(key(d)) ?? 0;
-    if (left === 0) return true;
-    existing.set(key(d), left - 1);
-    return false;
-  });
+  return freshBy(before, after, (d) => `${d.file}\0${d.code}\0${d.source}\0${d.message}`);
 }

@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import { ConfigError } from "../errors.js";
 import type { ResolvedConfig } from "./types.js";
 
@@ -23,6 +23,19 @@ export function assertDistinctPaths(config: Pick<ResolvedConfig, "file" | "root"
   };
   for (const service of config.services) claim(service.spec, `services.${service.name}.spec`, "spec file");
   for (const service of config.services) claim(service.output, `services.${service.name}.output`, "output folder");
+  for (const service of config.services) if (service.pydantic !== undefined) claim(service.pydantic, `services.${service.name}.pydantic`, "Pydantic module");
+  for (const service of config.services) {
+    if (service.pydantic !== undefined && within(service.output, service.pydantic))
+      throw new ConfigError(`services.${service.name}.pydantic: ${shown(service.pydantic)} is inside services.${service.name}.output`, {
+        file: config.file,
+        hint: "keep the Pydantic module with the service's Python sources, outside the folder of generated TypeScript",
+      });
+  }
   // Each folder has one manifest: the shared runtime's folder cannot be a service's too.
   if (config.runtime.shared !== undefined) claim(config.runtime.shared, "runtime.shared", "shared runtime's folder");
+}
+
+function within(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside !== "" && !inside.startsWith("..") && !isAbsolute(inside);
 }

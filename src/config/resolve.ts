@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
 import { BREAKING, SERVICE } from "./definition/config-definition.js";
 import { defaultsOf } from "./definition/nodes.js";
@@ -66,7 +66,23 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
     baseUrlEnv: service.baseUrlEnv,
     externalRefs: merged.externalRefs.map((glob) => resolve(root, glob)),
     fakes: resolveFakes(service.fakes, root),
+    contract: service.contract === undefined ? undefined : resolve(root, service.contract),
+    pydantic: resolvePydantic(name, service.pydantic, dir, root, file),
   };
+}
+
+/** The app imports the module, so it lives in the service's sources: extraction from a copy of `dir` (check, the hook) carries it. */
+function resolvePydantic(name: string, pydantic: string | undefined, dir: string, root: string, file: string): string | undefined {
+  if (pydantic === undefined) return undefined;
+  const path = resolve(root, pydantic);
+  const inside = relative(dir, path);
+  if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+    throw new ConfigError(`services.${name}.pydantic: ${pydantic} is not inside the service folder (services.${name}.dir: ${relative(root, dir) || "."})`, {
+      file,
+      hint: `put the module inside ${relative(root, dir) || "."}, next to the code that imports it, e.g. "${join(relative(root, dir), "app/contract_models.py")}"`,
+    });
+  }
+  return path;
 }
 
 /** Fakes as asked; MSW handlers too when asked, or when the project has msw installed. */

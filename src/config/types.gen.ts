@@ -55,6 +55,14 @@ export interface ServiceConfig {
   groupByTag?: boolean;
   /** Local JSON files the spec's external `$ref`s may name, as globs relative to the config file (e.g. `["../shared/schemas/*.json"]`); their content is inlined into the committed spec. Never a URL; without it every external `$ref` is an error. Default `[]`. */
   externalRefs?: string[];
+  /** The contract the service implements, when TypeScript owns it: a TS module (its exported types) or an OpenAPI/JSON Schema file, relative to the config file. Needs `pydantic`; the service is then held to it. */
+  contract?: string;
+  /** The Pydantic module generated from `contract` (committed, imported by the app), relative to the config file and inside `dir`; regenerated before the spec is extracted. */
+  pydantic?: string;
+  /** Only these contract types (and what they use) go into the `pydantic` module. Default: every exported type. */
+  contractTypes?: string[];
+  /** Type-checks the service's Python after the `pydantic` module is regenerated, to report call sites a contract change breaks (file:line); `false` turns it off. Default: `pyright`, else `mypy`, when the service's venv has it. */
+  pythonTypecheck?: string | false;
 }
 
 /** The Node project whose call sites are checked. */

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import picomatch from "picomatch";
+import type { ResolvedService } from "../config/types.js";
 import { IGNORED_DIRS, cacheDir } from "../services/cache.js";
 import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
 import { VERSION } from "../version.js";
@@ -20,10 +21,14 @@ export interface ManifestService {
   /** Absolute committed spec file and output folder. */
   spec: string;
   output: string;
+  /** With a `contract`: the contract and every local file it imports, absolute; staged changes to them change the service. */
+  contractFiles?: string[];
 }
 
 export interface HookManifest {
   key: string;
+  /** SHA-256 of the contract files' bytes: an edit to one may add an import, so the list is made again. */
+  contractKey?: string;
   configFile: string;
   services: ManifestService[];
 }
@@ -38,16 +43,24 @@ function manifestFile(configFile: string): string {
   return join(cacheDir(dirname(configFile)), `hook-manifest.${sha256(configFile).slice(0, 16)}.json`);
 }
 
-/** The cached manifest when it was made from these exact config bytes; anything else is a miss. */
+/** The cached manifest when it was made from these exact config bytes and contract files; anything else is a miss. */
 export async function readManifest(configFile: string, key: string): Promise<HookManifest | undefined> {
   const text = await readTextIfExists(manifestFile(configFile));
   if (text === undefined) return undefined;
   try {
     const manifest = JSON.parse(text) as HookManifest;
-    return manifest.key === key ? manifest : undefined;
+    if (manifest.key !== key) return undefined;
+    return manifest.contractKey === (await contractKey(manifest.services)) ? manifest : undefined;
   } catch {
     return undefined;
   }
+}
+
+async function contractKey(services: ManifestService[]): Promise<string | undefined> {
+  const files = [...new Set(services.flatMap((s) => s.contractFiles ?? []))].sort();
+  if (files.length === 0) return undefined;
+  const hashes = await Promise.all(files.map(async (file) => `${file}\0${sha256((await readTextIfExists(file)) ?? "")}`));
+  return sha256(hashes.join("\0"));
 }
 
 async function writeManifest(manifest: HookManifest): Promise<void> {
@@ -58,27 +71,35 @@ async function writeManifest(manifest: HookManifest): Promise<void> {
 export async function buildManifest(configFile: string, key: string): Promise<HookManifest> {
   const { withSession } = await import("../session.js");
   const config = await withSession({ config: configFile }, async (session) => session.config);
-  const manifest: HookManifest = {
-    key,
-    configFile: config.file,
-    services: config.services.map(({ name, dir, watch, spec, output }) => ({ name, dir, watch, spec, output })),
-  };
+  const services = await Promise.all(config.services.map(async ({ name, dir, watch, spec, output, ...service }) => {
+    const contractFiles = service.contract === undefined ? undefined : await contractFilesOf({ ...service, name, dir, watch, spec, output, contract: service.contract });
+    return { name, dir, watch, spec, output, ...(contractFiles ? { contractFiles } : {}) };
+  }));
+  const manifest: HookManifest = { key, configFile: config.file, services };
+  const contract = await contractKey(services);
+  if (contract !== undefined) manifest.contractKey = contract;
   // Like the spec cache, an optimisation: failing to write it must never fail the hook.
   await writeManifest(manifest).catch(() => undefined);
   return manifest;
 }
 
+/** What the contract is made of, asked of the generator; a contract it cannot read yet counts as itself alone (the check then says why). */
+async function contractFilesOf(service: ResolvedService & { contract: string }): Promise<string[]> {
+  const { generateContractModule } = await import("../contract/generator.js");
+  return generateContractModule(service).then((module) => module.contractFiles, () => [service.contract]);
+}
+
 /**
  * The services a set of staged paths can change, in config order: a file matching a service's
  * `watch` globs (the same files its spec cache hashes), its committed spec, a file in its output
- * folder; the config file changes them all.
+ * folder, a file of its contract; the config file changes them all.
  */
 export function affectedServices(manifest: HookManifest, staged: string[]): string[] {
   if (staged.includes(manifest.configFile)) return manifest.services.map((s) => s.name);
   return manifest.services
     .filter((service) => {
       const watched = watchedBy(service);
-      return staged.some((path) => path === service.spec || within(service.output, path) || watched(path));
+      return staged.some((path) => path === service.spec || within(service.output, path) || watched(path) || (service.contractFiles?.includes(path) ?? false));
     })
     .map((s) => s.name);
 }

@@ -69,7 +69,8 @@ async function checkStaged(root: string, configFile: string, services: ManifestS
   const { checkWith } = await import("../check/index.js");
   const { withSession } = await import("../session.js");
   return withSession({ cwd: root, config: configFile }, async (session) => {
-    const snapshot = await takeSnapshot(root, services);
+    const pydantic = (name: string) => session.config.services.find((s) => s.name === name)?.pydantic;
+    const snapshot = await takeSnapshot(root, services.map((s) => ({ ...s, pydantic: pydantic(s.name) })));
     session.own(() => snapshot.dispose());
     const pipeline: SyncOptions = {
       ...options.pipeline,

@@ -24,7 +24,7 @@ export interface Snapshot {
   dispose(): Promise<void>;
 }
 
-export async function takeSnapshot(root: string, services: ManifestService[]): Promise<Snapshot> {
+export async function takeSnapshot(root: string, services: (ManifestService & { pydantic?: string | undefined })[]): Promise<Snapshot> {
   const folder = await mkdtemp(join(tmpdir(), "sync-types-staged-"));
   registerPath(folder);
   const inRepo = (path: string) => path === root || within(root, path);
@@ -32,7 +32,9 @@ export async function takeSnapshot(root: string, services: ManifestService[]): P
   try {
     const unstaged = await unstagedPaths(root, services.map((s) => s.dir).filter(inRepo));
     const partial = services.filter((s) => unstaged.some(watchedBy(s)));
-    await checkoutIndex(root, [...services.flatMap((s) => [s.spec, s.output]), ...partial.map((s) => s.dir)].filter(inRepo), folder);
+    // A Pydantic module is judged against its staged copy, like the spec.
+    const committed = services.flatMap((s) => [s.spec, s.output, ...(s.pydantic === undefined ? [] : [s.pydantic])]);
+    await checkoutIndex(root, [...committed, ...partial.map((s) => s.dir)].filter(inRepo), folder);
     return {
       sourceDirs: Object.fromEntries(partial.map((s) => [s.name, staged(s.dir)])),
       committedPath: staged,

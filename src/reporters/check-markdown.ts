@@ -22,6 +22,10 @@ export function checkMarkdown(report: CheckReport): string {
     lines.push("", "**Call sites that no longer compile:**", "");
     for (const c of report.callSites) lines.push(`- ${code(`${rel(c.file)}:${c.line}:${c.column}`)} TS${c.code}: ${text(c.message.split("\n")[0]!)}`);
   }
+  if (report.pythonCallSites.length > 0) {
+    lines.push("", "**Python call sites that no longer type-check with the regenerated Pydantic module:**", "");
+    for (const c of report.pythonCallSites) lines.push(`- ${code(`${rel(c.file)}:${c.line}:${c.column}`)} ${text(c.checker)}: ${text(c.message)} (${text(c.service)})`);
+  }
   if (report.runtimeRisks.length > 0) {
     lines.push("", "**Call sites that still compile but may misbehave at run time:**", "");
     for (const r of report.runtimeRisks) lines.push(`- ${code(`${rel(r.file)}:${r.line}`)} ${code(r.change.id)} at ${code(r.change.location)} (${text(r.service)})`);

@@ -9,6 +9,8 @@ import { letThroughNote } from "./breaking-policy.js";
 import { fixCommand, fixSteps } from "./fix-command.js";
 import { describeError } from "./describe-error.js";
 import { serviceDiff } from "./sync-pretty.js";
+import { ContractBreachError } from "../contract/breach-error.js";
+import { describeBreach } from "../contract/conform.js";
 
 export type CheckFormat = "pretty" | "json" | "github" | "markdown";
 
@@ -30,7 +32,7 @@ function reportPretty(report: CheckReport, logger: Logger): void {
     const name = paint.bold(r.service.padEnd(width));
     const stale = report.stale.find((s) => s.service === r.service);
     if (r.status === "failed") {
-      logger.info(`${paint.red("✗")} ${name}  ${paint.red("could not be checked")}`);
+      logger.info(`${paint.red("✗")} ${name}  ${paint.red(r.error instanceof ContractBreachError ? "does not implement its contract" : "could not be checked")}`);
       for (const line of describeError(r.error!, logger)) logger.info(`    ${line}`);
     } else if (stale) {
       logger.info(`${paint.red("✗")} ${name}  ${paint.red("stale")}: the committed files differ from what the service generates`);
@@ -49,6 +51,13 @@ function reportPretty(report: CheckReport, logger: Logger): void {
       logger.info(paint.dim(`    │ ${site.source}`));
       if (site.cause) logger.info(`    ${paint.dim("caused by")} ${paint.red(site.cause.id)} ${paint.dim("at")} ${site.cause.location} ${paint.dim(`(${site.service})`)}`);
       else if (site.declaration) logger.info(paint.dim(`    uses ${site.service}: ${site.declaration}`));
+    }
+  }
+  if (report.pythonCallSites.length > 0) {
+    const n = report.pythonCallSites.length;
+    logger.info(paint.red(`\n${n} Python call site${n === 1 ? "" : "s"} no longer type-check${n === 1 ? "s" : ""} with the regenerated Pydantic module:`));
+    for (const site of report.pythonCallSites) {
+      logger.info(`  ${paint.bold(`${rel(site.file)}:${site.line}:${site.column}`)}  ${paint.dim(site.checker)}  ${site.message}  ${paint.dim(`(${site.service})`)}`);
     }
   }
   if (report.runtimeRisks.length > 0) {
@@ -101,6 +110,14 @@ function checkJson(report: CheckReport) {
       declaration: c.declaration ?? null,
       cause: c.cause ?? null,
     })),
+    pythonCallSites: report.pythonCallSites.map((c) => ({
+      file: relative(process.cwd(), c.file),
+      line: c.line,
+      column: c.column,
+      checker: c.checker,
+      message: c.message,
+      service: c.service,
+    })),
     runtimeRisks: report.runtimeRisks.map((r) => ({
       file: relative(process.cwd(), r.file),
       line: r.line,
@@ -130,6 +147,10 @@ function githubAnnotations(report: CheckReport): Annotation[] {
   const root = report.sync.config.root;
   const fromCwd = (p: string) => relative(process.cwd(), p.startsWith("/") ? p : `${root}/${p}`);
   for (const r of report.sync.results.filter((r) => r.status === "failed")) {
+    if (r.error instanceof ContractBreachError) {
+      annotations.push(...breachAnnotations(r.error, fromCwd));
+      continue;
+    }
     annotations.push({ level: "error", title: `sync-types: ${r.service} could not be checked`, message: `${r.error!.message}${r.error!.hint ? `\nhint: ${r.error!.hint}` : ""}` });
   }
   for (const s of report.stale) {
@@ -145,6 +166,9 @@ function githubAnnotations(report: CheckReport): Annotation[] {
   for (const c of report.callSites) {
     const cause = c.cause ? `\ncaused by ${c.cause.id} at ${c.cause.location} (${c.service})` : "";
     annotations.push({ level: "error", file: relative(process.cwd(), c.file), line: c.line, column: c.column, title: `sync-types: call site breaks (TS${c.code})`, message: c.message + cause });
+  }
+  for (const c of report.pythonCallSites) {
+    annotations.push({ level: "error", file: relative(process.cwd(), c.file), line: c.line, column: c.column, title: `sync-types: Python call site breaks (${c.checker})`, message: `${c.message}\nwith the Pydantic module regenerated from ${c.service}'s contract` });
   }
   for (const r of report.runtimeRisks) {
     annotations.push({
@@ -163,4 +187,18 @@ function githubAnnotations(report: CheckReport): Annotation[] {
     });
   }
   return annotations;
+}
+
+/** One annotation per breach, on the route that serves it when the app could say where that is. */
+function breachAnnotations(error: ContractBreachError, fromCwd: (path: string) => string): Annotation[] {
+  return error.breaches.map((b) => {
+    const [route] = b.routes.filter((r) => r !== "");
+    const at = route === undefined ? undefined : /^(.*):(\d+)$/.exec(route);
+    return {
+      level: "error" as const,
+      ...(at ? { file: fromCwd(at[1]!), line: Number(at[2]) } : {}),
+      title: `sync-types: ${error.service} does not implement its contract`,
+      message: `${describeBreach(b)}${b.operations.length > 0 ? ` (${b.operations.join(", ")})` : ""}\nhint: ${error.hint ?? ""}`,
+    };
+  });
 }

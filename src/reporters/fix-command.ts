@@ -14,9 +14,9 @@ export function fixCommand(report: CheckReport, cwd = process.cwd()): string {
  * `breaking.policy`, regenerate, then fix the call sites that stop compiling.
  */
 export function fixSteps(report: CheckReport, command: (text: string) => string): string[] {
-  if (report.stale.length === 0 && report.callSites.length === 0) return [];
+  if (report.stale.length === 0 && report.callSites.length === 0 && report.pythonCallSites.length === 0) return [];
   const steps = [`run ${command(fixCommand(report))} and commit the result`];
   if (report.breaking.length > 0) steps.unshift("review the breaking changes marked ✗ (accept one on purpose with breaking.ignore)");
-  if (report.callSites.length > 0) steps.push("fix the call sites above");
+  if (report.callSites.length > 0 || report.pythonCallSites.length > 0) steps.push("fix the call sites above");
   return steps;
 }

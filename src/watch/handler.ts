@@ -14,14 +14,24 @@ export interface WatchPlan {
 
 export interface WatchTargets {
   configFile: string;
-  services: { name: string; dir: string; matches: (relativePath: string) => boolean; output: string; spec: string }[];
+  services: {
+    name: string;
+    dir: string;
+    matches: (relativePath: string) => boolean;
+    output: string;
+    spec: string;
+    /** With a `contract`: the generated module (written by the run, so not a change) and the files the contract is made of. */
+    pydantic?: string | undefined;
+    contractFiles?: readonly string[] | undefined;
+  }[];
   /** Folders of the consumer tsconfigs. */
   consumerRoots: string[];
 }
 
 const TS_FILE = /\.(ts|tsx|mts|cts)$/;
 
-export function watchTargets(config: ResolvedConfig): WatchTargets {
+/** `contractFiles`: per service, what its contract was last made of (the contract alone until it is first generated). */
+export function watchTargets(config: ResolvedConfig, contractFiles: ReadonlyMap<string, readonly string[]> = new Map()): WatchTargets {
   return {
     configFile: config.file,
     services: config.services.map((s) => ({
@@ -30,6 +40,8 @@ export function watchTargets(config: ResolvedConfig): WatchTargets {
       matches: picomatch(s.watch, { dot: true, ignore: IGNORED_DIRS }),
       output: s.output,
       spec: s.spec,
+      pydantic: s.pydantic,
+      contractFiles: contractFiles.get(s.name) ?? (s.contract === undefined ? undefined : [s.contract]),
     })),
     consumerRoots: config.typecheck.tsconfig.map((t) => t.slice(0, t.lastIndexOf(sep))),
   };
@@ -47,9 +59,10 @@ export function planChanges(paths: Iterable<string>, targets: WatchTargets): Wat
       plan.reloadConfig = true;
       continue;
     }
-    if (targets.services.some((s) => path === s.spec || within(s.output, path))) continue;
+    if (targets.services.some((s) => path === s.spec || path === s.pydantic || within(s.output, path))) continue;
     for (const service of targets.services) {
       if (within(service.dir, path) && service.matches(relative(service.dir, path).split(sep).join("/"))) resync.add(service.name);
+      if (service.contractFiles?.includes(path)) resync.add(service.name);
     }
     if (TS_FILE.test(path) && !path.includes(`${sep}node_modules${sep}`) && targets.consumerRoots.some((root) => within(root, path))) {
       plan.typecheck = true;

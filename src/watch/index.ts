@@ -40,14 +40,16 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
   session.checkConsumers();
 
   const batcher = new Batcher(async (paths) => {
-    const plan = planChanges(paths, watchTargets(config));
+    const plan = planChanges(paths, watchTargets(config, session.contractFiles()));
     if (plan.reloadConfig) return reload();
     if (plan.resync.length > 0 || plan.typecheck) await session.apply(plan);
+    // An edit to a contract may import one more file: it is watched from now on.
+    watcher.add(contractRoots(config, session));
   });
 
   /** Resolves once the initial scan is done: a save before that would be missed. */
   async function startWatcher(current: ResolvedConfig): Promise<FSWatcher> {
-    const roots = [current.file, ...current.services.map((s) => s.dir), ...current.typecheck.tsconfig.map((t) => dirname(t))];
+    const roots = [current.file, ...current.services.map((s) => s.dir), ...current.typecheck.tsconfig.map((t) => dirname(t)), ...contractRoots(current, session)];
     const w = watch([...new Set(roots)], { ignored: (path) => IGNORED.test(path), ignoreInitial: true });
     for (const event of ["add", "change", "unlink"] as const) w.on(event, (path: string) => batcher.add(path));
     w.on("error", (error) => logger.warn(`file watcher: ${errorMessage(error)}`));
@@ -89,6 +91,12 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
       await core.close();
     },
   };
+}
+
+/** The files every contract is made of, as far as the last run knows. */
+function contractRoots(config: ResolvedConfig, session: WatchSession): string[] {
+  const known = session.contractFiles();
+  return config.services.flatMap((s) => known.get(s.name) ?? (s.contract === undefined ? [] : [s.contract]));
 }
 
 async function startSession(core: Session, logger: Logger, serve: boolean, ports?: ReadonlyMap<string, number>): Promise<WatchSession> {

@@ -43,6 +43,8 @@ export class WatchSession {
   #compilers: ConsumerCompiler[] | undefined;
   #uncheckedSaid = false;
   #failing = new Map<string, CallSiteDiagnostic>();
+  /** Per service with a `contract`, the files it was made of at the last resync. */
+  readonly #contractFiles = new Map<string, string[]>();
   /** The type-check `start` leaves running (it never rejects: #typecheck reports its own failures). */
   #firstCheck: Promise<void> = Promise.resolve();
 
@@ -90,15 +92,21 @@ export class WatchSession {
     if (plan.typecheck || results.some(Boolean)) await this.#typecheck();
   }
 
-  /** Restarts the server and re-derives the contract in parallel; true when files were written. */
+  /**
+   * Restarts the server and re-derives the contract in parallel; true when files were written.
+   * A service with a `contract` has its Pydantic module regenerated first: the server restarts on it.
+   */
   async #resync(state: ServiceState, restartServer = true): Promise<boolean> {
     const { service } = state;
     const started = performance.now();
-    const restart = restartServer ? state.runner?.restart() : undefined;
+    let restart: Promise<void> | undefined;
     try {
+      const contract = await this.#regenerateModule(service);
+      restart = restartServer ? state.runner?.restart() : undefined;
       const extracted = { spec: await this.#extract(state), streams: await obtainStreamSchemas(service) };
       const warnings: string[] = [];
       const built = await this.#core.build(service, extracted, (m) => warnings.push(m));
+      if (contract) await this.#core.enforceContract(contract, built.spec);
       const committed = await readTextIfExists(service.spec);
       const plan = await this.#core.plan(service, built.files);
       warnings.push(...plan.warnings);
@@ -124,6 +132,25 @@ export class WatchSession {
     } finally {
       await restart;
     }
+  }
+
+  /** The contract's module, written when it changed, with the Python call sites that change breaks. */
+  async #regenerateModule(service: ResolvedService) {
+    const contract = await this.#core.applyContract(service, { write: true });
+    if (!contract) return undefined;
+    this.#contractFiles.set(service.name, contract.stage.module.contractFiles);
+    if (!contract.stage.plan.stale) return contract;
+    const { paint } = this.#logger;
+    this.#logger.info(`${paint.cyan("↻")} ${paint.bold(service.name)} ${relative(process.cwd(), contract.stage.plan.path)} regenerated from ${relative(process.cwd(), service.contract ?? "")}`);
+    for (const site of contract.pythonCallSites) {
+      this.#logger.info(`  ${paint.red("✗")} ${paint.bold(`${relative(process.cwd(), resolve(this.config.root, site.file))}:${site.line}:${site.column}`)} ${site.message} ${paint.dim(`(${contract.checker})`)}`);
+    }
+    return contract;
+  }
+
+  /** Per service with a `contract`, the files it is made of (as of its last resync). */
+  contractFiles(): ReadonlyMap<string, readonly string[]> {
+    return this.#contractFiles;
   }
 
   async #extract(state: ServiceState) {

@@ -113,14 +113,17 @@ async function readBase(service: ResolvedService, config: ResolvedConfig, base: 
   throw new UsageError(`--base ${base}: not a file, and git could not read ${path} at that ref: ${reason}`, "pass a git ref (main, origin/main, HEAD~1) or a spec file");
 }
 
-/** What a sync would commit, plugins included: the same session stages. */
+/** What a sync would commit, plugins included: the same session stages (a `contract`'s module first, in a copy; then held to it). */
 async function liveSpec(session: Session, service: ResolvedService, source: SourceKind | undefined, logger: Logger): Promise<OpenApiDocument> {
-  const { extracted } = await session.obtain(service, {
+  const contract = await session.applyContract(service, { write: false, typecheck: false });
+  const { extracted } = await session.obtain(contract?.service ?? service, {
     source,
     onLine: (line) => logger.debug("services", `[${service.name}] ${line}`),
     warn: (message) => logger.warn(message),
   });
-  return session.prepare(service, extracted.spec, (message) => logger.warn(message));
+  const spec = await session.prepare(service, extracted.spec, (message) => logger.warn(message));
+  if (contract) await session.enforceContract(contract, spec);
+  return spec;
 }
 
 async function readSpecFile(service: ResolvedService, file: string): Promise<OpenApiDocument> {

@@ -166,6 +166,28 @@ export const SERVICE = object({
       default: [],
       description: "Local JSON files the spec's external `$ref`s may name, as globs relative to the config file (e.g. `[\"../shared/schemas/*.json\"]`); their content is inlined into the committed spec. Never a URL; without it every external `$ref` is an error.",
     }),
+    contract: text({
+      expected: "a path",
+      description: "The contract the service implements, when TypeScript owns it: a TS module (its exported types) or an OpenAPI/JSON Schema file, relative to the config file. Needs `pydantic`; the service is then held to it.",
+    }),
+    pydantic: text({
+      expected: "a path ending in .py",
+      pattern: { re: /\.py$/, expected: "a path ending in .py" },
+      description: "The Pydantic module generated from `contract` (committed, imported by the app), relative to the config file and inside `dir`; regenerated before the spec is extracted.",
+    }),
+    contractTypes: list({
+      expected: "a non-empty list of type names",
+      items: text({ expected: "a type name", pattern: { re: /^[A-Za-z_$][\w$]*$/, expected: "a type name" } }),
+      minItems: 1,
+      defaultText: "every exported type",
+      description: "Only these contract types (and what they use) go into the `pydantic` module.",
+    }),
+    pythonTypecheck: either({
+      expected: "a command string or false",
+      of: [text({ expected: "a command" }), literal(false)],
+      defaultText: "`pyright`, else `mypy`, when the service's venv has it",
+      description: "Type-checks the service's Python after the `pydantic` module is regenerated, to report call sites a contract change breaks (file:line); `false` turns it off.",
+    }),
   },
   checks: [
     {
@@ -190,6 +212,18 @@ export const SERVICE = object({
           report(`${at}.start`, 'must contain "{port}" or the service needs a fixed "port"');
       },
       json: { if: { required: ["start"], not: { required: ["port"] } }, then: { properties: { start: { type: "array", contains: { type: "string", pattern: "\\{port\\}" } } } } },
+    },
+    {
+      validate: (service: Record<string, unknown>, at: string, report: Report) => {
+        const has = (key: string) => service[key] !== undefined;
+        if (has("pydantic") && !has("contract")) report(`${at}.contract`, 'required with "pydantic": the TS module or OpenAPI file the models are generated from, e.g. "web/src/contracts/estimation.ts"');
+        if (has("contract") && !has("pydantic")) report(`${at}.pydantic`, 'required with "contract": where the generated Pydantic module goes, inside the service, e.g. "services/estimation/app/contract_models.py"');
+        for (const key of ["contractTypes", "pythonTypecheck"])
+          if (has(key) && !has("contract")) report(`${at}.${key}`, 'only applies with "contract" and "pydantic": remove it, or add them');
+      },
+      json: {
+        dependentRequired: { pydantic: ["contract"], contract: ["pydantic"], contractTypes: ["contract"], pythonTypecheck: ["contract"] },
+      },
     },
   ],
 });

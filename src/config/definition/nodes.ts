@@ -95,10 +95,10 @@ export interface BooleanNode extends Described {
   kind: "boolean";
 }
 
-/** A literal value (`"auto"`) inside an `either`. */
+/** A literal value (`"auto"`, `false`) inside an `either`. */
 export interface ConstNode extends Described {
   kind: "const";
-  value: string;
+  value: string | boolean;
 }
 
 export type Node = BooleanNode | StringNode | IntegerNode | ListNode | MapNode | ObjectNode | EitherNode | OpaqueNode | ConstNode;
@@ -112,7 +112,7 @@ export const map = <const N extends Spec<MapNode>>(n: N) => ({ kind: "map", ...n
 export const object = <const N extends Spec<ObjectNode>>(n: N) => ({ kind: "object", ...n }) as const;
 export const either = <const N extends Spec<EitherNode>>(n: N) => ({ kind: "either", ...n }) as const;
 export const opaque = <const N extends Spec<OpaqueNode>>(n: N) => ({ kind: "opaque", ...n }) as const;
-export const literal = <const V extends string>(value: V) => ({ kind: "const", value }) as const;
+export const literal = <const V extends string | boolean>(value: V) => ({ kind: "const", value }) as const;
 
 /** The keys of an object node that have a machine default. */
 export type DefaultedKeys<O extends { properties: Readonly<Record<string, Node>> }> = {

@@ -37,3 +37,18 @@ test.each(["types.gen.ts", "sync-types.manifest.json"])("a spec at a generated p
   await expect(session.plan(session.config.services[0]!, files)).rejects.toThrow(`services.api.spec: out/${name} is a file sync-types generates into services.api.output`);
   await session.close();
 });
+
+const contractService = (name: string, dir: string, pydantic: string, output = `out/${name}`) =>
+  resolveService(name, { dir, source: "url", url: "http://127.0.0.1:1", spec: `${name}.json`, output, contract: "web/contract.ts", pydantic }, ROOT, FILE);
+
+test("a Pydantic module outside its service folder is refused (exit 2), naming the key and where it should go", () => {
+  const outside = () => contractService("a", "svc", "web/models.py");
+  expect(outside).toThrow(ConfigError);
+  expect(outside).toThrow("services.a.pydantic: web/models.py is not inside the service folder (services.a.dir: svc)");
+});
+
+test("a Pydantic module is a path of its own: not another service's module, not inside an output folder", () => {
+  expect(check(contractService("a", "svc", "svc/models.py"), contractService("b", "svc", "svc/models.py"))).toThrow("services.b.pydantic: svc/models.py is already services.a.pydantic");
+  expect(check(contractService("a", "svc", "svc/out/models.py", "svc/out"))).toThrow("services.a.pydantic: svc/out/models.py is inside services.a.output");
+  expect(check(contractService("a", "svc", "svc/app/contract_models.py"))).not.toThrow();
+});

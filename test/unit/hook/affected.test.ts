@@ -7,6 +7,10 @@ const manifest: HookManifest = {
   services: [
     { name: "api", dir: "/repo/services/api", watch: ["**/*.py", "pyproject.toml"], spec: "/repo/contracts/api.json", output: "/repo/src/clients/api" },
     { name: "jobs", dir: "/repo/services/jobs", watch: ["app/**/*.py"], spec: "/repo/contracts/jobs.json", output: "/repo/src/clients/jobs" },
+    {
+      name: "quotes", dir: "/repo/services/quotes", watch: ["**/*.py"], spec: "/repo/contracts/quotes.json", output: "/repo/src/clients/quotes",
+      contractFiles: ["/repo/web/src/contracts/quote.ts", "/repo/web/src/contracts/money.ts"],
+    },
   ],
 };
 
@@ -23,7 +27,10 @@ describe("affectedServices", () => {
     ["the committed spec", { staged: ["/repo/contracts/jobs.json"], want: ["jobs"] }],
     ["a generated file", { staged: ["/repo/src/clients/api/types.gen.ts"], want: ["api"] }],
     ["a sibling folder with the same prefix", { staged: ["/repo/services/api-old/main.py", "/repo/src/clients/apix.ts"], want: [] }],
-    ["the config file: every service", { staged: ["/repo/sync-types.config.ts"], want: ["api", "jobs"] }],
+    ["the config file: every service", { staged: ["/repo/sync-types.config.ts"], want: ["api", "jobs", "quotes"] }],
+    ["a TypeScript contract", { staged: ["/repo/web/src/contracts/quote.ts"], want: ["quotes"] }],
+    ["a file the contract imports", { staged: ["/repo/web/src/contracts/money.ts"], want: ["quotes"] }],
+    ["another file beside the contract", { staged: ["/repo/web/src/contracts/other.ts"], want: [] }],
     ["several, in config order", { staged: ["/repo/services/jobs/app/main.py", "/repo/contracts/api.json"], want: ["api", "jobs"] }],
   ])("%s", (_name, { staged, want }) => {
     expect(affectedServices(manifest, staged)).toEqual(want);

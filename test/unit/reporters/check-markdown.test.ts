@@ -39,6 +39,7 @@ function report(): CheckReport {
     breaking: [ok],
     breakingLetThrough: [],
     callSites: [{ file: `${process.cwd()}/src/a.ts`, line: 1, column: 2, code: 2339, message: `Property '${HOSTILE}' does not exist`, source: "", start: 0, tsconfig: "", service: "items", declaration: undefined, cause: undefined }],
+    pythonCallSites: [{ file: `${process.cwd()}/app/main.py`, line: 7, column: 3, checker: "mypy", message: `"Estimate" has no attribute ${HOSTILE}`, service: "items" }],
     runtimeRisks: [{ file: `${process.cwd()}/src/b.ts`, line: 4, change, service: "items" }],
     rawCalls: [{ file: `${process.cwd()}/src/c.ts`, line: 9, method: "GET", path: `/x/${HOSTILE}`, service: "items" }],
     rawCallLevel: "warn",

@@ -36,6 +36,20 @@ test.each<[string, string[], { reloadConfig?: boolean; resync?: string[]; typech
   expect(planChanges(paths, watchTargets(config))).toEqual({ reloadConfig: false, resync: [], typecheck: false, ...want });
 });
 
+const contractConfig = {
+  ...config,
+  services: [{ ...service("quotes"), contract: "/repo/web/src/contracts/quote.ts", pydantic: "/repo/services/quotes/app/contract_models.py" }],
+} as unknown as ResolvedConfig;
+
+test.each<[string, string[], ReadonlyMap<string, readonly string[]> | undefined, { resync?: string[]; typecheck?: boolean }]>([
+  ["the contract, before its first generation", ["/repo/web/src/contracts/quote.ts"], undefined, { resync: ["quotes"], typecheck: true }],
+  ["a file the contract imports, as its last generation said", ["/repo/web/src/contracts/money.ts"], new Map([["quotes", ["/repo/web/src/contracts/quote.ts", "/repo/web/src/contracts/money.ts"]]]), { resync: ["quotes"], typecheck: true }],
+  ["the module sync-types writes never loops back", ["/repo/services/quotes/app/contract_models.py"], undefined, {}],
+  ["another Python file of the service", ["/repo/services/quotes/app/main.py"], undefined, { resync: ["quotes"] }],
+])("a TypeScript-owned contract: %s", (_name, paths, contractFiles, want) => {
+  expect(planChanges(paths, watchTargets(contractConfig, contractFiles))).toEqual({ reloadConfig: false, resync: [], typecheck: false, ...want });
+});
+
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 

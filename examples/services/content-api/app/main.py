@@ -21,7 +21,7 @@ from uuid import UUID, uuid4
 from fastapi import BackgroundTasks, Depends, FastAPI, Form, HTTPException, UploadFile
 from fastapi.sse import EventSourceResponse
 
-from .models import (
+from .contract_models import (
     Completion,
     Document,
     EmbeddingRequest,
@@ -42,14 +42,19 @@ app = FastAPI(
     generate_unique_id_function=lambda route: f"{route.tags[0]}-{route.name}",
 )
 
-documents: dict[UUID, Document] = {}
-jobs: dict[UUID, Job] = {}
-job_events: dict[UUID, list[JobEvent]] = {}
+# The contract's ids and timestamps are strings (uuid, date-time): they go out exactly as stored.
+documents: dict[str, Document] = {}
+jobs: dict[str, Job] = {}
+job_events: dict[str, list[JobEvent]] = {}
 
 WORDS = "the deal closes when pricing meets value and every stakeholder sees a clear path forward".split()
 TOKEN_DELAY_S = 0.02
 DIMENSIONS = {"hash-256": 256, "hash-1024": 1024}
-TERMINAL = {JobStatus.succeeded, JobStatus.failed}
+TERMINAL: set[JobStatus] = {"succeeded", "failed"}
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat().replace("+00:00", "Z")
 
 
 def not_found(what: str) -> dict:
@@ -80,9 +85,9 @@ def embed(text: str, dimensions: int) -> list[float]:
 
 
 def job_or_404(job_id: UUID) -> Job:
-    if job_id not in jobs:
+    if str(job_id) not in jobs:
         raise HTTPException(404, f"job {job_id} not found")
-    return jobs[job_id]
+    return jobs[str(job_id)]
 
 
 async def run_job(job: Job) -> None:
@@ -92,8 +97,8 @@ async def run_job(job: Job) -> None:
 
     for done, document_id in enumerate(job.document_ids, start=1):
         await asyncio.sleep(0.1)  # stands in for the model call
-        record(JobStatus.running, done / len(job.document_ids), f"{job.kind}: {documents[document_id].title}")
-    record(JobStatus.succeeded, 1.0)
+        record("running", done / len(job.document_ids), f"{job.kind}: {documents[document_id].title}")
+    record("succeeded", 1.0)
 
 
 @app.get("/health", tags=["health"])
@@ -117,13 +122,13 @@ async def stream_tokens(body: GenerateRequest) -> AsyncIterable[Token]:
 async def store_document(file: UploadFile, title: str) -> Document:
     content = await file.read()
     document = Document(
-        id=uuid4(),
+        id=str(uuid4()),
         title=title,
         filename=file.filename or "upload",
         content_type=file.content_type,
         size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
-        uploaded_at=datetime.now(UTC),
+        uploaded_at=now(),
     )
     documents[document.id] = document
     return document
@@ -141,9 +146,9 @@ async def upload_documents(files: list[UploadFile]) -> list[Document]:
 
 @app.get("/documents/{document_id}", tags=["documents"], responses=not_found("document"))
 def get_document(document_id: UUID) -> Document:
-    if document_id not in documents:
+    if str(document_id) not in documents:
         raise HTTPException(404, f"document {document_id} not found")
-    return documents[document_id]
+    return documents[str(document_id)]
 
 
 @app.post("/jobs", status_code=202, tags=["jobs"], responses=not_found("document"))
@@ -151,7 +156,7 @@ def create_job(body: JobCreate, background: BackgroundTasks) -> Job:
     missing = [str(d) for d in body.document_ids if d not in documents]
     if missing:
         raise HTTPException(404, f"documents not found: {', '.join(missing)}")
-    job = Job(**body.model_dump(), id=uuid4(), status=JobStatus.queued, created_at=datetime.now(UTC))
+    job = Job(**body.model_dump(), id=str(uuid4()), status="queued", created_at=now())
     jobs[job.id] = job
     job_events[job.id] = [JobEvent(job_id=job.id, status=job.status, progress=0.0)]
     background.add_task(run_job, job)

@@ -171,15 +171,29 @@ export type UploadDocumentsBody = { files: Blob[] };
 
 export type Completion = components["schemas"]["Completion"];
 export type Document = components["schemas"]["Document"];
+
+/** The embedding models the service offers. */
+export type EmbeddingModel = components["schemas"]["EmbeddingModel"];
+
 export type EmbeddingRequest = components["schemas"]["EmbeddingRequest"];
 export type EmbeddingResponse = components["schemas"]["EmbeddingResponse"];
+
+/** Why a completion ended. */
+export type FinishReason = components["schemas"]["FinishReason"];
+
 export type GenerateRequest = components["schemas"]["GenerateRequest"];
 export type HTTPValidationError = components["schemas"]["HTTPValidationError"];
 export type Health = components["schemas"]["Health"];
 export type Job = components["schemas"]["Job"];
 export type JobCreate = components["schemas"]["JobCreate"];
 export type JobEvent = components["schemas"]["JobEvent"];
+
+/** Where a batch job is. */
 export type JobStatus = components["schemas"]["JobStatus"];
+
 export type NotFound = components["schemas"]["NotFound"];
+
+/** One streamed token; the last one says why the completion ended. */
 export type Token = components["schemas"]["Token"];
+
 export type ValidationError = components["schemas"]["ValidationError"];

@@ -195,11 +195,7 @@ export interface components {
             text: string;
             /** Tokens */
             tokens: number;
-            /**
-             * Finish Reason
-             * @enum {string}
-             */
-            finish_reason: "stop" | "length";
+            finish_reason: components["schemas"]["FinishReason"];
         };
         /** Document */
         Document: {
@@ -224,29 +220,31 @@ export interface components {
              */
             uploaded_at: string;
         };
+        /**
+         * @description The embedding models the service offers.
+         * @enum {string}
+         */
+        EmbeddingModel: "hash-256" | "hash-1024";
         /** EmbeddingRequest */
         EmbeddingRequest: {
             /** Inputs */
             inputs: string[];
-            /**
-             * Model
-             * @default hash-256
-             * @enum {string}
-             */
-            model?: "hash-256" | "hash-1024";
+            /** @default hash-256 */
+            model?: components["schemas"]["EmbeddingModel"];
         };
         /** EmbeddingResponse */
         EmbeddingResponse: {
-            /**
-             * Model
-             * @enum {string}
-             */
-            model: "hash-256" | "hash-1024";
+            model: components["schemas"]["EmbeddingModel"];
             /** Dimensions */
             dimensions: number;
             /** Vectors */
             vectors: number[][];
         };
+        /**
+         * @description Why a completion ended.
+         * @enum {string}
+         */
+        FinishReason: "stop" | "length";
         /** GenerateRequest */
         GenerateRequest: {
             /** Prompt */
@@ -329,7 +327,7 @@ export interface components {
             message?: string | null;
         };
         /**
-         * JobStatus
+         * @description Where a batch job is.
          * @enum {string}
          */
         JobStatus: "queued" | "running" | "succeeded" | "failed";
@@ -338,14 +336,16 @@ export interface components {
             /** Detail */
             detail: string;
         };
-        /** Token */
+        /**
+         * Token
+         * @description One streamed token; the last one says why the completion ended.
+         */
         Token: {
             /** Index */
             index: number;
             /** Text */
             text: string;
-            /** Finish Reason */
-            finish_reason?: ("stop" | "length") | null;
+            finish_reason?: components["schemas"]["FinishReason"] | null;
         };
         /** ValidationError */
         ValidationError: {

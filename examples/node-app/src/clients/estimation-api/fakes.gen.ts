@@ -104,7 +104,8 @@ class Validator {
     if ("const" in schema) {
       return value === schema["const"] ? value : this.report("literal_error", loc, "Input should be " + pythonRepr(schema["const"]), value, { expected: pythonRepr(schema["const"]) });
     }
-    if (Array.isArray(schema["enum"])) return this.checkEnum(schema["enum"], value, loc, model !== undefined);
+    // A Python Enum class is a titled component; a named `Literal` alias (TypeAliasType) is untitled and fails as a literal.
+    if (Array.isArray(schema["enum"])) return this.checkEnum(schema["enum"], value, loc, model !== undefined && typeof schema["title"] === "string");
     const variants = Array.isArray(schema["anyOf"]) ? schema["anyOf"] : Array.isArray(schema["oneOf"]) ? schema["oneOf"] : undefined;
     if (variants) return this.checkUnion(schema, variants, value, loc, depth);
     if (Array.isArray(schema["allOf"])) {

@@ -1,0 +1,68 @@
+/**
+ * The contract stages of a service that does not own its contract, called by the session
+ * (session.ts) so that sync, check, the hook and watch run them alike:
+ *
+ *   contract ──► Pydantic module (in memory) ──► plan against the committed module
+ *     writing: written before the service starts (the app imports it)
+ *     judging: a copy of the service's sources with the fresh module, so the spec and the type
+ *              checker see the service as a sync would leave it
+ *   spec ──► held to the contract ──► a breach is exit 1 and nothing of the service is written
+ */
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join, relative } from "node:path";
+import { registerPath } from "../cleanup.js";
+import type { ResolvedService } from "../config/types.js";
+import { writeFileAtomic } from "../spec/store.js";
+import type { OpenApiDocument } from "../spec/types.js";
+import { ContractBreachError } from "./breach-error.js";
+import { holdToContract } from "./conform.js";
+import { generateContractModule, type ContractModule } from "./generator.js";
+import { planModule, type ModulePlan } from "./module-file.js";
+import { routeSources } from "./route-sources.js";
+
+export type ContractService = ResolvedService & { contract: string; pydantic: string };
+
+export interface ContractStage {
+  module: ContractModule;
+  plan: ModulePlan;
+}
+
+export function hasContract(service: ResolvedService): service is ContractService {
+  return service.contract !== undefined && service.pydantic !== undefined;
+}
+
+/** The module the contract yields and what writing it would change (`committed`: where the committed copy is read). */
+export async function prepareContract(service: ContractService, root: string, options: { committed?: string | undefined; signal?: AbortSignal | undefined; progress?: ((line: string) => void) | undefined }): Promise<ContractStage> {
+  const module = await generateContractModule(service, options);
+  const plan = await planModule(service, module.text, root, options.committed);
+  return { module, plan };
+}
+
+/** Folders never copied: environments and caches are not sources, and a venv can be gigabytes. */
+const NOT_SOURCES = new Set([".venv", "venv", "node_modules", ".git", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"]);
+
+/** A temp copy of the service's sources with the fresh module in place (`at`: its path inside them); the caller removes it. */
+export async function sourcesWithModule(service: ContractService, plan: ModulePlan, at: string): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), `sync-types-contract-${basename(service.dir)}-`));
+  registerPath(dir);
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    await cp(service.dir, dir, { recursive: true, filter: (source) => !NOT_SOURCES.has(basename(source)) || source === service.dir });
+    await writeFileAtomic(join(dir, at), plan.content);
+    return { dir, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
+
+/** Throws when the spec does not implement the contract, naming each type, field and route. */
+export async function enforceContract(service: ContractService, module: ContractModule, spec: OpenApiDocument, root: string, realDir: string): Promise<void> {
+  const breaches = holdToContract(module, spec);
+  if (breaches.length === 0) return;
+  const sources = await routeSources(service);
+  const shown = (at: string) => relative(root, join(realDir, at));
+  const located = breaches.map((b) => ({ ...b, routes: b.operations.map((op) => (sources[op] ? shown(sources[op]) : "")) }));
+  throw new ContractBreachError(service.name, relative(root, service.contract), located);
+}
