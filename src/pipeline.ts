@@ -189,7 +189,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     result.generated = files;
     result.spec = spec;
 
-    const committedText = await readTextIfExists(options.committedPath?.(service.spec) ?? service.spec);
+    const committedText = await readTextIfExists(options.committedPath?.(service.spec) ?? service.spec, `services.${service.name}.spec`);
     result.committedSpec = committedText === undefined ? undefined : parseCommitted(committedText, service.name, result.specFile, options.write !== false, warn);
     result.specChanged = committedText !== specText;
     if (result.specChanged) result.summary = summarizeSpecChange(result.committedSpec, spec);

@@ -123,7 +123,7 @@ async function judgeContract(session: Session, service: ResolvedService, source:
     const { label, extracted } = await obtainContract(session, service, source, warn);
     result.contract = label;
     const built = await session.build(service, extracted, warn);
-    const baseText = await readTextIfExists(tree.map(service.spec));
+    const baseText = await readTextIfExists(tree.map(service.spec), `services.${service.name}.spec`);
     const base = baseText === undefined ? undefined : parseBase(baseText, service, warn);
     const policy = await session.compare(service, { doc: base, text: baseText ?? "" }, built.spec);
     result.changes = policy.changes;

@@ -5,9 +5,9 @@
  * when the whole budget of a commit that touches no service is 0.3 s. So those facts are cached
  * next to the spec cache, keyed by the config file's bytes and our version. */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import picomatch from "picomatch";
+import { readRegularFile } from "../regular-file.js";
 import { IGNORED_DIRS, cacheDir } from "../services/cache.js";
 import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
 import { VERSION } from "../version.js";
@@ -31,7 +31,7 @@ export interface HookManifest {
 const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
 export async function manifestKey(configFile: string): Promise<string> {
-  return sha256(`${VERSION}\0${sha256(await readFile(configFile))}`);
+  return sha256(`${VERSION}\0${sha256(await readRegularFile(configFile, "config", null))}`);
 }
 
 function manifestFile(configFile: string): string {

@@ -99,7 +99,7 @@ export class WatchSession {
       const extracted = { spec: await this.#extract(state), streams: await obtainStreamSchemas(service) };
       const warnings: string[] = [];
       const built = await this.#core.build(service, extracted, (m) => warnings.push(m));
-      const committed = await readTextIfExists(service.spec);
+      const committed = await readTextIfExists(service.spec, `services.${service.name}.spec`);
       const plan = await this.#core.plan(service, built.files);
       warnings.push(...plan.warnings);
       await this.#core.write(service, built, committed !== built.specText, plan);
