@@ -105,7 +105,7 @@ export async function syncWith(session: Session, options: SyncOptions = {}): Pro
       hint: "add an entry under \"services\", or check that your plugins (e.g. pm2) find the apps you expect",
     });
   }
-  const services = session.select(options.services);
+  const services = session.select(options.services, { source: options.source });
   const results = await mapBounded(services, config.concurrency, (service) => syncService(session, withSourceDir(service, options), options));
   attributeSharedRuntime(results);
   return { config, results, orphans: { removed: [], kept: [] }, exitCode: exitCodeOf(results) };

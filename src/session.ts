@@ -33,6 +33,7 @@ import { applyOutput, planOutput, serviceOutput, type OutputPlan } from "./gener
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
 import { generationKey, rememberGenerated, reuseGenerated } from "./generate/cache.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
+import { assertSendableHeaders } from "./services/headers.js";
 import { obtainSpec } from "./services/index.js";
 import { obtainStreamSchemas } from "./services/stream-models.js";
 import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
@@ -147,8 +148,18 @@ export class Session {
     this.#unregister = registerCleanup(() => this.close());
   }
 
-  /** The services named (config order), or all; an unknown name is a usage error. */
-  select(names: string[] | undefined): ResolvedService[] {
+  /**
+   * The services named (config order), or all; an unknown name is a usage error. With `obtaining`
+   * (the run will ask them for their spec, by `source` or each its own), the headers they would
+   * send are checked now, before any of them starts.
+   */
+  select(names: string[] | undefined, obtaining?: { source: SourceKind | undefined }): ResolvedService[] {
+    const selected = this.#named(names);
+    if (obtaining) assertSendableHeaders(selected, obtaining.source);
+    return selected;
+  }
+
+  #named(names: string[] | undefined): ResolvedService[] {
     if (!names || names.length === 0) return this.config.services;
     const known = this.config.services.map((s) => s.name);
     const unknown = names.filter((n) => !known.includes(n));

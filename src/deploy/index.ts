@@ -93,7 +93,7 @@ interface Judged {
 export async function canDeploy(options: CanDeployOptions): Promise<CanDeployReport> {
   const source = contractSource(options);
   return withSession({ cwd: options.cwd, config: options.config }, async (session) => {
-    const services = session.select(options.services);
+    const services = session.select(options.services, source.kind === "live" ? { source: "url" } : undefined);
     if (options.liveUrl !== undefined && services.length !== 1) {
       throw new UsageError(`--live-url is one service's URL, and ${services.length} services are selected`, `add --service NAME (one of ${services.map((s) => s.name).join(", ")})`);
     }

@@ -6,6 +6,7 @@ import { summarizeSpecChange, isEmptySummary } from "../diff/summary.js";
 import { SyncTypesError, errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { describeError } from "../reporters/describe-error.js";
+import { assertSendableHeaders } from "../services/headers.js";
 import { obtainStreamSchemas } from "../services/stream-models.js";
 import { WarmExtractor } from "../services/warm.js";
 import type { Session } from "../session.js";
@@ -62,6 +63,7 @@ export class WatchSession {
    * consumer is `checkConsumers`'s, once the watcher is up.
    */
   async start(): Promise<void> {
+    assertSendableHeaders(this.config.services, undefined);
     const starting = this.config.services.map((service, i) => {
       const state: ServiceState = { service, extractor: undefined, runner: undefined, spec: undefined };
       this.#states.set(service.name, state);

@@ -56,8 +56,8 @@ async function diffGivenSpecs(options: DiffCommandOptions, logger: Logger, cwd: 
 
 async function diffServices(session: Session, options: DiffCommandOptions, logger: Logger, cwd: string): Promise<DiffReport> {
   const { config } = session;
-  const services = session.select(options.service);
   const head = options.head ?? "live";
+  const services = session.select(options.service, head === "live" ? { source: options.source } : undefined);
   const baseFile = options.base === undefined ? undefined : await namesFile(resolve(cwd, options.base));
   if (services.length > 1 && (baseFile || head !== "live")) {
     throw new UsageError("a spec file given as --base or --head belongs to one service", "add --service NAME");
