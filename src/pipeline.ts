@@ -194,7 +194,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     result.specChanged = committedText !== specText;
     if (result.specChanged) result.summary = summarizeSpecChange(result.committedSpec, spec);
     if (result.specChanged && result.committedSpec) result.contract = await session.compare(service, { doc: result.committedSpec, text: committedText! }, spec);
-    const plan = await session.plan(service, files, options.committedPath?.(service.output));
+    const plan = await session.plan(service, files, options.committedPath);
     for (const warning of plan.warnings) warn(warning);
     result.files = describePlan(plan, service, config);
     sharedFiles.set(result, describePlan({ ...plan, write: [], remove: [] }, service, config));

@@ -304,10 +304,12 @@ export class Session {
   }
 
   /**
-   * What writing `files` would change in the output folder (or in `committedOutput`, e.g. a staged
-   * snapshot), touching nothing; a file of the user's at a generated path fails here (exit 2).
+   * What writing `files` would change in the output folder and the shared runtime's, touching
+   * nothing; `committedPath` judges each against another copy (the hook's staged snapshot). A
+   * file of the user's at a generated path fails here (exit 2).
    */
-  async plan(service: ResolvedService, files: GeneratedFile[], committedOutput = service.output): Promise<ServicePlan> {
+  async plan(service: ResolvedService, files: GeneratedFile[], committedPath?: (path: string) => string): Promise<ServicePlan> {
+    const committedOutput = committedPath?.(service.output) ?? service.output;
     // A spec file at a generated path would be written, then overwritten by the generated file.
     const paths = new Set([...files.map((f) => f.path), MANIFEST_FILE]);
     for (const other of this.config.services) {
@@ -322,7 +324,7 @@ export class Session {
     if (this.#standalone) where.setting = this.#standalone.outputSetting;
     const configured = this.config.runtime.shared;
     const own = await planOutput(committedOutput, files, { ...where, sharedRuntime: configured === undefined ? undefined : relativeFolder(service.output, configured) });
-    const context = { shared: configured, root: this.config.root, outputs: this.config.services.map((s) => s.output) };
+    const context = { shared: configured, root: this.config.root, outputs: this.config.services.map((s) => s.output), committedPath };
     const shared = await planSharedRuntime(context, service.output, own.sharedRuntimeBefore);
     return { ...own, warnings: [...own.warnings, ...shared.flatMap((folder) => folder.warnings)], dir: committedOutput, shared };
   }

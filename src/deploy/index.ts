@@ -128,7 +128,7 @@ async function judgeContract(session: Session, service: ResolvedService, source:
     const policy = await session.compare(service, { doc: base, text: baseText ?? "" }, built.spec);
     result.changes = policy.changes;
     const output = tree.map(service.output);
-    const plan = await session.plan(service, built.files, output);
+    const plan = await session.plan(service, built.files, tree.map);
     const overlay: [string, string | null][] = [
       ...plan.write.map((f): [string, string] => [resolve(join(output, f.path)), f.content]),
       ...plan.remove.map((path): [string, null] => [resolve(join(output, path)), null]),

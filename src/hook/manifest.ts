@@ -26,12 +26,17 @@ export interface HookManifest {
   key: string;
   configFile: string;
   services: ManifestService[];
+  /** Absolute `runtime.shared` folder, when set: every client imports it. */
+  shared?: string | undefined;
 }
+
+/** Bumped when the manifest's shape changes: one cached by an older build is then a miss. */
+const MANIFEST_FORMAT = 2;
 
 const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
 export async function manifestKey(configFile: string): Promise<string> {
-  return sha256(`${VERSION}\0${sha256(await readRegularFile(configFile, "config", null))}`);
+  return sha256(`${VERSION}\0${MANIFEST_FORMAT}\0${sha256(await readRegularFile(configFile, "config", null))}`);
 }
 
 function manifestFile(configFile: string): string {
@@ -62,6 +67,7 @@ export async function buildManifest(configFile: string, key: string): Promise<Ho
     key,
     configFile: config.file,
     services: config.services.map(({ name, dir, watch, spec, output }) => ({ name, dir, watch, spec, output })),
+    shared: config.runtime.shared,
   };
   // Like the spec cache, an optimisation: failing to write it must never fail the hook.
   await writeManifest(manifest).catch(() => undefined);
@@ -71,10 +77,11 @@ export async function buildManifest(configFile: string, key: string): Promise<Ho
 /**
  * The services a set of staged paths can change, in config order: a file matching a service's
  * `watch` globs (the same files its spec cache hashes), its committed spec, a file in its output
- * folder; the config file changes them all.
+ * folder; the config file and the shared runtime's folder (every client imports it) change them all.
  */
 export function affectedServices(manifest: HookManifest, staged: string[]): string[] {
-  if (staged.includes(manifest.configFile)) return manifest.services.map((s) => s.name);
+  const { shared } = manifest;
+  if (staged.some((path) => path === manifest.configFile || (shared !== undefined && within(shared, path)))) return manifest.services.map((s) => s.name);
   return manifest.services
     .filter((service) => {
       const watched = watchedBy(service);

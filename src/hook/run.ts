@@ -69,7 +69,7 @@ async function checkStaged(root: string, configFile: string, services: ManifestS
   const { checkWith } = await import("../check/index.js");
   const { withSession } = await import("../session.js");
   return withSession({ cwd: root, config: configFile }, async (session) => {
-    const snapshot = await takeSnapshot(root, services);
+    const snapshot = await takeSnapshot(root, services, session.config.runtime.shared);
     session.own(() => snapshot.dispose());
     const pipeline: SyncOptions = {
       ...options.pipeline,

@@ -8,6 +8,7 @@ const manifest: HookManifest = {
     { name: "api", dir: "/repo/services/api", watch: ["**/*.py", "pyproject.toml"], spec: "/repo/contracts/api.json", output: "/repo/src/clients/api" },
     { name: "jobs", dir: "/repo/services/jobs", watch: ["app/**/*.py"], spec: "/repo/contracts/jobs.json", output: "/repo/src/clients/jobs" },
   ],
+  shared: "/repo/src/clients/_runtime",
 };
 
 describe("affectedServices", () => {
@@ -24,6 +25,8 @@ describe("affectedServices", () => {
     ["a generated file", { staged: ["/repo/src/clients/api/types.gen.ts"], want: ["api"] }],
     ["a sibling folder with the same prefix", { staged: ["/repo/services/api-old/main.py", "/repo/src/clients/apix.ts"], want: [] }],
     ["the config file: every service", { staged: ["/repo/sync-types.config.ts"], want: ["api", "jobs"] }],
+    ["the shared runtime (every client imports it): every service", { staged: ["/repo/src/clients/_runtime/runtime.gen.ts"], want: ["api", "jobs"] }],
+    ["a sibling of the shared runtime folder", { staged: ["/repo/src/clients/_runtime-old/runtime.gen.ts"], want: [] }],
     ["several, in config order", { staged: ["/repo/services/jobs/app/main.py", "/repo/contracts/api.json"], want: ["api", "jobs"] }],
   ])("%s", (_name, { staged, want }) => {
     expect(affectedServices(manifest, staged)).toEqual(want);
