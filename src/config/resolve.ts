@@ -25,6 +25,8 @@ export function resolveConfig(user: UserConfig, file: string): ResolvedConfig {
     : (Array.isArray(tsconfig) ? tsconfig : [tsconfig]).map((p) => resolve(root, p));
   // TypeScript reads a tsconfig with a blocking read on the main thread: a FIFO would freeze the run, signals included.
   for (const path of tsconfigs) assertRegularFileSync(path, "typecheck.tsconfig");
+  // Refused here, before any service starts; a spec not written yet is fine.
+  for (const { name, spec } of services) assertRegularFileSync(spec, `services.${name}.spec`);
   return {
     file,
     root,
@@ -44,9 +46,6 @@ export function resolveConfig(user: UserConfig, file: string): ResolvedConfig {
 
 export function resolveService(name: string, service: ServiceConfig, root: string, file: string): ResolvedService {
   const dir = resolve(root, service.dir);
-  const spec = resolve(root, service.spec);
-  // Refused here, before any service starts; a spec not written yet is fine.
-  assertRegularFileSync(spec, `services.${name}.spec`);
   const envFile = service.envFile === undefined ? undefined : resolve(root, service.envFile);
   let fileEnv: Record<string, string> = {};
   if (envFile) {
@@ -63,7 +62,7 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
     name,
     dir,
     app: service.app,
-    spec,
+    spec: resolve(root, service.spec),
     output: resolve(root, service.output),
     python: resolvePython(service.python, dir, root),
     url: service.url ?? (typeof port === "number" ? `http://127.0.0.1:${port}` : undefined),

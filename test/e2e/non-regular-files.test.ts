@@ -66,6 +66,8 @@ describe.concurrent("a FIFO given as any user path: exit 2 naming it, never a ha
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toContain(says);
     expect(result.stderr).toContain(`${fifos[0]!.split("/").pop()} ${FIFO}`);
+    // A command without a config names no config setting.
+    expect(result.stderr).not.toContain("services.spec.");
     expect(existsSync(join(dir, "out")), "nothing is generated").toBe(false);
   });
 });
