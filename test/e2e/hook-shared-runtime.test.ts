@@ -42,23 +42,26 @@ describe("hook run: the shared runtime as staged", () => {
   const touchModels = async (repo: string) => writeFile(join(repo, MODELS), `${await readFile(join(repo, MODELS), "utf8")}\n# a comment\n`);
   const hookRun = (repo: string, args: string[] = []) => runCli(["hook", "run", ...args], { cwd: repo });
 
-  test("staged stale, working tree fresh: refused, naming the shared runtime", { timeout: 120_000 }, async () => {
+  /** Stages a stale shared runtime (with a model change, when `models`), then puts the fresh one back in the working tree. */
+  async function stageStaleRuntime(models: boolean): Promise<string> {
     const repo = await clone();
     expect(stale()).not.toBe(fresh);
     await writeFile(join(repo, RUNTIME), stale());
-    await touchModels(repo);
-    await git(repo, ["add", RUNTIME, MODELS]);
+    if (models) await touchModels(repo);
+    await git(repo, ["add", RUNTIME, ...(models ? [MODELS] : [])]);
     await writeFile(join(repo, RUNTIME), fresh);
+    return repo;
+  }
+
+  test("staged stale, working tree fresh: refused, naming the shared runtime", { timeout: 120_000 }, async () => {
+    const repo = await stageStaleRuntime(true);
     const run = await hookRun(repo);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.stdout + run.stderr).toContain(RUNTIME);
   });
 
   test("only the shared runtime staged, stale: still checked and refused", { timeout: 120_000 }, async () => {
-    const repo = await clone();
-    await writeFile(join(repo, RUNTIME), stale());
-    await git(repo, ["add", RUNTIME]);
-    await writeFile(join(repo, RUNTIME), fresh);
+    const repo = await stageStaleRuntime(false);
     const run = await hookRun(repo);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.stdout + run.stderr).toContain(RUNTIME);
@@ -75,11 +78,7 @@ describe("hook run: the shared runtime as staged", () => {
   });
 
   test("--fix stages the fresh shared runtime over the stale staged one", { timeout: 120_000 }, async () => {
-    const repo = await clone();
-    await writeFile(join(repo, RUNTIME), stale());
-    await touchModels(repo);
-    await git(repo, ["add", RUNTIME, MODELS]);
-    await writeFile(join(repo, RUNTIME), fresh);
+    const repo = await stageStaleRuntime(true);
     const run = await hookRun(repo, ["--fix"]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect((await git(repo, ["show", `:${RUNTIME}`])).stdout).toBe(fresh.replace(/\n$/, ""));
