@@ -116,7 +116,7 @@ export async function syncWith(session: Session, options: SyncOptions = {}): Pro
       hint: "add an entry under \"services\", or check that your plugins (e.g. pm2) find the apps you expect",
     });
   }
-  const services = session.select(options.services);
+  const services = session.select(options.services, { source: options.source });
   const results = await mapBounded(services, config.concurrency, (service) => syncService(session, withSourceDir(service, options), options));
   attributeSharedRuntime(results);
   return { config, results, orphans: { removed: [], kept: [] }, exitCode: exitCodeOf(results) };
@@ -217,12 +217,12 @@ async function syncService(session: Session, service: ResolvedService, options: 
     result.generated = files;
     result.spec = spec;
 
-    const committedText = await readTextIfExists(options.committedPath?.(service.spec) ?? service.spec);
+    const committedText = await readTextIfExists(options.committedPath?.(service.spec) ?? service.spec, `services.${service.name}.spec`);
     result.committedSpec = committedText === undefined ? undefined : parseCommitted(committedText, service.name, result.specFile, options.write !== false, warn);
     result.specChanged = committedText !== specText;
     if (result.specChanged) result.summary = summarizeSpecChange(result.committedSpec, spec);
     if (result.specChanged && result.committedSpec) result.contract = await session.compare(service, { doc: result.committedSpec, text: committedText! }, spec);
-    const plan = await session.plan(service, files, options.committedPath?.(service.output));
+    const plan = await session.plan(service, files, options.committedPath);
     for (const warning of plan.warnings) warn(warning);
     result.files = describePlan(plan, service, config);
     if (result.pydantic?.stale) result.files.changed.unshift(result.pydantic.file);

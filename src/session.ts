@@ -37,6 +37,7 @@ import { applyOutput, planOutput, serviceOutput, type OutputPlan } from "./gener
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
 import { generationKey, rememberGenerated, reuseGenerated } from "./generate/cache.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
+import { assertSendableHeaders } from "./services/headers.js";
 import { obtainSpec } from "./services/index.js";
 import { obtainStreamSchemas } from "./services/stream-models.js";
 import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
@@ -172,8 +173,18 @@ export class Session {
     this.#unregister = registerCleanup(() => this.close());
   }
 
-  /** The services named (config order), or all; an unknown name is a usage error. */
-  select(names: string[] | undefined): ResolvedService[] {
+  /**
+   * The services named (config order), or all; an unknown name is a usage error. With `obtaining`
+   * (the run will ask them for their spec, by `source` or each its own), the headers they would
+   * send are checked now, before any of them starts.
+   */
+  select(names: string[] | undefined, obtaining?: { source: SourceKind | undefined }): ResolvedService[] {
+    const selected = this.#named(names);
+    if (obtaining) assertSendableHeaders(selected, obtaining.source);
+    return selected;
+  }
+
+  #named(names: string[] | undefined): ResolvedService[] {
     if (!names || names.length === 0) return this.config.services;
     const known = this.config.services.map((s) => s.name);
     const unknown = names.filter((n) => !known.includes(n));
@@ -361,10 +372,12 @@ export class Session {
   }
 
   /**
-   * What writing `files` would change in the output folder (or in `committedOutput`, e.g. a staged
-   * snapshot), touching nothing; a file of the user's at a generated path fails here (exit 2).
+   * What writing `files` would change in the output folder and the shared runtime's, touching
+   * nothing; `committedPath` judges each against another copy (the hook's staged snapshot). A
+   * file of the user's at a generated path fails here (exit 2).
    */
-  async plan(service: ResolvedService, files: GeneratedFile[], committedOutput = service.output): Promise<ServicePlan> {
+  async plan(service: ResolvedService, files: GeneratedFile[], committedPath?: (path: string) => string): Promise<ServicePlan> {
+    const committedOutput = committedPath?.(service.output) ?? service.output;
     // A spec file at a generated path would be written, then overwritten by the generated file.
     const paths = new Set([...files.map((f) => f.path), MANIFEST_FILE]);
     for (const other of this.config.services) {
@@ -379,7 +392,7 @@ export class Session {
     if (this.#standalone) where.setting = this.#standalone.outputSetting;
     const configured = this.config.runtime.shared;
     const own = await planOutput(committedOutput, files, { ...where, sharedRuntime: configured === undefined ? undefined : relativeFolder(service.output, configured) });
-    const context = { shared: configured, root: this.config.root, outputs: this.config.services.map((s) => s.output) };
+    const context = { shared: configured, root: this.config.root, outputs: this.config.services.map((s) => s.output), committedPath };
     const shared = await planSharedRuntime(context, service.output, own.sharedRuntimeBefore);
     return { ...own, warnings: [...own.warnings, ...shared.flatMap((folder) => folder.warnings)], dir: committedOutput, shared };
   }

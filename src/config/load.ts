@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { createRequire, register } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, errorMessage } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { assertRegularFileSync, readRegularFile } from "../regular-file.js";
 
 export const CONFIG_NAMES = [
   "sync-types.config.ts",
@@ -19,12 +20,16 @@ export function findConfig(cwd: string, explicit?: string): string {
   if (explicit) {
     const file = resolve(cwd, explicit);
     if (!existsSync(file)) throw new ConfigError(`config file not found: ${file}`, { hint: "check the -c/--config path" });
+    assertRegularFileSync(file, "--config");
     return file;
   }
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of CONFIG_NAMES) {
       const file = join(dir, name);
-      if (existsSync(file)) return file;
+      if (existsSync(file)) {
+        assertRegularFileSync(file, "config");
+        return file;
+      }
     }
     if (dirname(dir) === dir) break;
   }
@@ -38,7 +43,9 @@ export const CONFIG_TIMEOUT_MS = 30_000;
 
 /** Loads the raw default export of a config file; validation happens after. */
 export async function loadConfigFile(file: string, timeoutMs = CONFIG_TIMEOUT_MS): Promise<unknown> {
-  if (file.endsWith(".json")) return parseJsonConfig(file, await readFile(file, "utf8"));
+  // Node's loader reads a module with a plain blocking open: a FIFO must be refused before import().
+  if (file.endsWith(".json")) return parseJsonConfig(file, await readRegularFile(file, "config"));
+  assertRegularFileSync(file, "config");
   return settleWithin(file, evaluate(file), timeoutMs);
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
+import { assertRegularFileSync, readRegularFileSync } from "../regular-file.js";
 import { BREAKING, SERVICE } from "./definition/config-definition.js";
 import { defaultsOf } from "./definition/nodes.js";
 import { parseEnvFile } from "./env-file.js";
@@ -22,6 +23,10 @@ export function resolveConfig(user: UserConfig, file: string): ResolvedConfig {
   const tsconfigs = tsconfig === undefined
     ? [join(root, "tsconfig.json")].filter((p) => existsSync(p))
     : (Array.isArray(tsconfig) ? tsconfig : [tsconfig]).map((p) => resolve(root, p));
+  // TypeScript reads a tsconfig with a blocking read on the main thread: a FIFO would freeze the run, signals included.
+  for (const path of tsconfigs) assertRegularFileSync(path, "typecheck.tsconfig");
+  // Refused here, before any service starts; a spec not written yet is fine.
+  for (const { name, spec } of services) assertRegularFileSync(spec, `services.${name}.spec`);
   return {
     file,
     root,
@@ -46,7 +51,7 @@ export function resolveService(name: string, service: ServiceConfig, root: strin
   if (envFile) {
     if (!existsSync(envFile))
       throw new ConfigError(`services.${name}.envFile: ${envFile} does not exist`, { file, hint: "create it or remove the option" });
-    fileEnv = parseEnvFile(readFileSync(envFile, "utf8"));
+    fileEnv = parseEnvFile(readRegularFileSync(envFile, `services.${name}.envFile`));
   }
   // Keys without special handling take the user's value over the definition's default, so a new key needs no edit here.
   const given = Object.fromEntries(Object.entries(service).filter(([, value]) => value !== undefined));

@@ -26,7 +26,7 @@ export async function obtainContract(session: Session, service: ResolvedService,
     return { label: `live ${redactUrl(new URL(service.openapiPath, url.endsWith("/") ? url : `${url}/`))}`, extracted };
   }
   const shown = relative(session.config.root, service.spec);
-  const text = await readTextIfExists(service.spec);
+  const text = await readTextIfExists(service.spec, `services.${service.name}.spec`);
   if (text === undefined) {
     throw new UsageError(`${service.name}: no committed spec at ${shown} to judge`, `run \`sync-types -s ${service.name}\` and commit its spec, or judge the running service with --live`);
   }

@@ -93,7 +93,7 @@ interface Judged {
 export async function canDeploy(options: CanDeployOptions): Promise<CanDeployReport> {
   const source = contractSource(options);
   return withSession({ cwd: options.cwd, config: options.config }, async (session) => {
-    const services = session.select(options.services);
+    const services = session.select(options.services, source.kind === "live" ? { source: "url" } : undefined);
     if (options.liveUrl !== undefined && services.length !== 1) {
       throw new UsageError(`--live-url is one service's URL, and ${services.length} services are selected`, `add --service NAME (one of ${services.map((s) => s.name).join(", ")})`);
     }
@@ -123,12 +123,12 @@ async function judgeContract(session: Session, service: ResolvedService, source:
     const { label, extracted } = await obtainContract(session, service, source, warn);
     result.contract = label;
     const built = await session.build(service, extracted, warn);
-    const baseText = await readTextIfExists(tree.map(service.spec));
+    const baseText = await readTextIfExists(tree.map(service.spec), `services.${service.name}.spec`);
     const base = baseText === undefined ? undefined : parseBase(baseText, service, warn);
     const policy = await session.compare(service, { doc: base, text: baseText ?? "" }, built.spec);
     result.changes = policy.changes;
     const output = tree.map(service.output);
-    const plan = await session.plan(service, built.files, output);
+    const plan = await session.plan(service, built.files, tree.map);
     const overlay: [string, string | null][] = [
       ...plan.write.map((f): [string, string] => [resolve(join(output, f.path)), f.content]),
       ...plan.remove.map((path): [string, null] => [resolve(join(output, path)), null]),

@@ -3,21 +3,22 @@
  * (runtime/fakes.ts), over the data `fakes: true` would embed. The spec is only ever data, so
  * serving it never runs code from it.
  */
-import { readFile } from "node:fs/promises";
 import { createFake, type FakeFetch, type FakeSpec } from "../../runtime/fakes.js";
 import type { ResolvedService } from "../config/types.js";
 import { SpecError, errorMessage } from "../errors.js";
 import { collectOperations } from "../generate/client/operations.js";
 import { fakeSpec } from "../generate/fakes/model.js";
 import type { OpenApiDocument } from "../spec/types.js";
+import { assertRegularFile, readRegularFile } from "../regular-file.js";
 
 export type { FakeFetch };
 
 /** The fake fetch of `service`'s committed spec; a missing or unreadable spec is a SpecError (exit 3). */
 export async function loadFake(service: ResolvedService, warn: (message: string) => void): Promise<FakeFetch> {
   let text: string;
+  await assertRegularFile(service.spec, `services.${service.name}.spec`);
   try {
-    text = await readFile(service.spec, "utf8");
+    text = await readRegularFile(service.spec);
   } catch (error) {
     throw new SpecError(service.name, `cannot read the committed spec ${service.spec}: ${errorMessage(error)}`, {
       hint: "run `sync-types` once to write it, or check services." + service.name + ".spec",

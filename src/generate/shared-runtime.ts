@@ -42,6 +42,11 @@ export interface SharedRuntimeContext {
   root: string;
   /** Every service's output folder: never taken for a stale shared one. */
   outputs: string[];
+  /**
+   * Where a folder's committed copy is judged (the hook's staged snapshot); the plan keeps the
+   * real folder, where it is reported and written. Default: the folder itself.
+   */
+  committedPath?: ((path: string) => string) | undefined;
 }
 
 /**
@@ -52,13 +57,14 @@ export interface SharedRuntimeContext {
 export async function planSharedRuntime(context: SharedRuntimeContext, output: string, before: string | undefined): Promise<FolderPlan[]> {
   const plans: FolderPlan[] = [];
   const shownAs = (dir: string) => relative(context.root, dir) || ".";
+  const committed = context.committedPath ?? ((dir: string) => dir);
   if (context.shared !== undefined) {
     const dir = context.shared;
-    plans.push({ ...(await planOutput(dir, [sharedRuntimeFile()], { shownAs: shownAs(dir), setting: "runtime.shared" })), dir });
+    plans.push({ ...(await planOutput(committed(dir), [sharedRuntimeFile()], { shownAs: shownAs(dir), setting: "runtime.shared" })), dir });
   }
   const stale = before === undefined ? undefined : resolve(output, before);
   if (stale !== undefined && stale !== context.shared && (await isSharedRuntimeFolder(stale, context))) {
-    plans.push({ ...(await planOutput(stale, [], { shownAs: shownAs(stale), setting: "runtime.shared" })), dir: stale });
+    plans.push({ ...(await planOutput(committed(stale), [], { shownAs: shownAs(stale), setting: "runtime.shared" })), dir: stale });
   }
   return plans;
 }
@@ -70,7 +76,7 @@ export async function planSharedRuntime(context: SharedRuntimeContext, output: s
  */
 async function isSharedRuntimeFolder(dir: string, context: SharedRuntimeContext): Promise<boolean> {
   if (!dir.startsWith(context.root + sep) || context.outputs.includes(dir)) return false;
-  const text = await readFile(join(dir, MANIFEST_FILE), "utf8").catch(() => undefined);
+  const text = await readFile(join(context.committedPath?.(dir) ?? dir, MANIFEST_FILE), "utf8").catch(() => undefined);
   const parsed = text === undefined ? undefined : parseManifest(text);
   return parsed !== undefined && "entries" in parsed && Object.keys(parsed.entries).join("\n") === RUNTIME_OUTPUT;
 }

@@ -5,10 +5,10 @@
  * when the whole budget of a commit that touches no service is 0.3 s. So those facts are cached
  * next to the spec cache, keyed by the config file's bytes and our version. */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import picomatch from "picomatch";
 import type { ResolvedService } from "../config/types.js";
+import { readRegularFile } from "../regular-file.js";
 import { IGNORED_DIRS, cacheDir } from "../services/cache.js";
 import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
 import { VERSION } from "../version.js";
@@ -31,12 +31,17 @@ export interface HookManifest {
   contractKey?: string;
   configFile: string;
   services: ManifestService[];
+  /** Absolute `runtime.shared` folder, when set: every client imports it. */
+  shared?: string | undefined;
 }
+
+/** Bumped when the manifest's shape changes: one cached by an older build is then a miss. */
+const MANIFEST_FORMAT = 2;
 
 const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
 export async function manifestKey(configFile: string): Promise<string> {
-  return sha256(`${VERSION}\0${sha256(await readFile(configFile))}`);
+  return sha256(`${VERSION}\0${MANIFEST_FORMAT}\0${sha256(await readRegularFile(configFile, "config", null))}`);
 }
 
 function manifestFile(configFile: string): string {
@@ -75,7 +80,7 @@ export async function buildManifest(configFile: string, key: string): Promise<Ho
     const contractFiles = service.contract === undefined ? undefined : await contractFilesOf({ ...service, name, dir, watch, spec, output, contract: service.contract });
     return { name, dir, watch, spec, output, ...(contractFiles ? { contractFiles } : {}) };
   }));
-  const manifest: HookManifest = { key, configFile: config.file, services };
+  const manifest: HookManifest = { key, configFile: config.file, services, shared: config.runtime.shared };
   const contract = await contractKey(services);
   if (contract !== undefined) manifest.contractKey = contract;
   // Like the spec cache, an optimisation: failing to write it must never fail the hook.
@@ -92,10 +97,11 @@ async function contractFilesOf(service: ResolvedService & { contract: string }):
 /**
  * The services a set of staged paths can change, in config order: a file matching a service's
  * `watch` globs (the same files its spec cache hashes), its committed spec, a file in its output
- * folder, a file of its contract; the config file changes them all.
+ * folder, a file of its contract; the config file and the shared runtime's folder (every client imports it) change them all.
  */
 export function affectedServices(manifest: HookManifest, staged: string[]): string[] {
-  if (staged.includes(manifest.configFile)) return manifest.services.map((s) => s.name);
+  const { shared } = manifest;
+  if (staged.some((path) => path === manifest.configFile || (shared !== undefined && within(shared, path)))) return manifest.services.map((s) => s.name);
   return manifest.services
     .filter((service) => {
       const watched = watchedBy(service);

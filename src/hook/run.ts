@@ -70,7 +70,7 @@ async function checkStaged(root: string, configFile: string, services: ManifestS
   const { withSession } = await import("../session.js");
   return withSession({ cwd: root, config: configFile }, async (session) => {
     const pydantic = (name: string) => session.config.services.find((s) => s.name === name)?.pydantic;
-    const snapshot = await takeSnapshot(root, services.map((s) => ({ ...s, pydantic: pydantic(s.name) })));
+    const snapshot = await takeSnapshot(root, services.map((s) => ({ ...s, pydantic: pydantic(s.name) })), session.config.runtime.shared);
     session.own(() => snapshot.dispose());
     const pipeline: SyncOptions = {
       ...options.pipeline,

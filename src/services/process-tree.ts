@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 
 /**
@@ -6,6 +7,10 @@ import { readdirSync, readFileSync } from "node:fs";
  * token finds a service's daemons even after they left its process group (setsid) and were
  * re-parented to init: the process group and the parent chain are not enough on their own.
  * One pass over /proc costs ~15 ms with ~130 processes on a busy 2-core box.
+ *
+ * Elsewhere (macOS, the BSDs) there is no /proc and no way to read another process's environment:
+ * the process table comes from `ps`, so a service's descendants are still found by parent chain
+ * and its group by the group kill, but a daemon that left both (setsid, then re-parented) is not.
  */
 export const OWNER_VAR = "SYNC_TYPES_OWNER";
 
@@ -31,21 +36,16 @@ interface Entry {
 
 /**
  * What belongs to the service led by `leader` with owner token `token` (a prefix: `<run>.`
- * matches every service of a run, with no leader: -1). Linux /proc; elsewhere empty, and the
- * group kill is all.
+ * matches every service of a run, with no leader: -1). The token is read on Linux only; on
+ * Windows nothing is found and the group kill is all.
  */
-export function serviceProcesses(leader: number, token: string, leaderAlive = true): ServiceProcesses {
+export function serviceProcesses(leader: number, token: string, leaderAlive = true, platform: NodeJS.Platform = process.platform): ServiceProcesses {
+  const tokens = readsEnvironments(platform);
+  // Without tokens, a run-wide search (no leader) has nothing to follow: spare the `ps`.
+  if (!tokens && leader <= 0) return { pids: [], strays: [] };
   const needle = Buffer.from(`${OWNER_VAR}=${token}`);
-  const entries: Entry[] = [];
-  const owned: Entry[] = [];
-  for (const pid of listPids()) {
-    if (pid === process.pid) continue;
-    const stat = readStat(pid);
-    if (!stat || stat.state === "Z") continue;
-    const entry = { pid, ppid: stat.ppid, pgid: stat.pgid };
-    entries.push(entry);
-    if (carries(pid, needle)) owned.push(entry);
-  }
+  const entries = processTable(platform);
+  const owned = tokens ? entries.filter((e) => carries(e.pid, needle)) : [];
   // Once the leader is reaped its pid may be reused: its "children" would be someone else's.
   const found = new Set([...(leaderAlive ? descendants(leader, entries) : []), ...owned.map((e) => e.pid)]);
   found.delete(leader);
@@ -105,8 +105,18 @@ function commandOf(pid: number): string {
   }
 }
 
+/** Only Linux shows another process's initial environment (/proc/<pid>/environ). */
+export const readsEnvironments = (platform: NodeJS.Platform) => platform === "linux";
+
+/** Every live process but this one: /proc on Linux, `ps` on other POSIX systems, none on Windows. */
+function processTable(platform: NodeJS.Platform): Entry[] {
+  if (platform === "win32") return [];
+  const rows = platform === "linux" ? listPids().flatMap((pid) => readStat(pid) ?? []) : psTable();
+  // Zombies are dead already; Linux says "Z", ps "Z" followed by flags.
+  return rows.filter((row) => row.pid !== process.pid && !row.state.startsWith("Z"));
+}
+
 function listPids(): number[] {
-  if (process.platform !== "linux") return [];
   try {
     return readdirSync("/proc").filter((e) => /^\d+$/.test(e)).map(Number);
   } catch {
@@ -114,12 +124,26 @@ function listPids(): number[] {
   }
 }
 
-function readStat(pid: number): { state: string; ppid: number; pgid: number } | undefined {
+/** `ps` as POSIX and BSD both spell it; a failure (no ps) finds nothing, leaving the group kill. */
+function psTable(): (Entry & { state: string })[] {
+  let out: string;
+  try {
+    out = execFileSync("ps", ["-A", "-o", "pid=,ppid=,pgid=,stat="], { encoding: "utf8", timeout: 5000, stdio: ["ignore", "pipe", "ignore"] });
+  } catch {
+    return [];
+  }
+  return out.split("\n").flatMap((line) => {
+    const [pid, ppid, pgid, state] = line.trim().split(/\s+/);
+    return pid && state ? [{ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid), state }] : [];
+  });
+}
+
+function readStat(pid: number): (Entry & { state: string }) | undefined {
   try {
     // The command name may hold spaces and parentheses: the fields after the last ')' are fixed.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { state: fields[0]!, ppid: Number(fields[1]), pgid: Number(fields[2]) };
+    return { pid, state: fields[0]!, ppid: Number(fields[1]), pgid: Number(fields[2]) };
   } catch {
     return undefined;
   }

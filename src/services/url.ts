@@ -4,6 +4,7 @@ import type { Json } from "../spec/types.js";
 import { maskSecrets, redactUrl, redactUrlsIn } from "../redact.js";
 import { parseSpecText, readBody } from "./common.js";
 import { credentialHeaders, isLoopback, requestSpec, type SpecResponse } from "./fetch-spec.js";
+import { expandHeaders, headerSecrets } from "./headers.js";
 
 /** Reads the spec of a service that is already running (pm2 in dev, a tunnel to another box). */
 export async function obtainViaUrl(service: ResolvedService, options: UrlOptions = {}): Promise<Json> {
@@ -28,7 +29,7 @@ export interface UrlOptions {
  */
 export async function fetchSpecFromUrl(service: ResolvedService, url: URL, options: UrlOptions = {}): Promise<Json> {
   const auth = credentialHeaders(url, expandHeaders(service));
-  const secrets = [...auth.secrets, ...secretValues(service)];
+  const secrets = [...auth.secrets, ...headerSecrets(service)];
   // One controller held by the timer, not AbortSignal.any([AbortSignal.timeout(…)]): the timeout
   // signal inside `any` can be garbage-collected, and a body that never ends then hangs for
   // undici's 5-minute default (nodejs/node#57736).
@@ -62,27 +63,4 @@ export async function fetchSpecFromUrl(service: ResolvedService, url: URL, optio
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", forward);
   }
-}
-
-/** `${VAR}` in header values comes from the environment; values are secrets and are never printed. */
-export function expandHeaders(service: ResolvedService, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, template] of Object.entries(service.headers)) {
-    headers[name] = template.replace(/\$\{(\w+)\}/g, (_, variable: string) => {
-      const value = env[variable];
-      if (value === undefined) {
-        throw new ServiceError(service.name, `header ${name} needs the environment variable ${variable}, which is not set`, {
-          hint: `export ${variable}=... before running sync-types`,
-        });
-      }
-      return value;
-    });
-  }
-  return headers;
-}
-
-/** The environment values the service's headers name: what an echoing server must not get printed. */
-function secretValues(service: ResolvedService, env: NodeJS.ProcessEnv = process.env): string[] {
-  const names = Object.values(service.headers).flatMap((template) => [...template.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]!));
-  return names.flatMap((name) => env[name] ?? []);
 }

@@ -2,7 +2,9 @@
  * The watchdog: `node watchdog-main.js <run token>`, started once per run, detached, with a pipe
  * from sync-types as its stdin. sync-types never closes that pipe; the kernel does when
  * sync-types dies, however it dies (SIGKILL, OOM killer, a CI timeout). On EOF the watchdog stops
- * every process carrying the run's token and every process group it was told of, then exits.
+ * every process group it was told of and, on Linux, every process carrying the run's token (a
+ * daemon that left its group), then exits. macOS cannot read another process's environment: there
+ * the groups are all it stops (see process-tree.ts).
  *
  * Lines on stdin: "+<pgid>" a service group started, "-<pgid>" it was stopped.
  */

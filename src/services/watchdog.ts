@@ -31,8 +31,17 @@ function write(line: string): void {
   if (watchdog?.stdin?.writable) watchdog.stdin.write(line);
 }
 
+/**
+ * Where the watchdog runs: any POSIX system, as it needs only a pipe's EOF and process groups.
+ * On Linux it also finds a service's daemons by token (process-tree.ts); on macOS and the BSDs it
+ * kills the groups it was told of. Windows has neither process groups nor signals: no watchdog.
+ */
+export function watchdogRuns(platform: NodeJS.Platform = process.platform): boolean {
+  return platform !== "win32";
+}
+
 function startWatchdog(): ChildProcess | undefined {
-  if (process.platform !== "linux" || !existsSync(SCRIPT)) return undefined;
+  if (!watchdogRuns() || !existsSync(SCRIPT)) return undefined;
   const env = { ...process.env };
   delete env[OWNER_VAR];
   const child = spawn(process.execPath, [SCRIPT, RUN_TOKEN], {

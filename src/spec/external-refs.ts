@@ -9,7 +9,7 @@
  * Never a URL; a path must match a glob both as written (after `..` is resolved) and after
  * symlinks are followed; a file referring back to itself cannot be inlined and is refused.
  */
-import { readFile, realpath, stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import picomatch from "picomatch";
 import type { ResolvedService } from "../config/types.js";
@@ -17,6 +17,7 @@ import { SpecError, errorMessage } from "../errors.js";
 import { childPointer, parseRef, valueAt } from "./pointer.js";
 import { MAX_DEPTH } from "./refs.js";
 import { isJsonObject, type Json, type JsonObject } from "./types.js";
+import { assertRegularFile, readRegularFile } from "../regular-file.js";
 
 /** Inlined references per spec: a few files referring to each other twice per level would otherwise grow without bound. */
 const MAX_INLINED = 10_000;
@@ -123,9 +124,10 @@ async function allowList(globs: string[]): Promise<(path: string) => boolean> {
 }
 
 async function readJson(file: string): Promise<Json> {
+  await assertRegularFile(file);
   const size = (await stat(file)).size;
   if (size > MAX_FILE_BYTES) throw new Error(`${file} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-  const text = await readFile(file, "utf8");
+  const text = await readRegularFile(file);
   try {
     return JSON.parse(text) as Json;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { readRegularFile } from "../regular-file.js";
 
 /**
  * Writes through a temp file in the same folder and renames it into place: readers and a
@@ -27,9 +28,10 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   }
 }
 
-export async function readTextIfExists(file: string): Promise<string | undefined> {
+/** `label` names the setting or flag the path came from, for the error when it is not a regular file. */
+export async function readTextIfExists(file: string, label?: string): Promise<string | undefined> {
   try {
-    return await readFile(file, "utf8");
+    return await readRegularFile(file, label);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;

@@ -6,6 +6,7 @@ import { summarizeSpecChange, isEmptySummary } from "../diff/summary.js";
 import { SyncTypesError, errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { describeError } from "../reporters/describe-error.js";
+import { assertSendableHeaders } from "../services/headers.js";
 import { obtainStreamSchemas } from "../services/stream-models.js";
 import { WarmExtractor } from "../services/warm.js";
 import type { Session } from "../session.js";
@@ -64,6 +65,7 @@ export class WatchSession {
    * consumer is `checkConsumers`'s, once the watcher is up.
    */
   async start(): Promise<void> {
+    assertSendableHeaders(this.config.services, undefined);
     const starting = this.config.services.map((service, i) => {
       const state: ServiceState = { service, extractor: undefined, runner: undefined, spec: undefined };
       this.#states.set(service.name, state);
@@ -107,7 +109,7 @@ export class WatchSession {
       const warnings: string[] = [];
       const built = await this.#core.build(service, extracted, (m) => warnings.push(m));
       if (contract) await this.#core.enforceContract(contract, built.spec);
-      const committed = await readTextIfExists(service.spec);
+      const committed = await readTextIfExists(service.spec, `services.${service.name}.spec`);
       const plan = await this.#core.plan(service, built.files);
       warnings.push(...plan.warnings);
       await this.#core.write(service, built, committed !== built.specText, plan);

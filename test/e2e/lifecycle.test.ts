@@ -162,9 +162,10 @@ describe("url source against a fake server", () => {
         headers: { Authorization: "Bearer ${SVC_TOKEN}" },
       },
     });
+    // The environment is wrong, not the service: a config error, before anything is asked.
     const missing = await runCli([], { cwd: dir });
-    expect(missing.code).toBe(3);
-    expect(missing.stdout).toContain("needs the environment variable SVC_TOKEN");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("services.svc.headers.Authorization: needs the environment variable SVC_TOKEN");
 
     const ok = await runCli(["--verbose"], { cwd: dir, env: { SVC_TOKEN: "s3cr3t-value" } });
     expect(ok.code).toBe(0);

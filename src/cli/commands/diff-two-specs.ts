@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { ResolvedService } from "../../config/types.js";
 import type { DiffReport, ServiceDiff } from "../../diff/report.js";
@@ -10,6 +9,7 @@ import { openStandaloneSession } from "../../session.js";
 import { serializeSpec } from "../../spec/canonical.js";
 import type { BaseSpec } from "../../session.js";
 import { parseSpec } from "./diff.js";
+import { assertRegularFile, readRegularFile } from "../../regular-file.js";
 
 /**
  * `sync-types diff <base> <head>`: any two specs (files or URLs) judged by the default policy,
@@ -52,8 +52,9 @@ async function readSide(service: ResolvedService, input: string, cwd: string, lo
     return { doc, text: serializeSpec(doc) };
   }
   let text: string;
+  await assertRegularFile(resolve(cwd, input));
   try {
-    text = await readFile(resolve(cwd, input), "utf8");
+    text = await readRegularFile(resolve(cwd, input));
   } catch (error) {
     throw new UsageError(`cannot read ${input}: ${errorMessage(error)}`, "pass two OpenAPI JSON files or http(s) URLs: sync-types diff old.json new.json");
   }

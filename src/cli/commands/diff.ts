@@ -1,4 +1,4 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import type { ResolvedConfig, ResolvedService, SourceKind } from "../../config/types.js";
 import { expiredIgnores } from "../../diff/policy.js";
@@ -12,6 +12,7 @@ import { reportDiffPretty } from "../../reporters/diff-pretty.js";
 import { mapBounded } from "../../pipeline.js";
 import { withSession, type BaseSpec, type Session } from "../../session.js";
 import { canonicalizeSpec } from "../../spec/canonical.js";
+import { assertRegularFile, readRegularFile } from "../../regular-file.js";
 import { readTextIfExists } from "../../spec/store.js";
 import type { Json, OpenApiDocument } from "../../spec/types.js";
 
@@ -55,9 +56,9 @@ async function diffGivenSpecs(options: DiffCommandOptions, logger: Logger, cwd: 
 
 async function diffServices(session: Session, options: DiffCommandOptions, logger: Logger, cwd: string): Promise<DiffReport> {
   const { config } = session;
-  const services = session.select(options.service);
   const head = options.head ?? "live";
-  const baseFile = options.base === undefined ? undefined : await isFile(resolve(cwd, options.base));
+  const services = session.select(options.service, head === "live" ? { source: options.source } : undefined);
+  const baseFile = options.base === undefined ? undefined : await namesFile(resolve(cwd, options.base));
   if (services.length > 1 && (baseFile || head !== "live")) {
     throw new UsageError("a spec file given as --base or --head belongs to one service", "add --service NAME");
   }
@@ -99,7 +100,7 @@ async function readBase(service: ResolvedService, config: ResolvedConfig, base: 
   if (base === undefined || isPath) {
     const file = base === undefined ? service.spec : resolve(cwd, base);
     const label = relative(cwd, file);
-    const text = await readTextIfExists(file);
+    const text = await readTextIfExists(file, base === undefined ? `services.${service.name}.spec` : "--base");
     return { doc: text === undefined ? undefined : parseSpec(service, text, label), text: text ?? "", label };
   }
   const path = `./${relative(config.root, service.spec)}`;
@@ -128,8 +129,9 @@ async function liveSpec(session: Session, service: ResolvedService, source: Sour
 
 async function readSpecFile(service: ResolvedService, file: string): Promise<OpenApiDocument> {
   let text: string;
+  await assertRegularFile(file, "--head");
   try {
-    text = await readFile(file, "utf8");
+    text = await readRegularFile(file);
   } catch (error) {
     throw new UsageError(`--head ${file}: ${errorMessage(error)}`, 'pass a spec file, or "live" to ask the service');
   }
@@ -146,9 +148,10 @@ export function parseSpec(service: ResolvedService, text: string, label: string)
   return canonicalizeSpec(raw as Json, service.name);
 }
 
-async function isFile(path: string): Promise<boolean> {
+/** Anything but a folder (which may share a git ref's name): a FIFO given as --base is refused as such, not taken for a ref. */
+async function namesFile(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isFile();
+    return !(await stat(path)).isDirectory();
   } catch {
     return false;
   }

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { UsageError, SpecError, errorMessage } from "../../errors.js";
 import type { Logger } from "../../logger.js";
@@ -6,6 +5,7 @@ import { openStandaloneSession } from "../../session.js";
 import type { Json } from "../../spec/types.js";
 import { redactUrl } from "../../redact.js";
 import { fetchSpecFromUrl } from "../../services/url.js";
+import { assertRegularFile, readRegularFile } from "../../regular-file.js";
 
 export interface GenerateCommandOptions {
   /** Output folder (required). */
@@ -52,8 +52,9 @@ function parseUrl(input: string): URL {
 
 async function readSpec(file: string): Promise<Json> {
   let text: string;
+  await assertRegularFile(file);
   try {
-    text = await readFile(file, "utf8");
+    text = await readRegularFile(file);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${errorMessage(error)}`, "check the path");
   }

@@ -6,6 +6,7 @@
  */
 import { RULE_IDS } from "../../diff/rules/index.js";
 import { redactUrl } from "../../redact.js";
+import { HEADER_VALUE, unsendable } from "../../services/headers.js";
 import { either, flag, integer, list, literal, map, object, opaque, text, type Report } from "./nodes.js";
 import { suggestion } from "./suggest.js";
 
@@ -13,8 +14,6 @@ import { suggestion } from "./suggest.js";
 export const APP_REF = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*:[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*(\(\))?$/;
 const SERVICE_NAME = /^[A-Za-z0-9][\w.-]*$/;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** What fetch can send in a header value: Latin-1 without CR, LF or NUL. */
-const HEADER_VALUE = /^[\u0001-\u0009\u000b\u000c\u000e-\u00ff]*$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const IS_URL_SOURCE = { required: ["source"], properties: { source: { type: "string", const: "url" } } };
 
@@ -88,8 +87,8 @@ export const SERVICE = object({
         validate: (headers: Record<string, unknown>, at: string, report: Report) => {
           for (const [name, value] of Object.entries(headers)) {
             if (!HEADER_NAME.test(name)) report(`${at}.${name}`, "not a valid HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)");
-            else if (typeof value === "string" && !HEADER_VALUE.test(value))
-              report(`${at}.${name}`, "the value holds a line break, a NUL or a character beyond Latin-1, which HTTP headers cannot carry");
+            else if (typeof value === "string" && unsendable(value))
+              report(`${at}.${name}`, `the value holds ${unsendable(value)}, which an HTTP header cannot carry`);
           }
         },
         json: { type: "object", propertyNames: { type: "string", pattern: HEADER_NAME.source }, additionalProperties: { type: "string", pattern: HEADER_VALUE.source } },

@@ -48,10 +48,11 @@ export const CONFIG_CASES: [string, unknown, string[]][] = [
     // Unparseable (an unencoded "/" in the password) is a config error, not an internal one, and the password is not shown.
     ["a url that cannot be parsed, its password hidden", { services: { a: { dir: "d", spec: "s", output: "o", source: "url", url: "http://admin:s3cr/etPW@127.0.0.1:1/x" } } }, ['services.a.url: expected an http(s) URL, got "http://127.0.0.1:1/x" (characters such as']],
     ["a non-http url, its password hidden", { services: { a: { dir: "d", spec: "s", output: "o", source: "url", url: "ftp://admin:s3cretPW@h/x" } } }, ['services.a.url: expected an http(s) URL, got "ftp://h/x"']],
-    ["header names and values fetch cannot send, values not shown", { services: { a: { ...service, headers: { "Bad Name": "v", "X-A": "s3cret\r\nInjected: 1", "X-B": "caf\u20ac", "X-C": "${TOKEN}" } } } }, [
+    ["header names and values fetch cannot send, values not shown", { services: { a: { ...service, headers: { "Bad Name": "v", "X-A": "s3cret\r\nInjected: 1", "X-B": "caf\u20ac", "X-C": "${TOKEN}", "X-D": "a\u007fb" } } } }, [
       "services.a.headers.Bad Name: not a valid HTTP header name",
       "services.a.headers.X-A: the value holds a line break",
-      "services.a.headers.X-B: the value holds a line break, a NUL or a character beyond Latin-1",
+      "services.a.headers.X-B: the value holds a character beyond Latin-1, which an HTTP header cannot carry",
+      "services.a.headers.X-D: the value holds a control character",
     ]],
     ["url source needs no app", { services: { a: { dir: "d", spec: "s", output: "o", source: "url", url: "http://127.0.0.1:1" } } }, []],
     ["a start command without a port", { services: { a: { ...service, start: ["{python}", "serve.py"] } } }, ['services.a.start: must contain "{port}"']],

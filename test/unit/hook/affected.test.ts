@@ -12,6 +12,7 @@ const manifest: HookManifest = {
       contractFiles: ["/repo/web/src/contracts/quote.ts", "/repo/web/src/contracts/money.ts"],
     },
   ],
+  shared: "/repo/src/clients/_runtime",
 };
 
 describe("affectedServices", () => {
@@ -31,6 +32,8 @@ describe("affectedServices", () => {
     ["a TypeScript contract", { staged: ["/repo/web/src/contracts/quote.ts"], want: ["quotes"] }],
     ["a file the contract imports", { staged: ["/repo/web/src/contracts/money.ts"], want: ["quotes"] }],
     ["another file beside the contract", { staged: ["/repo/web/src/contracts/other.ts"], want: [] }],
+    ["the shared runtime (every client imports it): every service", { staged: ["/repo/src/clients/_runtime/runtime.gen.ts"], want: ["api", "jobs", "quotes"] }],
+    ["a sibling of the shared runtime folder", { staged: ["/repo/src/clients/_runtime-old/runtime.gen.ts"], want: [] }],
     ["several, in config order", { staged: ["/repo/services/jobs/app/main.py", "/repo/contracts/api.json"], want: ["api", "jobs"] }],
   ])("%s", (_name, { staged, want }) => {
     expect(affectedServices(manifest, staged)).toEqual(want);
