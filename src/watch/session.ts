@@ -56,10 +56,11 @@ export class WatchSession {
   }
 
   /**
-   * Starts the servers and, at the same time, brings every service in sync once: the first sync
-   * extracts through its own interpreter and needs no server, and the consumer's compiler loads
-   * meanwhile. Ready when both are, not after one then the other. The first type-check of the
-   * consumer is `checkConsumers`'s, once the watcher is up.
+   * Starts the servers and brings every service in sync once, from the spec its server answers
+   * as soon as it is up (a service not served, or whose server fails, extracts it through its own
+   * interpreter). The warm extractors start after each first spec, and the consumer's compiler
+   * (a second of CPU to load) with `checkConsumers`, once the watcher is up: until then the
+   * servers have the CPU to themselves.
    */
   async start(): Promise<void> {
     const starting = this.config.services.map((service, i) => {
@@ -69,7 +70,6 @@ export class WatchSession {
       state.runner = new ServiceRunner(service, this.#logger, this.#logger.paint[PREFIX_COLOURS[i % PREFIX_COLOURS.length]!], this.#options.ports?.get(service.name));
       return state.runner.start();
     });
-    if (this.config.typecheck.tsconfig.length > 0) void import("../check/compiler/index.js").catch(() => undefined);
     const names = this.config.services.map((s) => s.name);
     const synced = Promise.all(names.map((name) => this.#resync(this.#states.get(name)!, false)));
     await Promise.all([synced, ...starting]);
@@ -96,7 +96,7 @@ export class WatchSession {
     const started = performance.now();
     const restart = restartServer ? state.runner?.restart() : undefined;
     try {
-      const extracted = { spec: await this.#extract(state), streams: await obtainStreamSchemas(service) };
+      const extracted = { spec: await this.#extract(state, !restartServer), streams: await obtainStreamSchemas(service) };
       const warnings: string[] = [];
       const built = await this.#core.build(service, extracted, (m) => warnings.push(m));
       const committed = await readTextIfExists(service.spec);
@@ -126,10 +126,17 @@ export class WatchSession {
     }
   }
 
-  async #extract(state: ServiceState) {
+  /** `first`: the session's first sync, which takes the spec the server just started serves when it can. */
+  async #extract(state: ServiceState, first = false) {
     if (state.service.source === "url") {
       const { obtainSpec } = await import("../services/index.js");
       return obtainSpec(state.service, { warn: (message) => this.#logger.warn(message) });
+    }
+    if (first && state.runner) {
+      const served = await state.runner.served();
+      // Started only now, for the saves to come: at start-up it would take the CPU the server needs.
+      state.extractor ??= WarmExtractor.launch(state.service, (line) => this.#logger.debug("services", `[${state.service.name}] ${line}`));
+      if (served !== undefined) return served;
     }
     if (!state.extractor?.alive) {
       await state.extractor?.stop();
