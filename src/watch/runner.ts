@@ -6,7 +6,7 @@ import { freePort, isPortTaken } from "../services/ports.js";
 import { isShuttingDown } from "../services/process.js";
 import type { Json } from "../spec/types.js";
 
-/** Polled this often while it starts: the spec it serves first is the watch session's first sync. */
+/** How often `served()` polls a starting server: its first answer is the watch session's first sync. */
 const READY_POLL_MS = 20;
 
 /**
@@ -20,7 +20,7 @@ export class ServiceRunner {
   #running: RunningService | undefined;
   #port: number | undefined;
   #stopping = false;
-  #served: Promise<Json | undefined> = Promise.resolve(undefined);
+  #spawned: Promise<RunningService | undefined> = Promise.resolve(undefined);
 
   /** `previousPort`: where an earlier watch session served it, kept for an `auto` port across config reloads. */
   constructor(service: ResolvedService, logger: Logger, colour: (text: string) => string, previousPort?: number) {
@@ -32,14 +32,9 @@ export class ServiceRunner {
 
   /** Starts it on its configured port, or on one free port kept across restarts and reloads so the app can rely on it. */
   start(): Promise<void> {
-    const spawned = this.#spawn();
-    // Set before any await: a caller asking right after `start()` gets this start's spec.
-    this.#served = spawned.then((running) => {
-      if (running === undefined) return undefined;
-      const warn = (message: string) => this.#logger.warn(message);
-      return fetchSpecWhenReady(this.#service, running, { maxPollMs: READY_POLL_MS, warn }).catch(() => undefined);
-    });
-    return spawned.then(() => undefined);
+    // Set before any await: a caller asking right after `start()` gets this start's server.
+    this.#spawned = this.#spawn();
+    return this.#spawned.then(() => undefined);
   }
 
   async #spawn(): Promise<RunningService | undefined> {
@@ -87,8 +82,11 @@ export class ServiceRunner {
    * could not start, died first, or did not answer within `readyTimeoutMs` (whoever asks
    * then extracts the spec itself, and explains the failure).
    */
-  served(): Promise<Json | undefined> {
-    return this.#served;
+  async served(): Promise<Json | undefined> {
+    const running = await this.#spawned;
+    if (running === undefined) return undefined;
+    const warn = (message: string) => this.#logger.warn(message);
+    return fetchSpecWhenReady(this.#service, running, { maxPollMs: READY_POLL_MS, warn }).catch(() => undefined);
   }
 
   /** The port it is served on (chosen at the first start). */

@@ -56,8 +56,8 @@ export class WatchSession {
   }
 
   /**
-   * Starts the servers and brings every service in sync once, from the spec its server answers
-   * as soon as it is up (a service not served, or whose server fails, extracts it through its own
+   * Starts the servers and brings every service in sync once, an `http` service from the spec
+   * its server answers as soon as it is up (any other, or one whose server fails, through its own
    * interpreter). The warm extractors start after each first spec, and the consumer's compiler
    * (a second of CPU to load) with `checkConsumers`, once the watcher is up: until then the
    * servers have the CPU to themselves.
@@ -126,13 +126,16 @@ export class WatchSession {
     }
   }
 
-  /** `first`: the session's first sync, which takes the spec the server just started serves when it can. */
+  /**
+   * `first`: the session's first sync. A service whose source is its server takes the spec that
+   * server answers once up, as a one-shot sync would; saves go through the warm extractor.
+   */
   async #extract(state: ServiceState, first = false) {
     if (state.service.source === "url") {
       const { obtainSpec } = await import("../services/index.js");
       return obtainSpec(state.service, { warn: (message) => this.#logger.warn(message) });
     }
-    if (first && state.runner) {
+    if (first && state.runner && state.service.source === "http") {
       const served = await state.runner.served();
       // Started only now, for the saves to come: at start-up it would take the CPU the server needs.
       state.extractor ??= WarmExtractor.launch(state.service, (line) => this.#logger.debug("services", `[${state.service.name}] ${line}`));
