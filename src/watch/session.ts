@@ -58,9 +58,9 @@ export class WatchSession {
   /**
    * Starts the servers and brings every service in sync once, an `http` service from the spec
    * its server answers as soon as it is up (any other, or one whose server fails, through its own
-   * interpreter). The warm extractors start after each first spec, and the consumer's compiler
-   * (a second of CPU to load) with `checkConsumers`, once the watcher is up: until then the
-   * servers have the CPU to themselves.
+   * interpreter). The warm extractors such a sync went without (`warm`) and the consumer's
+   * compiler (a second of CPU to load, `checkConsumers`) start once the watcher is up: until
+   * then the servers have the CPU to themselves.
    */
   async start(): Promise<void> {
     const starting = this.config.services.map((service, i) => {
@@ -73,6 +73,16 @@ export class WatchSession {
     const names = this.config.services.map((s) => s.name);
     const synced = Promise.all(names.map((name) => this.#resync(this.#states.get(name)!, false)));
     await Promise.all([synced, ...starting]);
+  }
+
+  /**
+   * Starts the warm extractors the first sync went without, for the saves to come. Called once
+   * the watcher watches: during start-up they would take the CPU the servers need.
+   */
+  warm(): void {
+    for (const state of this.#states.values()) {
+      if (state.service.source !== "url") state.extractor ??= WarmExtractor.launch(state.service, this.#debugLine(state));
+    }
   }
 
   /**
@@ -137,15 +147,17 @@ export class WatchSession {
     }
     if (first && state.runner && state.service.source === "http") {
       const served = await state.runner.served();
-      // Started only now, for the saves to come: at start-up it would take the CPU the server needs.
-      state.extractor ??= WarmExtractor.launch(state.service, (line) => this.#logger.debug("services", `[${state.service.name}] ${line}`));
       if (served !== undefined) return served;
     }
     if (!state.extractor?.alive) {
       await state.extractor?.stop();
-      state.extractor = await WarmExtractor.start(state.service, (line) => this.#logger.debug("services", `[${state.service.name}] ${line}`));
+      state.extractor = await WarmExtractor.start(state.service, this.#debugLine(state));
     }
     return state.extractor.extract();
+  }
+
+  #debugLine(state: ServiceState): (line: string) => void {
+    return (line) => this.#logger.debug("services", `[${state.service.name}] ${line}`);
   }
 
   #report(service: ResolvedService, error: unknown): void {
