@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { createRequire, register } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -122,14 +122,26 @@ async function importModule(file: string): Promise<unknown> {
 let hooksRegistered = false;
 
 /**
- * Registers the module hooks that load TypeScript configs (once per process). Their thread
- * loads amaro in the background: a caller that registers them early overlaps that with its own start-up.
+ * Registers the module hooks that load TypeScript configs (once per process). `cache`: where
+ * they keep stripped sources by content, so that an unchanged config loads without amaro.
  */
-export function registerTypeScriptHooks(): void {
+export function registerTypeScriptHooks(cache?: string): void {
   if (hooksRegistered) return;
-  const amaro = pathToFileURL(createRequire(import.meta.url).resolve("amaro")).href;
-  register(pathToFileURL(join(PACKAGE_ROOT, "src/config/ts-hooks.mjs")).href, { data: { amaro } });
+  const entry = createRequire(import.meta.url).resolve("amaro");
+  const { version } = JSON.parse(readFileSync(join(dirname(entry), "..", "package.json"), "utf8")) as { version: string };
+  register(pathToFileURL(join(PACKAGE_ROOT, "src/config/ts-hooks.mjs")).href, { data: { amaro: pathToFileURL(entry).href, version, cache } });
   hooksRegistered = true;
+}
+
+/**
+ * The project's own cache folder (beside the spec cache), or none: stripped code is run, so it
+ * is never kept in a temp folder other users could write to.
+ */
+function strippedConfigCache(file: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "node_modules"))) return join(dir, "node_modules", ".cache", "sync-types", "config");
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /**
@@ -137,7 +149,7 @@ export function registerTypeScriptHooks(): void {
  * no file is written next to it, and its imports resolve from its own folder as written.
  */
 async function importTypeScript(file: string): Promise<unknown> {
-  registerTypeScriptHooks();
+  registerTypeScriptHooks(strippedConfigCache(file));
   return importModule(file);
 }
 

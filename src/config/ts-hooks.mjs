@@ -5,21 +5,48 @@
  * imports and packages resolve from the config's own folder and nothing is written next to it.
  * A plain .mjs shipped as is: Node loads hooks before any TypeScript could be compiled.
  */
-import { readFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** @type {Promise<(source: string, options: { mode: "strip-only"; filename: string }) => { code: string }>} */
+/** @type {{ amaro: string; version: string; cache: string | undefined }} */
+let options;
+/** @type {Promise<(source: string, options: { mode: "strip-only"; filename: string }) => { code: string }> | undefined} */
 let stripper;
 
 /**
- * Starts loading amaro without waiting for it: `register` returns once this does, so the main
- * thread goes on loading the CLI while this thread compiles amaro's WebAssembly.
- * @param {{ amaro: string }} data the file URL of amaro, resolved from sync-types itself
+ * @param {{ amaro: string; version: string; cache: string | undefined }} data the file URL of amaro
+ *   (resolved from sync-types itself), its version, and where stripped sources are kept by content
  */
 export function initialize(data) {
-  stripper = import(data.amaro).then((amaro) => (amaro.default ?? amaro).transformSync);
-  // Awaited (and reported) by the first load that needs it.
-  stripper.catch(() => undefined);
+  options = data;
+}
+
+/**
+ * amaro, loaded on the first source not stripped before: loading it (its WebAssembly compiled)
+ * costs about 0.1 s, more than the rest of loading a config.
+ */
+function strip() {
+  stripper ??= import(options.amaro).then((amaro) => (amaro.default ?? amaro).transformSync);
+  return stripper;
+}
+
+/** A stripped source is a function of the source and amaro's version alone: keyed by both, it is never stale. */
+function cacheFile(source) {
+  if (options.cache === undefined) return undefined;
+  return join(options.cache, `${createHash("sha256").update(`${options.version}\0${source}`).digest("hex")}.js`);
+}
+
+async function remember(file, code) {
+  try {
+    await mkdir(options.cache, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, code);
+    await rename(temp, file);
+  } catch {
+    // A cache that cannot be written only costs the next run amaro's load.
+  }
 }
 
 /**
@@ -30,9 +57,15 @@ export function initialize(data) {
 export async function load(url, context, nextLoad) {
   if (!url.startsWith("file:") || !/\.m?ts$/.test(new URL(url).pathname) || url.includes("/node_modules/")) return nextLoad(url, context);
   const file = fileURLToPath(url);
-  const [source, transformSync] = await Promise.all([readFile(file, "utf8"), stripper]);
+  const source = await readFile(file, "utf8");
+  const cached = cacheFile(source);
+  const hit = cached === undefined ? undefined : await readFile(cached, "utf8").catch(() => undefined);
+  if (hit !== undefined) return { format: "module", source: hit, shortCircuit: true };
+  const transformSync = await strip();
   try {
-    return { format: "module", source: transformSync(source, { mode: "strip-only", filename: file }).code, shortCircuit: true };
+    const code = transformSync(source, { mode: "strip-only", filename: file }).code;
+    if (cached !== undefined) await remember(cached, code);
+    return { format: "module", source: code, shortCircuit: true };
   } catch (error) {
     /** @type {{ code?: string; message?: string; startLine?: number; startColumn?: number }} */
     const swc = typeof error === "object" && error !== null ? error : {};

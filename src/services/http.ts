@@ -13,6 +13,8 @@ export interface HttpOptions {
   onStatus?: ((status: string) => void) | undefined;
   /** Told when the spec route redirects away from loopback. */
   warn?: ((message: string) => void) | undefined;
+  /** The longest wait between two polls of the spec route. Default 250 ms. */
+  maxPollMs?: number | undefined;
 }
 
 const FETCH_TIMEOUT_MS = 5000;
@@ -72,10 +74,11 @@ export async function startHttpService(service: ResolvedService, options: HttpOp
 }
 
 /** Polls the spec route until it answers, failing fast when the process dies. */
-async function fetchSpecWhenReady(service: ResolvedService, running: RunningService, options: HttpOptions): Promise<Json> {
+export async function fetchSpecWhenReady(service: ResolvedService, running: RunningService, options: HttpOptions): Promise<Json> {
   const url = `${running.baseUrl}${service.openapiPath}`;
   const deadline = Date.now() + service.readyTimeoutMs;
-  for (let delay = 25; ; delay = Math.min(delay * 1.5, 250)) {
+  const maxPollMs = options.maxPollMs ?? 250;
+  for (let delay = Math.min(25, maxPollMs); ; delay = Math.min(delay * 1.5, maxPollMs)) {
     options.signal?.throwIfAborted();
     if (running.process.hasExited()) throw exitedEarly(service, running);
     // Not answering yet is the normal start-up; a redirect that cannot be followed is an answer.

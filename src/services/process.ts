@@ -79,9 +79,12 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
   const exited = new Promise<ExitInfo>((resolve) => {
     let info: ExitInfo = { code: undefined, signal: undefined };
     let settled = false;
+    let drain: NodeJS.Timeout | undefined;
     const settle = () => {
       if (settled) return;
       settled = true;
+      // A pending drain timer would hold a finished run open for DRAIN_MS.
+      clearTimeout(drain);
       // A daemon that inherited stdout/stderr keeps them open forever: they must not decide.
       closePipes();
       resolve(info);
@@ -89,7 +92,7 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
     child.once("exit", (code, signal) => {
       leaderGone = true;
       info = { code: code ?? undefined, signal: signal ?? undefined };
-      setTimeout(settle, DRAIN_MS);
+      drain = setTimeout(settle, DRAIN_MS);
     });
     child.once("close", settle);
     child.once("error", (error) => {

@@ -55,15 +55,27 @@ export class WarmExtractor {
 
   /** Starts the process and waits until its dependencies are imported. */
   static async start(service: ResolvedService, onLine?: (line: string) => void): Promise<WarmExtractor> {
-    const extractor = new WarmExtractor(service, onLine);
-    const ready = await extractor.#ready;
+    const extractor = WarmExtractor.launch(service, onLine);
+    await extractor.#whenReady();
+    return extractor;
+  }
+
+  /**
+   * Starts the process without waiting: its dependencies import in the background, and the
+   * first `extract` waits for them. The caller owns it from now on (`stop` ends it mid-start too).
+   */
+  static launch(service: ResolvedService, onLine?: (line: string) => void): WarmExtractor {
+    return new WarmExtractor(service, onLine);
+  }
+
+  async #whenReady(): Promise<void> {
+    const ready = await this.#ready;
     if (!ready.ready) {
-      throw new ServiceError(service.name, "the warm Python process exited while starting", {
-        output: extractor.#process.output.lines(),
-        hint: pythonHint(service),
+      throw new ServiceError(this.#service.name, "the warm Python process exited while starting", {
+        output: this.#process.output.lines(),
+        hint: pythonHint(this.#service),
       });
     }
-    return extractor;
   }
 
   get alive(): boolean {
@@ -72,6 +84,7 @@ export class WarmExtractor {
 
   /** The app's current spec: the saved code, imported fresh. */
   async extract(): Promise<Json> {
+    await this.#whenReady();
     this.#work ??= await makeTempDir("sync-types-warm-");
     const id = this.#next++;
     const out = join(this.#work.path, `${id}.json`);

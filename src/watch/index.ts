@@ -37,6 +37,7 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
   let session = await startSession(core, logger, serve);
   let watcher = await startWatcher(config);
   announce(config, session, logger);
+  session.warm();
   session.checkConsumers();
 
   const batcher = new Batcher(async (paths) => {
@@ -79,6 +80,7 @@ export async function runWatch(options: WatchOptions, logger: Logger): Promise<W
     session = await startSession(core, logger, serve, ports);
     watcher = await startWatcher(config);
     announce(config, session, logger);
+    session.warm();
     session.checkConsumers();
   }
 

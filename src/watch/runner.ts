@@ -1,9 +1,13 @@
 import type { ResolvedService } from "../config/types.js";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../logger.js";
-import { startHttpService, type RunningService } from "../services/http.js";
+import { fetchSpecWhenReady, startHttpService, type RunningService } from "../services/http.js";
 import { freePort, isPortTaken } from "../services/ports.js";
 import { isShuttingDown } from "../services/process.js";
+import type { Json } from "../spec/types.js";
+
+/** How often `served()` polls a starting server: its first answer is the watch session's first sync. */
+const READY_POLL_MS = 20;
 
 /**
  * One service kept running for the Node app under development, like a small pm2: its output
@@ -16,6 +20,7 @@ export class ServiceRunner {
   #running: RunningService | undefined;
   #port: number | undefined;
   #stopping = false;
+  #spawned: Promise<RunningService | undefined> = Promise.resolve(undefined);
 
   /** `previousPort`: where an earlier watch session served it, kept for an `auto` port across config reloads. */
   constructor(service: ResolvedService, logger: Logger, colour: (text: string) => string, previousPort?: number) {
@@ -26,7 +31,13 @@ export class ServiceRunner {
   }
 
   /** Starts it on its configured port, or on one free port kept across restarts and reloads so the app can rely on it. */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    // Set before any await: a caller asking right after `start()` gets this start's server.
+    this.#spawned = this.#spawn();
+    return this.#spawned.then(() => undefined);
+  }
+
+  async #spawn(): Promise<RunningService | undefined> {
     if (this.#port !== undefined && this.#service.port === "auto" && (await isPortTaken(this.#port))) {
       const taken = this.#port;
       this.#port = await freePort();
@@ -59,9 +70,23 @@ export class ServiceRunner {
         const why = started ? (signal ?? `code ${code}`) : `while starting${last ? `: ${last.trim()}` : ""}`;
         this.#logger.warn(`${this.#service.name} exited (${why}); it restarts on the next save`);
       });
+      return running;
     } catch (error) {
       this.#logger.warn(`${this.#service.name} could not start: ${errorMessage(error)}`);
+      return undefined;
     }
+  }
+
+  /**
+   * The spec the server answers once it is up, from its latest start; `undefined` when it
+   * could not start, died first, or did not answer within `readyTimeoutMs` (whoever asks
+   * then extracts the spec itself, and explains the failure).
+   */
+  async served(): Promise<Json | undefined> {
+    const running = await this.#spawned;
+    if (running === undefined) return undefined;
+    const warn = (message: string) => this.#logger.warn(message);
+    return fetchSpecWhenReady(this.#service, running, { maxPollMs: READY_POLL_MS, warn }).catch(() => undefined);
   }
 
   /** The port it is served on (chosen at the first start). */

@@ -59,13 +59,17 @@ export class WatchSession {
   }
 
   /**
-   * Starts the servers and, at the same time, brings every service in sync once: the first sync
-   * extracts through its own interpreter and needs no server, and the consumer's compiler loads
-   * meanwhile. Ready when both are, not after one then the other. The first type-check of the
-   * consumer is `checkConsumers`'s, once the watcher is up.
+   * Starts the servers and brings every service in sync once, an `http` service from the spec
+   * its server answers as soon as it is up (any other, or one whose server fails, through its own
+   * interpreter). The warm extractors such a sync went without (`warm`) and the consumer's
+   * compiler (a second of CPU to load, `checkConsumers`) start once the watcher is up: until
+   * then the servers have the CPU to themselves.
    */
   async start(): Promise<void> {
     assertSendableHeaders(this.config.services, undefined);
+    // The app imports its contract module: bring it up to date before a server imports the app,
+    // so the spec that server answers is the one to take. A failure is reported by the first sync.
+    await Promise.all(this.config.services.map((service) => this.#regenerateModule(service).catch(() => undefined)));
     const starting = this.config.services.map((service, i) => {
       const state: ServiceState = { service, extractor: undefined, runner: undefined, spec: undefined };
       this.#states.set(service.name, state);
@@ -73,10 +77,19 @@ export class WatchSession {
       state.runner = new ServiceRunner(service, this.#logger, this.#logger.paint[PREFIX_COLOURS[i % PREFIX_COLOURS.length]!], this.#options.ports?.get(service.name));
       return state.runner.start();
     });
-    if (this.config.typecheck.tsconfig.length > 0) void import("../check/compiler/index.js").catch(() => undefined);
     const names = this.config.services.map((s) => s.name);
     const synced = Promise.all(names.map((name) => this.#resync(this.#states.get(name)!, false)));
     await Promise.all([synced, ...starting]);
+  }
+
+  /**
+   * Starts the warm extractors the first sync went without, for the saves to come. Called once
+   * the watcher watches: during start-up they would take the CPU the servers need.
+   */
+  warm(): void {
+    for (const state of this.#states.values()) {
+      if (state.service.source !== "url") state.extractor ??= WarmExtractor.launch(state.service, this.#debugLine(state));
+    }
   }
 
   /**
@@ -105,7 +118,9 @@ export class WatchSession {
     try {
       const contract = await this.#regenerateModule(service);
       restart = restartServer ? state.runner?.restart() : undefined;
-      const extracted = { spec: await this.#extract(state), streams: await obtainStreamSchemas(service) };
+      // A module regenerated now is newer than what the server imported: its served spec is stale.
+      const first = !restartServer && !contract?.stage.plan.stale;
+      const extracted = { spec: await this.#extract(state, first), streams: await obtainStreamSchemas(service) };
       const warnings: string[] = [];
       const built = await this.#core.build(service, extracted, (m) => warnings.push(m));
       if (contract) await this.#core.enforceContract(contract, built.spec);
@@ -155,16 +170,28 @@ export class WatchSession {
     return this.#contractFiles;
   }
 
-  async #extract(state: ServiceState) {
+  /**
+   * `first`: the session's first sync. A service whose source is its server takes the spec that
+   * server answers once up, as a one-shot sync would; saves go through the warm extractor.
+   */
+  async #extract(state: ServiceState, first = false) {
     if (state.service.source === "url") {
       const { obtainSpec } = await import("../services/index.js");
       return obtainSpec(state.service, { warn: (message) => this.#logger.warn(message) });
     }
+    if (first && state.runner && state.service.source === "http") {
+      const served = await state.runner.served();
+      if (served !== undefined) return served;
+    }
     if (!state.extractor?.alive) {
       await state.extractor?.stop();
-      state.extractor = await WarmExtractor.start(state.service, (line) => this.#logger.debug("services", `[${state.service.name}] ${line}`));
+      state.extractor = await WarmExtractor.start(state.service, this.#debugLine(state));
     }
     return state.extractor.extract();
+  }
+
+  #debugLine(state: ServiceState): (line: string) => void {
+    return (line) => this.#logger.debug("services", `[${state.service.name}] ${line}`);
   }
 
   #report(service: ResolvedService, error: unknown): void {
