@@ -6,7 +6,7 @@ import { runCodegen } from "./codegen.js";
 import { componentsFromDefinitions, sortedSchemas } from "./component-schemas.js";
 import { readDocumentContract } from "./document-contract.js";
 import type { PydanticModule, PydanticRequest } from "./index.js";
-import { postprocess } from "./postprocess.js";
+import { MODULE_BASE, postprocess } from "./postprocess.js";
 import { provideCodegenTool } from "./tool-env.js";
 
 const TS = /\.(c|m)?tsx?$/i;
@@ -37,10 +37,11 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
     contractFiles = [request.contract];
   }
   const tool = await provideCodegenTool({ python: request.python, signal: request.signal, progress: request.progress });
-  const source = await runCodegen(tool, components, request.signal);
+  const source = await runCodegen(tool, components, { dropDefaults: TS.test(request.contract), signal: request.signal });
   const descriptions = Object.fromEntries(Object.entries(components).flatMap(([name, schema]) => (typeof schema.description === "string" && !isObjectSchema(schema) ? [[name, schema.description]] : [])));
+  // Checked on the generator's own output: post-processing adds a base class whose name a contract type could take.
+  assertNamesKept(source, Object.keys(components), request.contract);
   const text = postprocess(source, basename(request.contract), descriptions);
-  assertNamesKept(text, Object.keys(components), request.contract);
   const module: PydanticModule = {
     text,
     schemas: sortedSchemas(components),
@@ -58,7 +59,7 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
 function assertNamesKept(text: string, names: string[], contract: string): void {
   for (const name of names) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue; // not a Python name: the generator must spell it otherwise
-    if (text.includes(`\nclass ${name}(`) || text.includes(`\n${name} = TypeAliasType(`)) continue;
+    if (name !== MODULE_BASE && (text.includes(`\nclass ${name}(`) || text.includes(`\n${name} = TypeAliasType(`))) continue;
     throw new UsageError(`contract ${basename(contract)}: type "${name}" cannot keep its name in the Pydantic module (it clashes with a name the module imports or a Python keyword)`, `rename the type in the contract (e.g. "${name}Data")`);
   }
 }

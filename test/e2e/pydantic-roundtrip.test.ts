@@ -2,6 +2,7 @@
 // `sync-types generate` → TS again: every contract type must be mutually assignable with what
 // comes back (TS 5.9 and TS 7, strict + exactOptionalPropertyTypes), and every sample value must
 // come back from the app JSON-equal.
+import { existsSync } from "node:fs";
 import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -82,6 +83,19 @@ describe("TS contract → Pydantic → FastAPI → TS", () => {
     expect(schema("Headers")).toMatchObject({ additionalProperties: { type: "string" } });
     expect(spec.components.schemas.Coordinates).toMatchObject({ prefixItems: [{ type: "number" }, { type: "number" }], description: "Where a shipment is, as latitude and longitude." });
     expect(spec.components.schemas.Shape).toMatchObject({ discriminator: { propertyName: "kind" } });
+  });
+
+  it("keeps Python-breaking text as text: descriptions and literals with quotes and backslashes run nothing", () => {
+    const quoted = spec.components.schemas.Quoted as { description: string; required: string[]; properties: Record<string, Record<string, unknown>> };
+    expect(quoted.description).toBe("Docs with \"\"\" triple quotes \"\"\", a backslash \\ and \\N{BULLET} and \\x41, 'single' quotes.");
+    expect(quoted.properties.evil!.description).toBe(`"""); import os; os.system("touch PWNED"); x=("""`);
+    expect(quoted.properties.back!.description).toBe("ends with a backslash \\");
+    expect(quoted.properties.lit).toMatchObject({ enum: ['"""', "\\"] });
+    expect(spec.components.schemas.QuotedAlias).toMatchObject({ description: "\"\"\" an alias's description \\" });
+    expect(existsSync(join(dir, "app/PWNED"))).toBe(false);
+    // A JSDoc @default documents; as a Pydantic default it would fill the absent member the echo then returns.
+    expect(quoted.properties.fallback).not.toHaveProperty("default");
+    expect(quoted.required).toContain("count");
   });
 
   it.each(COMPILERS)("every type is mutually assignable with the generated one under %s, and a different type is not", async (_label, pkg) => {
