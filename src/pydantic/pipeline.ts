@@ -52,6 +52,9 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   return module;
 }
 
+/** Names post-processing adds to the module and uses after the models are defined (a model of that name would shadow them). */
+const POSTPROCESS_NAMES = new Set([MODULE_BASE, "BaseModel", "ConfigDict", "Field", "Annotated"]);
+
 /**
  * The generator renames a model whose name the module already uses (a type called `Field` becomes
  * `FieldModel`); FastAPI's spec would then name it differently from the contract. Refused instead.
@@ -59,7 +62,7 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
 function assertNamesKept(text: string, names: string[], contract: string): void {
   for (const name of names) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue; // not a Python name: the generator must spell it otherwise
-    if (name !== MODULE_BASE && (text.includes(`\nclass ${name}(`) || text.includes(`\n${name} = TypeAliasType(`))) continue;
+    if (!POSTPROCESS_NAMES.has(name) && (text.includes(`\nclass ${name}(`) || text.includes(`\n${name} = TypeAliasType(`))) continue;
     throw new UsageError(`contract ${basename(contract)}: type "${name}" cannot keep its name in the Pydantic module (it clashes with a name the module imports or a Python keyword)`, `rename the type in the contract (e.g. "${name}Data")`);
   }
 }

@@ -39,3 +39,21 @@ describe("sync-types pydantic refuses what Pydantic cannot express", () => {
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // a message, not a stack
   });
 });
+
+/** The generator would rename these models, so FastAPI's spec would name them otherwise than the contract. */
+const NAME_CLASHES: [string, string, string][] = [
+  ["a name the module imports", "export interface Field { f: string }\nexport interface Open { [k: string]: string }", "Field"],
+  ["a name post-processing uses", "export interface ConfigDict { c: string }\n/** described */\nexport type Name = string;", "ConfigDict"],
+  ["a name only its case tells apart", "export interface Foo { a: string }\nexport interface foo { b: number }", "foo"],
+  ["the name of the models' own base", "export interface _ContractModel { z: string }", "_ContractModel"],
+];
+
+describe("sync-types pydantic refuses a type name the module cannot keep", () => {
+  it.each(NAME_CLASHES)("%s → exit 2 naming the type", async (_name, source, type) => {
+    const dir = await tempTree({ "tsconfig.json": TSCONFIG, "contract.ts": `export interface Fine { ok: boolean }\n${source}\n` });
+    const run = await runCli(["pydantic", join(dir, "contract.ts"), "-o", "models.py"], { cwd: dir, env: TOOLS_ENV });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`type "${type}" cannot keep its name in the Pydantic module`);
+    expect(run.stderr).toContain(`rename the type in the contract (e.g. "${type}Data")`);
+  });
+});
