@@ -39,34 +39,28 @@ export const CODEGEN_OPTIONS = [
   "--formatters", "builtin",
 ];
 
-const VALUES = new Set(["enum", "const", "default", "examples", "example", "discriminator"]);
+const VALUES = new Set(["enum", "const", "default", "examples", "example"]);
 
-/**
- * Each `format` also as `x-format`, which the generator writes into the field's `json_schema_extra`.
- * With `dropDefaults`, a `default` is left out: a TS type has no defaults (a JSDoc `@default` only
- * documents what the reader assumes), and as a Pydantic default it would fill an absent optional,
- * so the value would come back with a member its sender left out.
- */
-function withExtras(value: unknown, dropDefaults: boolean): unknown {
-  if (Array.isArray(value)) return value.map((item) => withExtras(item, dropDefaults));
+/** Each `format` also as `x-format`, which the generator writes into the field's `json_schema_extra`. */
+function withFormatExtras(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withFormatExtras);
   if (typeof value !== "object" || value === null) return value;
   const out: JsonSchemaObject = {};
   for (const [key, child] of Object.entries(value)) {
-    if (key === "properties" && typeof child === "object" && child !== null) out[key] = Object.fromEntries(Object.entries(child).map(([name, schema]) => [name, withExtras(schema, dropDefaults)]));
-    else if (key === "default" && dropDefaults) continue;
-    else out[key] = VALUES.has(key) ? child : withExtras(child, dropDefaults);
+    if (key === "properties" && typeof child === "object" && child !== null) out[key] = Object.fromEntries(Object.entries(child).map(([name, schema]) => [name, withFormatExtras(schema)]));
+    else out[key] = VALUES.has(key) ? child : withFormatExtras(child);
   }
   if (typeof out.format === "string" && !("x-format" in out)) out["x-format"] = out.format;
   return out;
 }
 
-export async function runCodegen(tool: CodegenTool, components: Record<string, JsonSchemaObject>, options: { dropDefaults: boolean; signal: AbortSignal | undefined }): Promise<string> {
+export async function runCodegen(tool: CodegenTool, components: Record<string, JsonSchemaObject>, signal: AbortSignal | undefined): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "sync-types-pydantic-"));
   try {
     const input = join(dir, "contract.json");
     const output = join(dir, "models.py");
-    await writeFile(input, JSON.stringify({ openapi: "3.1.0", info: { title: "contract", version: "0" }, paths: {}, components: { schemas: withExtras(components, options.dropDefaults) } }));
-    const run = await runTool([tool.python, "-m", "datamodel_code_generator", "--input", input, "--output", output, ...CODEGEN_OPTIONS], { cwd: dir, signal: options.signal });
+    await writeFile(input, JSON.stringify({ openapi: "3.1.0", info: { title: "contract", version: "0" }, paths: {}, components: { schemas: withFormatExtras(components) } }));
+    const run = await runTool([tool.python, "-m", "datamodel_code_generator", "--input", input, "--output", output, ...CODEGEN_OPTIONS], { cwd: dir, signal });
     if (run.code !== 0) {
       throw new SyncTypesError(`datamodel-code-generator (${tool.origin}) failed on the contract's schemas: ${run.output.slice(-5).join(" | ")}`, {
         exitCode: ExitCode.service,

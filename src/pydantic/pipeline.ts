@@ -37,7 +37,7 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
     contractFiles = [request.contract];
   }
   const tool = await provideCodegenTool({ python: request.python, signal: request.signal, progress: request.progress });
-  const source = await runCodegen(tool, components, { dropDefaults: TS.test(request.contract), signal: request.signal });
+  const source = await runCodegen(tool, components, request.signal);
   const descriptions = Object.fromEntries(Object.entries(components).flatMap(([name, schema]) => (typeof schema.description === "string" && !isObjectSchema(schema) ? [[name, schema.description]] : [])));
   // Checked on the generator's own output: post-processing adds a base class whose name a contract type could take.
   assertNamesKept(source, Object.keys(components), request.contract);

@@ -83,6 +83,9 @@ describe("TS contract → Pydantic → FastAPI → TS", () => {
     expect(schema("Headers")).toMatchObject({ additionalProperties: { type: "string" } });
     expect(spec.components.schemas.Coordinates).toMatchObject({ prefixItems: [{ type: "number" }, { type: "number" }], description: "Where a shipment is, as latitude and longitude." });
     expect(spec.components.schemas.Shape).toMatchObject({ discriminator: { propertyName: "kind" } });
+    const idLists = schema("IdLists").properties;
+    const formatOf = (element: unknown) => (spec.components.schemas[((element as { $ref: string }).$ref ?? "").split("/").pop()!] as { format?: string } | undefined)?.format;
+    expect([idLists.ids!.items, idLists.byName!.additionalProperties, (idLists.maybe!.anyOf as unknown[])[0], (idLists.pair!.prefixItems as unknown[])[0]].map(formatOf)).toEqual(["uuid", "uuid", "uuid", "uuid"]);
   });
 
   it("keeps Python-breaking text as text: descriptions and literals with quotes and backslashes run nothing", () => {
@@ -93,8 +96,7 @@ describe("TS contract → Pydantic → FastAPI → TS", () => {
     expect(quoted.properties.lit).toMatchObject({ enum: ['"""', "\\"] });
     expect(spec.components.schemas.QuotedAlias).toMatchObject({ description: "\"\"\" an alias's description \\" });
     expect(existsSync(join(dir, "app/PWNED"))).toBe(false);
-    // A JSDoc @default documents; as a Pydantic default it would fill the absent member the echo then returns.
-    expect(quoted.properties.fallback).not.toHaveProperty("default");
+    expect(quoted.properties.fallback).toMatchObject({ default: `"""; __import__('os')` });
     expect(quoted.required).toContain("count");
   });
 
