@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { basename, extname, isAbsolute } from "node:path";
 import { UsageError } from "../errors.js";
 import { reusePydantic, rememberPydantic } from "./cache.js";
@@ -18,6 +18,8 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
     throw new UsageError(`contract ${request.contract}: unsupported file type "${extname(request.contract)}"`, "give a TypeScript module (.ts, .mts, .d.ts) or an OpenAPI / JSON Schema document (.json, .yaml, .yml)");
   }
   if (!existsSync(request.contract)) throw new UsageError(`contract ${request.contract} does not exist`, "check the path (relative paths are from the current folder)");
+  // Through a symlink, the contract's imports and tsconfig are still the real file's (and so is the module's banner).
+  request = { ...request, contract: realpathSync(request.contract) };
   if (request.python && !existsSync(request.python)) throw new UsageError(`python ${request.python} does not exist`, "point it at the service venv's interpreter, e.g. services/x/.venv/bin/python");
   const cached = request.cache === false ? undefined : await reusePydantic(request);
   if (cached) return cached;
