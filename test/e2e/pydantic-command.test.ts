@@ -45,6 +45,11 @@ components:
 // In-process calls share the test tool venv too, never the user's cache.
 process.env.SYNC_TYPES_TOOLS_DIR = TOOLS_ENV.SYNC_TYPES_TOOLS_DIR;
 
+/** A CommonJS preload that says when TypeScript's compiler is loaded. */
+const TRACE_TYPESCRIPT = `const M = require("module"); const load = M._load;
+M._load = function (request, ...rest) { if (request === "typescript") process.stderr.write("typescript loaded\\n"); return load.call(this, request, ...rest); };
+`;
+
 describe("sync-types pydantic", () => {
   it("writes byte-identical modules across runs and folders, with no path or time in them", async () => {
     const a = await tempTree({});
@@ -90,6 +95,17 @@ describe("sync-types pydantic", () => {
     expect(changed.text).toContain('Literal["EUR", "USD", "JPY", "GBP"]');
     expect(changed.text).not.toBe(first.text);
   }, 120_000);
+
+  it("answers an unchanged contract from the cache without loading TypeScript", async () => {
+    const dir = await tempTree({ "contract.ts": "export interface Ping { at: string }\n", "trace.cjs": TRACE_TYPESCRIPT });
+    const cold = await runCli(["pydantic", "contract.ts", "-o", "models.py"], { cwd: dir, env: TOOLS_ENV });
+    expect(cold.code, cold.stderr).toBe(0);
+    const warm = await runCli(["pydantic", "contract.ts", "-o", "models.py"], { cwd: dir, env: { ...TOOLS_ENV, NODE_OPTIONS: `-r ${join(dir, "trace.cjs")}` } });
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(warm.stderr).not.toContain("typescript loaded");
+    const forced = await runCli(["pydantic", "contract.ts", "-o", "models.py", "--no-cache"], { cwd: dir, env: { ...TOOLS_ENV, NODE_OPTIONS: `-r ${join(dir, "trace.cjs")}` } });
+    expect(forced.stderr).toContain("typescript loaded"); // the trace sees it when it does load
+  }, 60_000);
 
   it("takes an OpenAPI 3.0 YAML contract: its schemas become models, its paths are returned verbatim", async () => {
     const dir = await tempTree({ "orders.yaml": OPENAPI_30 });
