@@ -45,6 +45,9 @@ export function assertExpressible(program: ts.Program, declarations: ts.Declarat
 
 type Visit = (type: ts.Type, member: string, node?: ts.Node) => void;
 
+const isEmptyObject = (checker: ts.TypeChecker, type: ts.Type) =>
+  (type.flags & ts.TypeFlags.Object) !== 0 && !checker.getPropertiesOfType(type).length && !checker.getIndexInfosOfType(type).length && !type.getCallSignatures().length && !type.getConstructSignatures().length;
+
 function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, visit: Visit): Finding | undefined {
   const f = type.flags;
   if (f & ts.TypeFlags.Any) return { construct: "`any` (or a type that did not resolve)", fix: "write `unknown` for free-form JSON, or fix the import that failed to resolve" };
@@ -60,7 +63,8 @@ function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, 
     return undefined;
   }
   if (f & ts.TypeFlags.Intersection) {
-    const members = (type as ts.IntersectionType).types;
+    // `string & {}` (the idiom that keeps a literal union's autocompletion open) is just the primitive.
+    const members = (type as ts.IntersectionType).types.filter((m) => !isEmptyObject(checker, m));
     if (members.some((m) => m.flags & PRIMITIVE) && members.some((m) => m.flags & ts.TypeFlags.Object)) {
       return { construct: `a branded primitive (\`${checker.typeToString(type)}\`)`, fix: "the brand is not on the wire: use the primitive itself (a Pydantic model cannot carry the brand back)" };
     }
