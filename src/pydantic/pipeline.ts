@@ -5,7 +5,7 @@ import { reusePydantic, rememberPydantic } from "./cache.js";
 import { runCodegen } from "./codegen.js";
 import { componentsFromDefinitions, sortedSchemas } from "./component-schemas.js";
 import { readDocumentContract } from "./document-contract.js";
-import type { PydanticModule, PydanticRequest } from "./index.js";
+import type { JsonSchemaObject, PydanticModule, PydanticRequest } from "./index.js";
 import { MODULE_BASE, postprocess } from "./postprocess.js";
 import { provideCodegenTool } from "./tool-env.js";
 
@@ -38,6 +38,7 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
     operations = contract.paths;
     contractFiles = [request.contract];
   }
+  assertNamesSpellable(components, request.contract);
   const tool = await provideCodegenTool({ python: request.python, signal: request.signal, progress: request.progress });
   const source = await runCodegen(tool, components, request.signal);
   const descriptions = Object.fromEntries(Object.entries(components).flatMap(([name, schema]) => (typeof schema.description === "string" && !isObjectSchema(schema) ? [[name, schema.description]] : [])));
@@ -68,6 +69,37 @@ function assertNamesKept(text: string, names: string[], contract: string): void 
     throw new UsageError(`contract ${basename(contract)}: type "${name}" cannot keep its name in the Pydantic module (it clashes with a name the module imports or a Python keyword)`, `rename the type in the contract (e.g. "${name}Data")`);
   }
 }
+
+/**
+ * Python reads identifiers in NFKC form (`ﬁle` is `file`): a type or member whose name changes so
+ * would be named otherwise in FastAPI's spec, and the service would expect another JSON key.
+ */
+function assertNamesSpellable(components: Record<string, JsonSchemaObject>, contract: string): void {
+  const check = (name: string, what: string) => {
+    const python = name.normalize("NFKC");
+    // A name that is no identifier gets `Field(alias=…)`, which keeps it exactly.
+    if (python !== name && IDENTIFIER.test(name)) throw new UsageError(`contract ${basename(contract)}: ${what} ${JSON.stringify(name)} is read by Python as ${JSON.stringify(python)} (Unicode NFKC), so its JSON name would change`, `rename it to ${JSON.stringify(python)} in the contract`);
+  };
+  const visit = (value: unknown, owner: string): void => {
+    if (Array.isArray(value)) return value.forEach((item) => visit(item, owner));
+    if (typeof value !== "object" || value === null) return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === "properties" && typeof child === "object" && child !== null) {
+        for (const [member, schema] of Object.entries(child)) {
+          check(member, `type "${owner}", member`);
+          visit(schema, owner);
+        }
+      } else if (!VERBATIM.has(key)) visit(child, owner);
+    }
+  };
+  for (const [name, schema] of Object.entries(components)) {
+    check(name, "type");
+    visit(schema, name);
+  }
+}
+
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+const VERBATIM = new Set(["enum", "const", "default", "examples", "example"]);
 
 /** A model (its description is a class docstring Pydantic reads), as opposed to a named alias. */
 const isObjectSchema = (schema: Record<string, unknown>) => schema.type === "object" && (schema.properties !== undefined || schema.additionalProperties === undefined);

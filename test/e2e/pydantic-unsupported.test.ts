@@ -57,3 +57,13 @@ describe("sync-types pydantic refuses a type name the module cannot keep", () =>
     expect(run.stderr).toContain(`rename the type in the contract (e.g. "${type}Data")`);
   });
 });
+
+describe("sync-types pydantic refuses a name Python would read as another", () => {
+  it("a member Python normalizes (NFKC) → exit 2 naming the type, the member and the name it would become", async () => {
+    const dir = await tempTree({ "tsconfig.json": TSCONFIG, "contract.ts": 'export interface Upload { "\uFB01le": string; "kept-\uFB01": string }\n' });
+    const run = await runCli(["pydantic", join(dir, "contract.ts"), "-o", "models.py"], { cwd: dir, env: TOOLS_ENV });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('type "Upload", member "\uFB01le" is read by Python as "file" (Unicode NFKC)');
+    expect(run.stderr).toContain('rename it to "file" in the contract');
+  });
+});
