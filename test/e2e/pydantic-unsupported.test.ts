@@ -23,6 +23,8 @@ const CASES: [string, { source: string; type: string; member: string; construct:
   ["object", { source: "export interface O { o: object }", type: "O", member: "o", construct: "the `object` type", fix: "Record<string, unknown>" }],
   ["tuple with a rest element", { source: "export type R = [string, ...number[]]", type: "R", member: "the type itself", construct: "a tuple with optional or rest elements", fix: "fixed-length tuple" }],
   ["number-keyed index signature", { source: "export interface N { [k: number]: string }", type: "N", member: "the type itself", construct: "an index signature keyed by `number`", fix: "key it by `string`" }],
+  ["intersection narrowing a member (the schema generator would keep the wider type)", { source: "export type Narrowed = { a: string | number; b?: string } & { a: string; b: string }", type: "Narrowed", member: "the type itself", construct: 'an intersection whose members give "a" different types (`string | number` and `string`)', fix: "with the type the intersection gives it (`string`)" }],
+  ["intersection dropping null from a member", { source: "export type NotNull = { a: number | null } & { a: number }", type: "NotNull", member: "the type itself", construct: 'give "a" different types', fix: "(`number`)" }],
   ["branded primitive", { source: 'export type UserId = string & { readonly __brand: "UserId" };', type: "UserId", member: "the type itself", construct: "a branded primitive", fix: "use the primitive itself" }],
 ];
 
