@@ -119,6 +119,9 @@ function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, 
   }
   for (const info of checker.getIndexInfosOfType(type)) {
     if (!(info.keyType.flags & ts.TypeFlags.String)) return { construct: `an index signature keyed by \`${checker.typeToString(info.keyType)}\``, fix: "key it by `string`: JSON object keys are strings" };
+    if (info.type.flags & ts.TypeFlags.Union && (info.type as ts.UnionType).types.some((t) => t.flags & ts.TypeFlags.Undefined)) {
+      return { construct: "`undefined` in an index signature's values (as `Partial<Record<string, T>>` makes)", fix: "use `Record<string, T>`: a key left out already means no value, and JSON cannot send undefined" };
+    }
     visit(info.type, "[key: string]", info.declaration);
   }
   for (const property of checker.getPropertiesOfType(type)) {

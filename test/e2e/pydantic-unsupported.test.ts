@@ -25,6 +25,7 @@ const CASES: [string, { source: string; type: string; member: string; construct:
   ["number-keyed index signature", { source: "export interface N { [k: number]: string }", type: "N", member: "the type itself", construct: "an index signature keyed by `number`", fix: "key it by `string`" }],
   ["intersection narrowing a member (the schema generator would keep the wider type)", { source: "export type Narrowed = { a: string | number; b?: string } & { a: string; b: string }", type: "Narrowed", member: "the type itself", construct: 'an intersection whose members give "a" different types (`string | number` and `string`)', fix: "with the type the intersection gives it (`string`)" }],
   ["intersection dropping null from a member", { source: "export type NotNull = { a: number | null } & { a: number }", type: "NotNull", member: "the type itself", construct: 'give "a" different types', fix: "(`number`)" }],
+  ["Partial of a string-keyed Record", { source: "export interface Counts { byDay: Partial<Record<string, number>> }", type: "Counts", member: "byDay", construct: "`undefined` in an index signature's values", fix: "use `Record<string, T>`" }],
   ["branded primitive", { source: 'export type UserId = string & { readonly __brand: "UserId" };', type: "UserId", member: "the type itself", construct: "a branded primitive", fix: "use the primitive itself" }],
 ];
 
