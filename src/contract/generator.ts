@@ -20,11 +20,6 @@ export async function generateContractModule(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   };
-  // The generator's entry loads TypeScript and ts-json-schema-generator (about a second) before
-  // it looks at its cache: an unchanged contract is answered from the cache without them.
-  const { reusePydantic } = await import("../pydantic/cache.js");
-  const cached = await reusePydantic(request);
-  if (cached) return cached;
   const { generatePydantic } = await import("../pydantic/index.js");
   return generatePydantic(request);
 }

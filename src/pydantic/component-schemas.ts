@@ -16,6 +16,7 @@ export function componentsFromDefinitions(definitions: Record<string, Schema>, r
   const components: Record<string, Schema> = {};
   for (const [name, schema] of Object.entries(definitions)) components[name] = convert(schema, refPrefix);
   liftDiscriminatedUnions(components);
+  liftFormattedElements(components);
   return components;
 }
 
@@ -93,6 +94,33 @@ function constOf(schema: unknown, required: string[], property: string): string 
   if (typeof schema.const === "string") return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length === 1 && typeof schema.enum[0] === "string") return schema.enum[0];
   return undefined;
+}
+
+/**
+ * A `format` on an array item, a record value or a union member (a non-exported `@format` alias,
+ * which ts-json-schema-generator inlines) is dropped by datamodel-code-generator: only a field or a
+ * named alias keeps it. Such a schema becomes a named component named after its format (`Uuid`,
+ * `DateTime`; one per distinct schema).
+ */
+function liftFormattedElements(components: Record<string, Schema>): void {
+  const lifted = new Map<string, string>();
+  const lift = (schema: Schema): Schema => {
+    const element = visit(schema);
+    if (typeof element.format !== "string" || element.$ref !== undefined || element.type === "object" || element.type === "array") return element;
+    const key = JSON.stringify(sortKeys(element));
+    const name = lifted.get(key) ?? uniqueName(pascal(element.format), components);
+    lifted.set(key, name);
+    components[name] = element;
+    return { $ref: COMPONENTS_REF + name };
+  };
+  const visit = (schema: Schema): Schema => {
+    let out = schema;
+    for (const key of ["items", "additionalProperties"] as const) if (isObject(out[key])) out = { ...out, [key]: lift(out[key] as Schema) };
+    if (isObject(out.properties)) out = { ...out, properties: mapValues(out.properties, visit) };
+    for (const key of ["anyOf", "oneOf", "prefixItems", "allOf"] as const) if (Array.isArray(out[key])) out = { ...out, [key]: (out[key] as Schema[]).map((s) => (isObject(s) ? lift(s) : s)) };
+    return out;
+  };
+  for (const name of Object.keys(components)) components[name] = visit(components[name]!);
 }
 
 const pascal = (value: string) => value.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("") || "Member";

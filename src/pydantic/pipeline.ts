@@ -1,12 +1,12 @@
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { basename, extname, isAbsolute } from "node:path";
 import { UsageError } from "../errors.js";
 import { reusePydantic, rememberPydantic } from "./cache.js";
 import { runCodegen } from "./codegen.js";
 import { componentsFromDefinitions, sortedSchemas } from "./component-schemas.js";
 import { readDocumentContract } from "./document-contract.js";
-import type { PydanticModule, PydanticRequest } from "./index.js";
-import { postprocess } from "./postprocess.js";
+import type { JsonSchemaObject, PydanticModule, PydanticRequest } from "./index.js";
+import { MODULE_BASE, postprocess } from "./postprocess.js";
 import { provideCodegenTool } from "./tool-env.js";
 
 const TS = /\.(c|m)?tsx?$/i;
@@ -18,6 +18,8 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
     throw new UsageError(`contract ${request.contract}: unsupported file type "${extname(request.contract)}"`, "give a TypeScript module (.ts, .mts, .d.ts) or an OpenAPI / JSON Schema document (.json, .yaml, .yml)");
   }
   if (!existsSync(request.contract)) throw new UsageError(`contract ${request.contract} does not exist`, "check the path (relative paths are from the current folder)");
+  // Through a symlink, the contract's imports and tsconfig are still the real file's (and so is the module's banner).
+  request = { ...request, contract: realpathSync(request.contract) };
   if (request.python && !existsSync(request.python)) throw new UsageError(`python ${request.python} does not exist`, "point it at the service venv's interpreter, e.g. services/x/.venv/bin/python");
   const cached = request.cache === false ? undefined : await reusePydantic(request);
   if (cached) return cached;
@@ -36,11 +38,13 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
     operations = contract.paths;
     contractFiles = [request.contract];
   }
+  assertNamesSpellable(components, request.contract);
   const tool = await provideCodegenTool({ python: request.python, signal: request.signal, progress: request.progress });
   const source = await runCodegen(tool, components, request.signal);
   const descriptions = Object.fromEntries(Object.entries(components).flatMap(([name, schema]) => (typeof schema.description === "string" && !isObjectSchema(schema) ? [[name, schema.description]] : [])));
+  // Checked on the generator's own output: post-processing adds a base class whose name a contract type could take.
+  assertNamesKept(source, Object.keys(components), request.contract);
   const text = postprocess(source, basename(request.contract), descriptions);
-  assertNamesKept(text, Object.keys(components), request.contract);
   const module: PydanticModule = {
     text,
     schemas: sortedSchemas(components),
@@ -51,6 +55,9 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   return module;
 }
 
+/** Names post-processing adds to the module and uses after the models are defined (a model of that name would shadow them). */
+const POSTPROCESS_NAMES = new Set([MODULE_BASE, "BaseModel", "ConfigDict", "Field", "Annotated"]);
+
 /**
  * The generator renames a model whose name the module already uses (a type called `Field` becomes
  * `FieldModel`); FastAPI's spec would then name it differently from the contract. Refused instead.
@@ -58,10 +65,41 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
 function assertNamesKept(text: string, names: string[], contract: string): void {
   for (const name of names) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue; // not a Python name: the generator must spell it otherwise
-    if (text.includes(`\nclass ${name}(`) || text.includes(`\n${name} = TypeAliasType(`)) continue;
+    if (!POSTPROCESS_NAMES.has(name) && (text.includes(`\nclass ${name}(`) || text.includes(`\n${name} = TypeAliasType(`))) continue;
     throw new UsageError(`contract ${basename(contract)}: type "${name}" cannot keep its name in the Pydantic module (it clashes with a name the module imports or a Python keyword)`, `rename the type in the contract (e.g. "${name}Data")`);
   }
 }
+
+/**
+ * Python reads identifiers in NFKC form (`ﬁle` is `file`): a type or member whose name changes so
+ * would be named otherwise in FastAPI's spec, and the service would expect another JSON key.
+ */
+function assertNamesSpellable(components: Record<string, JsonSchemaObject>, contract: string): void {
+  const check = (name: string, what: string) => {
+    const python = name.normalize("NFKC");
+    // A name that is no identifier gets `Field(alias=…)`, which keeps it exactly.
+    if (python !== name && IDENTIFIER.test(name)) throw new UsageError(`contract ${basename(contract)}: ${what} ${JSON.stringify(name)} is read by Python as ${JSON.stringify(python)} (Unicode NFKC), so its JSON name would change`, `rename it to ${JSON.stringify(python)} in the contract`);
+  };
+  const visit = (value: unknown, owner: string): void => {
+    if (Array.isArray(value)) return value.forEach((item) => visit(item, owner));
+    if (typeof value !== "object" || value === null) return;
+    for (const [key, child] of Object.entries(value)) {
+      if (key === "properties" && typeof child === "object" && child !== null) {
+        for (const [member, schema] of Object.entries(child)) {
+          check(member, `type "${owner}", member`);
+          visit(schema, owner);
+        }
+      } else if (!VERBATIM.has(key)) visit(child, owner);
+    }
+  };
+  for (const [name, schema] of Object.entries(components)) {
+    check(name, "type");
+    visit(schema, name);
+  }
+}
+
+const IDENTIFIER = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u;
+const VERBATIM = new Set(["enum", "const", "default", "examples", "example"]);
 
 /** A model (its description is a class docstring Pydantic reads), as opposed to a named alias. */
 const isObjectSchema = (schema: Record<string, unknown>) => schema.type === "object" && (schema.properties !== undefined || schema.additionalProperties === undefined);

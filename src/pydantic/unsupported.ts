@@ -45,6 +45,35 @@ export function assertExpressible(program: ts.Program, declarations: ts.Declarat
 
 type Visit = (type: ts.Type, member: string, node?: ts.Node) => void;
 
+/**
+ * ts-json-schema-generator intersects overlapping literal members (`{ k: "a" | "b" } & { k: "a" }`
+ * is `k: "a"`) but keeps the first of other overlapping types: `{ a: string | number } & { a: string }`
+ * would be `string | number`, `{ a: number | null } & { a: number }` nullable, where TS reads `string`
+ * and `number`. Refused rather than widened.
+ */
+function overlappingMember(checker: ts.TypeChecker, type: ts.Type, members: readonly ts.Type[]): Finding | undefined {
+  const objects = members.filter((m) => m.flags & ts.TypeFlags.Object);
+  const spelled = (symbol: ts.Symbol) => {
+    const t = checker.getTypeOfSymbol(symbol);
+    const parts = t.flags & ts.TypeFlags.Union ? (t as ts.UnionType).types.filter((m) => !(m.flags & ts.TypeFlags.Undefined)) : [t];
+    return { text: parts.map((m) => checker.typeToString(m)).join(" | "), literal: parts.every((m) => m.flags & (ts.TypeFlags.Literal | ts.TypeFlags.Null)) };
+  };
+  for (const property of checker.getPropertiesOfType(type)) {
+    const declared = objects.map((m) => m.getProperty(property.getName())).filter((p): p is ts.Symbol => p !== undefined);
+    const types = new Set(declared.map((p) => spelled(p).text));
+    const actual = spelled(property);
+    if (types.size < 2 || actual.literal) continue;
+    return {
+      construct: `an intersection whose members give "${property.getName()}" different types (${[...types].map((t) => `\`${t}\``).join(" and ")})`,
+      fix: `declare "${property.getName()}" once, with the type the intersection gives it (\`${actual.text}\`), e.g. with Omit<…, "${property.getName()}">`,
+    };
+  }
+  return undefined;
+}
+
+const isEmptyObject = (checker: ts.TypeChecker, type: ts.Type) =>
+  (type.flags & ts.TypeFlags.Object) !== 0 && !checker.getPropertiesOfType(type).length && !checker.getIndexInfosOfType(type).length && !type.getCallSignatures().length && !type.getConstructSignatures().length;
+
 function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, visit: Visit): Finding | undefined {
   const f = type.flags;
   if (f & ts.TypeFlags.Any) return { construct: "`any` (or a type that did not resolve)", fix: "write `unknown` for free-form JSON, or fix the import that failed to resolve" };
@@ -60,10 +89,13 @@ function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, 
     return undefined;
   }
   if (f & ts.TypeFlags.Intersection) {
-    const members = (type as ts.IntersectionType).types;
+    // `string & {}` (the idiom that keeps a literal union's autocompletion open) is just the primitive.
+    const members = (type as ts.IntersectionType).types.filter((m) => !isEmptyObject(checker, m));
     if (members.some((m) => m.flags & PRIMITIVE) && members.some((m) => m.flags & ts.TypeFlags.Object)) {
       return { construct: `a branded primitive (\`${checker.typeToString(type)}\`)`, fix: "the brand is not on the wire: use the primitive itself (a Pydantic model cannot carry the brand back)" };
     }
+    const overlap = overlappingMember(checker, type, members);
+    if (overlap) return overlap;
     for (const member of members) visit(member, "");
     return undefined;
   }
@@ -87,6 +119,9 @@ function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, 
   }
   for (const info of checker.getIndexInfosOfType(type)) {
     if (!(info.keyType.flags & ts.TypeFlags.String)) return { construct: `an index signature keyed by \`${checker.typeToString(info.keyType)}\``, fix: "key it by `string`: JSON object keys are strings" };
+    if (info.type.flags & ts.TypeFlags.Union && (info.type as ts.UnionType).types.some((t) => t.flags & ts.TypeFlags.Undefined)) {
+      return { construct: "`undefined` in an index signature's values (as `Partial<Record<string, T>>` makes)", fix: "use `Record<string, T>`: a key left out already means no value, and JSON cannot send undefined" };
+    }
     visit(info.type, "[key: string]", info.declaration);
   }
   for (const property of checker.getPropertiesOfType(type)) {

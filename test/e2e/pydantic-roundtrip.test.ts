@@ -2,6 +2,7 @@
 // `sync-types generate` → TS again: every contract type must be mutually assignable with what
 // comes back (TS 5.9 and TS 7, strict + exactOptionalPropertyTypes), and every sample value must
 // come back from the app JSON-equal.
+import { existsSync } from "node:fs";
 import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -43,14 +44,15 @@ beforeAll(async () => {
 /**
  * Both directions per type, as functions so that each error lands on a line naming its type.
  * A TS string enum is nominal (`"EUR"` is not assignable to `Currency.Euro`), so the source side
- * compares by its values (`${E}`), which is what crosses the wire.
+ * compares by its values (`${E}`), which is what crosses the wire; an open string (`string & {}`)
+ * stays as it is.
  */
 function harness(types: string[]): string {
   const lines = [
     `import type * as Src from ${JSON.stringify(CONTRACT.replace(/\.ts$/, ".js"))};`,
     `import type { components } from "./client/types.gen.js";`,
     "type Gen<N extends keyof components[\"schemas\"]> = components[\"schemas\"][N];",
-    "type Plain<T> = T extends string ? `${T}` : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;",
+    "type Plain<T> = T extends string ? (string extends T ? T : `${T}`) : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;",
   ];
   for (const name of types) lines.push(`export const to_${name} = (v: Plain<Src.${name}>): Gen<"${name}"> => v;`, `export const from_${name} = (v: Gen<"${name}">): Plain<Src.${name}> => v;`);
   lines.push(`export const to_Wrong = (v: Plain<Src.${NEGATIVE.source}>): Gen<"${NEGATIVE.generated}"> => v;`, `export const from_Wrong = (v: Gen<"${NEGATIVE.generated}">): Plain<Src.${NEGATIVE.source}> => v;`);
@@ -82,6 +84,21 @@ describe("TS contract → Pydantic → FastAPI → TS", () => {
     expect(schema("Headers")).toMatchObject({ additionalProperties: { type: "string" } });
     expect(spec.components.schemas.Coordinates).toMatchObject({ prefixItems: [{ type: "number" }, { type: "number" }], description: "Where a shipment is, as latitude and longitude." });
     expect(spec.components.schemas.Shape).toMatchObject({ discriminator: { propertyName: "kind" } });
+    const idLists = schema("IdLists").properties;
+    const formatOf = (element: unknown) => (spec.components.schemas[((element as { $ref: string }).$ref ?? "").split("/").pop()!] as { format?: string } | undefined)?.format;
+    expect([idLists.ids!.items, idLists.byName!.additionalProperties, (idLists.maybe!.anyOf as unknown[])[0], (idLists.pair!.prefixItems as unknown[])[0]].map(formatOf)).toEqual(["uuid", "uuid", "uuid", "uuid"]);
+  });
+
+  it("keeps Python-breaking text as text: descriptions and literals with quotes and backslashes run nothing", () => {
+    const quoted = spec.components.schemas.Quoted as { description: string; required: string[]; properties: Record<string, Record<string, unknown>> };
+    expect(quoted.description).toBe("Docs with \"\"\" triple quotes \"\"\", a backslash \\ and \\N{BULLET} and \\x41, 'single' quotes.");
+    expect(quoted.properties.evil!.description).toBe(`"""); import os; os.system("touch PWNED"); x=("""`);
+    expect(quoted.properties.back!.description).toBe("ends with a backslash \\");
+    expect(quoted.properties.lit).toMatchObject({ enum: ['"""', "\\"] });
+    expect(spec.components.schemas.QuotedAlias).toMatchObject({ description: "\"\"\" an alias's description \\" });
+    expect(existsSync(join(dir, "app/PWNED"))).toBe(false);
+    expect(quoted.properties.fallback).toMatchObject({ default: `"""; __import__('os')` });
+    expect(quoted.required).toContain("count");
   });
 
   it.each(COMPILERS)("every type is mutually assignable with the generated one under %s, and a different type is not", async (_label, pkg) => {

@@ -23,6 +23,9 @@ const CASES: [string, { source: string; type: string; member: string; construct:
   ["object", { source: "export interface O { o: object }", type: "O", member: "o", construct: "the `object` type", fix: "Record<string, unknown>" }],
   ["tuple with a rest element", { source: "export type R = [string, ...number[]]", type: "R", member: "the type itself", construct: "a tuple with optional or rest elements", fix: "fixed-length tuple" }],
   ["number-keyed index signature", { source: "export interface N { [k: number]: string }", type: "N", member: "the type itself", construct: "an index signature keyed by `number`", fix: "key it by `string`" }],
+  ["intersection narrowing a member (the schema generator would keep the wider type)", { source: "export type Narrowed = { a: string | number; b?: string } & { a: string; b: string }", type: "Narrowed", member: "the type itself", construct: 'an intersection whose members give "a" different types (`string | number` and `string`)', fix: "with the type the intersection gives it (`string`)" }],
+  ["intersection dropping null from a member", { source: "export type NotNull = { a: number | null } & { a: number }", type: "NotNull", member: "the type itself", construct: 'give "a" different types', fix: "(`number`)" }],
+  ["Partial of a string-keyed Record", { source: "export interface Counts { byDay: Partial<Record<string, number>> }", type: "Counts", member: "byDay", construct: "`undefined` in an index signature's values", fix: "use `Record<string, T>`" }],
   ["branded primitive", { source: 'export type UserId = string & { readonly __brand: "UserId" };', type: "UserId", member: "the type itself", construct: "a branded primitive", fix: "use the primitive itself" }],
 ];
 
@@ -37,5 +40,33 @@ describe("sync-types pydantic refuses what Pydantic cannot express", () => {
     expect(run.stderr).toContain("cannot be expressed as a Pydantic model");
     expect(run.stderr).toContain(fix);
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // a message, not a stack
+  });
+});
+
+/** The generator would rename these models, so FastAPI's spec would name them otherwise than the contract. */
+const NAME_CLASHES: [string, string, string][] = [
+  ["a name the module imports", "export interface Field { f: string }\nexport interface Open { [k: string]: string }", "Field"],
+  ["a name post-processing uses", "export interface ConfigDict { c: string }\n/** described */\nexport type Name = string;", "ConfigDict"],
+  ["a name only its case tells apart", "export interface Foo { a: string }\nexport interface foo { b: number }", "foo"],
+  ["the name of the models' own base", "export interface _ContractModel { z: string }", "_ContractModel"],
+];
+
+describe("sync-types pydantic refuses a type name the module cannot keep", () => {
+  it.each(NAME_CLASHES)("%s → exit 2 naming the type", async (_name, source, type) => {
+    const dir = await tempTree({ "tsconfig.json": TSCONFIG, "contract.ts": `export interface Fine { ok: boolean }\n${source}\n` });
+    const run = await runCli(["pydantic", join(dir, "contract.ts"), "-o", "models.py"], { cwd: dir, env: TOOLS_ENV });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`type "${type}" cannot keep its name in the Pydantic module`);
+    expect(run.stderr).toContain(`rename the type in the contract (e.g. "${type}Data")`);
+  });
+});
+
+describe("sync-types pydantic refuses a name Python would read as another", () => {
+  it("a member Python normalizes (NFKC) → exit 2 naming the type, the member and the name it would become", async () => {
+    const dir = await tempTree({ "tsconfig.json": TSCONFIG, "contract.ts": 'export interface Upload { "\uFB01le": string; "kept-\uFB01": string }\n' });
+    const run = await runCli(["pydantic", join(dir, "contract.ts"), "-o", "models.py"], { cwd: dir, env: TOOLS_ENV });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain('type "Upload", member "\uFB01le" is read by Python as "file" (Unicode NFKC)');
+    expect(run.stderr).toContain('rename it to "file" in the contract');
   });
 });

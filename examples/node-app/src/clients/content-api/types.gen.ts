@@ -286,7 +286,7 @@ export interface components {
              */
             kind: "summarize" | "translate";
             /** Document Ids */
-            document_ids: string[];
+            document_ids: components["schemas"]["Uuid"][];
             /** Target Language */
             target_language?: string | null;
             /**
@@ -309,7 +309,7 @@ export interface components {
              */
             kind: "summarize" | "translate";
             /** Document Ids */
-            document_ids: string[];
+            document_ids: components["schemas"]["Uuid"][];
             /** Target Language */
             target_language?: string | null;
         };
@@ -347,6 +347,8 @@ export interface components {
             text: string;
             finish_reason?: components["schemas"]["FinishReason"] | null;
         };
+        /** Format: uuid */
+        Uuid: string;
         /** ValidationError */
         ValidationError: {
             /** Location */
