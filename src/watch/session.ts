@@ -67,19 +67,22 @@ export class WatchSession {
    */
   async start(): Promise<void> {
     assertSendableHeaders(this.config.services, undefined);
-    // The app imports its contract module: bring it up to date before a server imports the app,
-    // so the spec that server answers is the one to take. A failure is reported by the first sync.
-    await Promise.all(this.config.services.map((service) => this.#regenerateModule(service).catch(() => undefined)));
-    const starting = this.config.services.map((service, i) => {
+    const started = this.config.services.map(async (service, i) => {
       const state: ServiceState = { service, extractor: undefined, runner: undefined, spec: undefined };
       this.#states.set(service.name, state);
-      if (!this.#options.serve || service.source === "url") return undefined;
-      state.runner = new ServiceRunner(service, this.#logger, this.#logger.paint[PREFIX_COLOURS[i % PREFIX_COLOURS.length]!], this.#options.ports?.get(service.name));
-      return state.runner.start();
+      // The app imports its contract module: bring it up to date before its server imports the
+      // app, so the spec that server answers is the one to take. A failure is the first sync's to report.
+      const module = service.contract === undefined ? undefined : this.#regenerateModule(service).then(() => undefined, () => undefined);
+      let serving: Promise<void> | undefined;
+      if (this.#options.serve && service.source !== "url") {
+        const runner = new ServiceRunner(service, this.#logger, this.#logger.paint[PREFIX_COLOURS[i % PREFIX_COLOURS.length]!], this.#options.ports?.get(service.name));
+        state.runner = runner;
+        serving = module ? module.then(() => runner.start()) : runner.start();
+      }
+      await module;
+      await Promise.all([this.#resync(state, false), serving]);
     });
-    const names = this.config.services.map((s) => s.name);
-    const synced = Promise.all(names.map((name) => this.#resync(this.#states.get(name)!, false)));
-    await Promise.all([synced, ...starting]);
+    await Promise.all(started);
   }
 
   /**
