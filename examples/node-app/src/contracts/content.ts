@@ -64,8 +64,12 @@ export interface Document {
 
 export interface JobCreate {
   kind: "summarize" | "translate";
-  /** @minItems 1 */
-  document_ids: Uuid[];
+  /**
+   * Ids of uploaded documents. Plain strings: the service's generated models keep a `@format` as an
+   * annotation and do not validate it, so the contract claims no format the service would not enforce.
+   * @minItems 1
+   */
+  document_ids: string[];
   /** @pattern ^[a-z]{2}$ */
   target_language?: string | null;
 }
@@ -119,6 +123,3 @@ export interface Health {
   /** @asType integer */
   jobs: number;
 }
-
-/** @format uuid */
-type Uuid = string;

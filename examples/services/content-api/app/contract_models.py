@@ -72,6 +72,31 @@ class Document(_ContractModel):
     uploaded_at: Annotated[str, Field(json_schema_extra={"format": "date-time"})]
 
 
+class JobCreate(_ContractModel):
+    kind: Literal["summarize", "translate"]
+    document_ids: Annotated[list[str], Field(min_length=1)]
+    """
+    Ids of uploaded documents. Plain strings: the service's generated models keep a `@format` as an annotation and do not validate it, so the contract claims no format the service would not enforce.
+    """
+    target_language: Annotated[str | None | MISSING, Field(pattern="^[a-z]{2}$")] = (
+        MISSING
+    )
+
+
+class Job(_ContractModel):
+    kind: Literal["summarize", "translate"]
+    document_ids: Annotated[list[str], Field(min_length=1)]
+    """
+    Ids of uploaded documents. Plain strings: the service's generated models keep a `@format` as an annotation and do not validate it, so the contract claims no format the service would not enforce.
+    """
+    target_language: Annotated[str | None | MISSING, Field(pattern="^[a-z]{2}$")] = (
+        MISSING
+    )
+    id: Annotated[str, Field(json_schema_extra={"format": "uuid"})]
+    status: JobStatus
+    created_at: Annotated[str, Field(json_schema_extra={"format": "date-time"})]
+
+
 class JobEvent(_ContractModel):
     job_id: Annotated[str, Field(json_schema_extra={"format": "uuid"})]
     status: JobStatus
@@ -98,27 +123,3 @@ class Health(_ContractModel):
     status: Literal["ok"] = "ok"
     documents: int
     jobs: int
-
-
-Uuid = TypeAliasType(
-    "Uuid", Annotated[str, Field(json_schema_extra={"format": "uuid"})]
-)
-
-
-class JobCreate(_ContractModel):
-    kind: Literal["summarize", "translate"]
-    document_ids: Annotated[list[Uuid], Field(min_length=1)]
-    target_language: Annotated[str | None | MISSING, Field(pattern="^[a-z]{2}$")] = (
-        MISSING
-    )
-
-
-class Job(_ContractModel):
-    kind: Literal["summarize", "translate"]
-    document_ids: Annotated[list[Uuid], Field(min_length=1)]
-    target_language: Annotated[str | None | MISSING, Field(pattern="^[a-z]{2}$")] = (
-        MISSING
-    )
-    id: Annotated[str, Field(json_schema_extra={"format": "uuid"})]
-    status: JobStatus
-    created_at: Annotated[str, Field(json_schema_extra={"format": "date-time"})]
