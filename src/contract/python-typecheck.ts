@@ -54,7 +54,9 @@ export function newPythonDiagnostics(before: PythonDiagnostic[], after: PythonDi
 /** The top-level package of `app` (`app.main:app` → `app`), or the whole folder. */
 function packageOf(service: ResolvedService): string {
   const top = service.app?.split(":")[0]?.split(".")[0];
-  return top && (existsSync(join(service.dir, top)) || existsSync(join(service.dir, `${top}.py`))) ? (existsSync(join(service.dir, top)) ? top : `${top}.py`) : ".";
+  if (!top) return ".";
+  if (existsSync(join(service.dir, top))) return top;
+  return existsSync(join(service.dir, `${top}.py`)) ? `${top}.py` : ".";
 }
 
 async function collect(argv: string[], dir: string, env: Record<string, string>): Promise<PythonDiagnostic[]> {
