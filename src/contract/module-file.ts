@@ -9,6 +9,7 @@ import { lstat, readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import type { ResolvedService } from "../config/types.js";
 import { UsageError } from "../errors.js";
+import { nonRegularKind, notRegularFile } from "../regular-file.js";
 import { writeFileAtomic } from "../spec/store.js";
 
 export interface ModulePlan {
@@ -30,15 +31,24 @@ export function isGeneratedModule(text: string): boolean {
   return header.some((line) => line.includes(BANNER_WORDS));
 }
 
+/**
+ * The module's text at `path` (undefined: none yet). Only a file starting with the banner is ours
+ * (generated text always carries it); anything else there, a symlink or not a regular file, is
+ * refused with the caller's error and nothing is touched.
+ */
+export async function readOwnedModule(path: string, refuse: () => UsageError, label: string): Promise<string | undefined> {
+  const onDisk = await readRegular(path, label);
+  if (onDisk === "other" || (onDisk !== undefined && !isGeneratedModule(onDisk))) throw refuse();
+  return onDisk;
+}
+
 /** Compares the fresh module with `committed` (the file, or its staged copy); refuses a file that is not ours. */
 export async function planModule(service: ResolvedService & { pydantic: string }, content: string, root: string, committed = service.pydantic): Promise<ModulePlan> {
-  const onDisk = await readRegular(committed);
   const shown = relative(root, service.pydantic);
-  if (onDisk === "other" || (typeof onDisk === "string" && onDisk !== content && !isGeneratedModule(onDisk))) {
-    throw new UsageError(`services.${service.name}.pydantic: ${shown} is not a module sync-types generated (it does not start with the "${BANNER_WORDS}" banner); nothing was written`,
-      `move your file elsewhere (or delete it if the generated models replace it), or point services.${service.name}.pydantic at a path of its own`,
-    );
-  }
+  const onDisk = await readOwnedModule(committed, () => new UsageError(
+    `services.${service.name}.pydantic: ${shown} is not a module sync-types generated (it does not start with the "${BANNER_WORDS}" banner); nothing was written`,
+    `move your file elsewhere (or delete it if the generated models replace it), or point services.${service.name}.pydantic at a path of its own`,
+  ), `services.${service.name}.pydantic`);
   return { path: service.pydantic, content, stale: onDisk !== content };
 }
 
@@ -46,9 +56,13 @@ export async function writeModule(plan: ModulePlan): Promise<void> {
   if (plan.stale) await writeFileAtomic(plan.path, plan.content);
 }
 
-async function readRegular(path: string): Promise<string | "other" | undefined> {
+/** "other": a symlink (never followed out of the service). A FIFO, socket or folder is named for what it is, never opened. */
+async function readRegular(path: string, label: string): Promise<string | "other" | undefined> {
   try {
-    if (!(await lstat(path)).isFile()) return "other";
+    const stats = await lstat(path);
+    if (stats.isSymbolicLink()) return "other";
+    const kind = nonRegularKind(stats);
+    if (kind) throw notRegularFile(path, kind, label);
     return await readFile(path, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;

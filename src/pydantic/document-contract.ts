@@ -2,7 +2,7 @@
  * An OpenAPI (3.0 / 3.1) or JSON Schema document written by people → component schemas.
  * Only local `#/...` refs are followed: a contract never causes I/O beyond its own file.
  */
-import { readFile } from "node:fs/promises";
+import { readRegularFile } from "../regular-file.js";
 import { UsageError, errorMessage } from "../errors.js";
 import { COMPONENTS_REF, componentsFromDefinitions } from "./component-schemas.js";
 import type { JsonSchemaObject } from "./schema-types.js";
@@ -16,7 +16,8 @@ export interface DocumentContract {
 const isObject = (value: unknown): value is JsonSchemaObject => typeof value === "object" && value !== null && !Array.isArray(value);
 
 export async function readDocumentContract(contract: string, types: readonly string[] | undefined): Promise<DocumentContract> {
-  const text = await readFile(contract, "utf8").catch((error: unknown) => {
+  const text = await readRegularFile(contract, "contract").catch((error: unknown) => {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`contract ${contract} cannot be read: ${errorMessage(error)}`, "check the path");
   });
   let document: unknown;

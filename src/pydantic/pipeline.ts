@@ -1,6 +1,7 @@
 import { existsSync, realpathSync } from "node:fs";
 import { basename, extname, isAbsolute } from "node:path";
 import { UsageError } from "../errors.js";
+import { assertRegularFile } from "../regular-file.js";
 import { reusePydantic, rememberPydantic } from "./cache.js";
 import { runCodegen } from "./codegen.js";
 import { componentsFromDefinitions, sortedSchemas } from "./component-schemas.js";
@@ -18,6 +19,9 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
     throw new UsageError(`contract ${request.contract}: unsupported file type "${extname(request.contract)}"`, "give a TypeScript module (.ts, .mts, .d.ts) or an OpenAPI / JSON Schema document (.json, .yaml, .yml)");
   }
   if (!existsSync(request.contract)) throw new UsageError(`contract ${request.contract} does not exist`, "check the path (relative paths are from the current folder)");
+  // A FIFO would block TypeScript's (or our) read forever: refused from its stat, as every path a user gives.
+  await assertRegularFile(request.contract, "contract");
+  if (request.tsconfig !== undefined) await assertRegularFile(request.tsconfig, "tsconfig");
   // Through a symlink, the contract's imports and tsconfig are still the real file's (and so is the module's banner).
   request = { ...request, contract: realpathSync(request.contract) };
   if (request.python && !existsSync(request.python)) throw new UsageError(`python ${request.python} does not exist`, "point it at the service venv's interpreter, e.g. services/x/.venv/bin/python");

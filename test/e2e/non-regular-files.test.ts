@@ -56,6 +56,10 @@ const CASES: Case[] = [
   ["typecheck.tsconfig a FIFO", ["check"], { "sync-types.config.json": config({ a: service() }, { typecheck: { tsconfig: "tsconfig.app.json" } }) }, ["tsconfig.app.json"], `typecheck.tsconfig: `],
   ["diff --base <fifo>", ["diff", "--base", "base.json"], { "sync-types.config.json": config({ a: service() }), "contracts/a.json": SPEC }, ["base.json"], `--base: `],
   ["diff --head <fifo>", ["diff", "--head", "head.json"], { "sync-types.config.json": config({ a: service() }), "contracts/a.json": SPEC }, ["head.json"], `--head: `],
+  ["pydantic <fifo.ts>", ["pydantic", "contract.ts", "-o", "models.py"], {}, ["contract.ts"], `contract: `],
+  ["pydantic <fifo.json>", ["pydantic", "contract.json", "-o", "models.py"], {}, ["contract.json"], `contract: `],
+  ["pydantic --tsconfig <fifo>", ["pydantic", "c.ts", "--tsconfig", "tsconfig.json", "-o", "models.py"], { "c.ts": "export interface A { a: string }\n" }, ["tsconfig.json"], `tsconfig: `],
+  ["pydantic -o <fifo>", ["pydantic", "c.ts", "-o", "models.py"], { "c.ts": "export interface A { a: string }\n" }, ["models.py"], `-o: `],
 ];
 
 describe.concurrent("a FIFO given as any user path: exit 2 naming it, never a hang", () => {
