@@ -24,7 +24,8 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   if (request.tsconfig !== undefined) await assertRegularFile(request.tsconfig, "tsconfig");
   // Through a symlink, the contract's imports and tsconfig are still the real file's (and so is the module's banner).
   request = { ...request, contract: realpathSync(request.contract) };
-  if (request.python && !existsSync(request.python)) throw new UsageError(`python ${request.python} does not exist`, "point it at the service venv's interpreter, e.g. services/x/.venv/bin/python");
+  // A command (`python3`, a service without a venv) is only a base interpreter; a path must exist.
+  if (request.python && isAbsolute(request.python) && !existsSync(request.python)) throw new UsageError(`python ${request.python} does not exist`, "point it at the service venv's interpreter, e.g. services/x/.venv/bin/python");
   const cached = request.cache === false ? undefined : await reusePydantic(request);
   if (cached) return cached;
   let components;

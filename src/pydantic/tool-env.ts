@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { ExitCode, SyncTypesError } from "../errors.js";
 import { runTool } from "./run-tool.js";
 
@@ -43,7 +43,8 @@ export function hasPinnedCodegen(python: string): boolean {
 
 /** The pinned tool without installing anything, when it is already there. */
 export function findCodegenTool(servicePython: string | undefined): CodegenTool | undefined {
-  if (servicePython && hasPinnedCodegen(servicePython)) return { python: servicePython, origin: `service venv ${servicePython}` };
+  // Only a venv's interpreter (a path) can hold the tool; a command such as `python3` is not looked into.
+  if (servicePython && isAbsolute(servicePython) && hasPinnedCodegen(servicePython)) return { python: servicePython, origin: `service venv ${servicePython}` };
   const python = venvPython(join(toolsDir(), `datamodel-code-generator-${DATAMODEL_CODE_GENERATOR_VERSION}`));
   if (existsSync(python) && hasPinnedCodegen(python)) return { python, origin: `tool venv ${DATAMODEL_CODE_GENERATOR_VERSION}` };
   return undefined;

@@ -107,6 +107,20 @@ describe("sync-types pydantic", () => {
     expect(forced.stderr).toContain("typescript loaded"); // the trace sees it when it does load
   }, 60_000);
 
+  it("takes a service python that is a command (a service without a venv) as the base interpreter, not as a missing file", async () => {
+    const dir = await tempTree({ "contract.ts": "export interface Ping { at: string }\n" });
+    const saved = process.env.SYNC_TYPES_TOOLS_DIR;
+    process.env.SYNC_TYPES_TOOLS_DIR = TOOLS_ENV.SYNC_TYPES_TOOLS_DIR;
+    try {
+      await testToolPython(); // the tool venv is there: nothing is installed from the command's interpreter
+      const module = await generatePydantic({ contract: join(dir, "contract.ts"), python: "python3", cache: false });
+      expect(module.text).toContain("class Ping(");
+    } finally {
+      if (saved === undefined) delete process.env.SYNC_TYPES_TOOLS_DIR;
+      else process.env.SYNC_TYPES_TOOLS_DIR = saved;
+    }
+  }, 120_000);
+
   it("takes an OpenAPI 3.0 YAML contract: its schemas become models, its paths are returned verbatim", async () => {
     const dir = await tempTree({ "orders.yaml": OPENAPI_30 });
     const module = await generatePydantic({ contract: join(dir, "orders.yaml"), types: ["Order"], cache: false, progress: () => {} });
