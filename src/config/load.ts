@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, errorMessage } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { projectCacheDir } from "../project-cache.js";
 import { assertRegularFileSync, readRegularFile } from "../regular-file.js";
 
 export const CONFIG_NAMES = [
@@ -138,10 +139,8 @@ export function registerTypeScriptHooks(cache?: string): void {
  * is never kept in a temp folder other users could write to.
  */
 function strippedConfigCache(file: string): string | undefined {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "node_modules"))) return join(dir, "node_modules", ".cache", "sync-types", "config");
-    if (dirname(dir) === dir) return undefined;
-  }
+  const project = projectCacheDir(dirname(file));
+  return project === undefined ? undefined : join(project, "config");
 }
 
 /**

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob } from "tinyglobby";
 import type { ResolvedService } from "../config/types.js";
+import { projectCacheDir } from "../project-cache.js";
 import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
 import type { Json } from "../spec/types.js";
 import { VERSION } from "../version.js";
@@ -34,11 +35,7 @@ export async function specCacheKey(service: ResolvedService, source: string, ver
 
 /** Cached raw specs live in the nearest `node_modules/.cache/sync-types` (else the temp dir). */
 export function cacheDir(root: string): string {
-  for (let dir = root; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "node_modules"))) return join(dir, "node_modules", ".cache", "sync-types");
-    if (dirname(dir) === dir) break;
-  }
-  return join(tmpdir(), "sync-types-cache", createHash("sha256").update(root).digest("hex").slice(0, 16));
+  return projectCacheDir(root) ?? join(tmpdir(), "sync-types-cache", createHash("sha256").update(root).digest("hex").slice(0, 16));
 }
 
 /** What extraction produced for a service: its spec and, when configured, its stream models' schemas. */
