@@ -32,7 +32,7 @@ export function holdToContract(contract: { schemas: Record<string, unknown>; ope
   const users = operationsUsing(spec);
   const breaches: Breach[] = [];
   const typeDiff = diffSpecs(
-    { openapi: "3.1.0", paths: syntheticPaths(shared, () => ({ request: shared, response: shared })), components: { schemas: contractSchemas } },
+    { openapi: "3.1.0", paths: syntheticPaths(shared, (name) => ({ request: name, response: name })), components: { schemas: contractSchemas } },
     { openapi: "3.1.0", paths: syntheticPaths(shared, (name) => serviceRefs(serviceSchemas, name)), components: { schemas: serviceSchemas } },
   );
   for (const change of typeDiff) {
@@ -71,11 +71,11 @@ function serviceRefs(schemas: JsonObject, name: string): { request: string; resp
   return { request: has(`${name}-Input`) ? `${name}-Input` : name, response: has(`${name}-Output`) ? `${name}-Output` : name };
 }
 
-function syntheticPaths(names: string[], refs: (name: string) => { request: string | string[]; response: string | string[] }): JsonObject {
+function syntheticPaths(names: string[], refs: (name: string) => { request: string; response: string }): JsonObject {
   const paths: JsonObject = {};
   for (const name of names) {
     const { request, response } = refs(name);
-    const ref = (which: string | string[]) => ({ $ref: `#/components/schemas/${typeof which === "string" ? which : name}` });
+    const ref = (schema: string) => ({ $ref: `#/components/schemas/${schema}` });
     paths[`${SYNTHETIC}${name}`] = {
       post: {
         operationId: `contract_${name}`,
