@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { registerCleanup } from "../cleanup.js";
 import { OutputTail } from "./output-tail.js";
 import { OWNER_VAR, serviceProcesses, signalProcesses, type ProcessInfo } from "./process-tree.js";
-import { RUN_TOKEN, forgetGroup, watchGroup } from "./watchdog.js";
+import { RUN_TOKEN, ensureWatchdog, forgetGroup, watchGroup } from "./watchdog.js";
 
 export { OutputTail } from "./output-tail.js";
 
@@ -52,6 +52,7 @@ let spawned = 0;
 export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProcess {
   const [file, ...args] = argv;
   const token = `${RUN_TOKEN}.${++spawned}`;
+  ensureWatchdog();
   const child = spawn(file!, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env, [OWNER_VAR]: token },

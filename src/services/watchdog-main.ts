@@ -38,9 +38,12 @@ async function reap(): Promise<void> {
   // SIGTERM first so services shut down cleanly; SIGKILL whatever is left (or was forked meanwhile).
   signalAll("SIGTERM");
   for (let waited = 0; waited < 1000 && live().length > 0; waited += 100) await sleep(100);
-  for (let round = 0; round < 3; round++) {
+  // SIGKILL until two scans in a row find nothing: a process caught between fork and exec when
+  // sync-types died carries its token only once exec'd. Bounded, so the watchdog always ends.
+  for (let round = 0, quiet = 0; round < 100 && quiet < 2; round++) {
     signalAll("SIGKILL");
     await sleep(50);
+    quiet = live().length === 0 ? quiet + 1 : 0;
   }
   process.exit(0);
 }

@@ -14,11 +14,18 @@ const SCRIPT = join(PACKAGE_ROOT, "dist/src/services/watchdog-main.js");
 let watchdog: ChildProcess | undefined;
 
 /**
- * Starts the run's watchdog (once) and tells it about a service's process group. No wait for
- * it to be ready: once spawned it holds the pipe's read end, so it sees EOF whenever we die.
+ * Starts the run's watchdog (once). Called before each service is spawned, never after: a kill
+ * between a first service's spawn and the watchdog's would leave that service with no one to stop
+ * it. No wait for it to be ready: once spawned it holds the pipe's read end, so it sees EOF
+ * whenever we die, and finds by token (Linux) a service spawned before its group was announced.
  */
-export function watchGroup(pgid: number): void {
+export function ensureWatchdog(): void {
   watchdog ??= startWatchdog();
+}
+
+/** Tells the watchdog about a service's process group (ensureWatchdog came first). */
+export function watchGroup(pgid: number): void {
+  ensureWatchdog();
   write(`+${pgid}\n`);
 }
 
