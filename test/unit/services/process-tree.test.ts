@@ -28,7 +28,7 @@ async function startGroup(): Promise<{ leader: number; children: number[] }> {
   const setsid = Number(await new Promise<string>((resolve) => child.stdout!.once("data", (chunk: Buffer) => resolve(chunk.toString().trim()))));
   started.push(setsid);
   // Both children exist once sh has forked them; the table is read after that.
-  for (let i = 0; i < 50 && serviceProcesses(leader, TOKEN, true, "linux").pids.length < 2; i++) await sleep(20);
+  for (let i = 0; i < 250 && serviceProcesses(leader, TOKEN, true, "linux").pids.length < 2; i++) await sleep(20);
   return { leader, children: [setsid] };
 }
 
