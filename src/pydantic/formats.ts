@@ -24,19 +24,13 @@ export const FORMAT_VALIDATORS: Readonly<Record<string, string>> = {
 /** Names the helper block defines: a contract type of one of these names would shadow it. */
 export const FORMAT_HELPER_NAMES: readonly string[] = [...Object.values(FORMAT_VALIDATORS), "_parsed_as", "_check_email", "_EMAIL", "_datetime", "_re", "_uuid", "_pydantic", "_pydantic_core"];
 
-const PARSED_AS = `def _parsed_as(kind: type) -> _pydantic.AfterValidator:
-    """Checks a string as a \`kind\` field would (same error), and keeps the string as sent."""
+const PARSED_AS = `def _parsed_as(kind: type[object]) -> _pydantic.AfterValidator:
+    """Checks a string as a \`kind\` field would (its error raised as is), and keeps the string as sent."""
     adapter = _pydantic.TypeAdapter(kind)
 
     def check(value: object) -> object:
         if isinstance(value, str):
-            try:
-                adapter.validate_python(value)
-            except _pydantic.ValidationError as error:
-                problem = error.errors()[0]
-                raise _pydantic_core.PydanticKnownError(
-                    problem["type"], problem.get("ctx")
-                ) from None
+            adapter.validate_python(value)
         return value
 
     return _pydantic.AfterValidator(check)`;
@@ -96,7 +90,8 @@ function withHelpers(text: string, formats: string[]): string {
     formats.includes("email") && "import re as _re",
     formats.includes("uuid") && "import uuid as _uuid",
   ].filter(Boolean);
-  const imports = `${modules.join("\n")}\n\nimport pydantic as _pydantic\nimport pydantic_core as _pydantic_core\n`;
+  const pydantic = ["import pydantic as _pydantic", formats.includes("email") && "import pydantic_core as _pydantic_core"].filter(Boolean);
+  const imports = `${modules.join("\n")}\n\n${pydantic.join("\n")}\n`;
   const functions = [parsed && PARSED_AS, formats.includes("email") && CHECK_EMAIL].filter(Boolean);
   const block = `${functions.join("\n\n\n")}\n\n\n${formats.map((format) => DEFINITIONS[format]).join("\n")}\n\n\n`;
   const mask = literalMask(text);

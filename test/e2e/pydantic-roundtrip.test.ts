@@ -18,6 +18,8 @@ import { loadFake, type FakeModule } from "../unit/generate/fakes/support.js";
 
 const FIXTURE = join(REPO_ROOT, "test/fixtures/ts-contract");
 const CONTRACT = join(FIXTURE, "contract.ts");
+/** The contract fixture's venv: Pydantic and mypy. */
+const MYPY_PYTHON = join(REPO_ROOT, "test/fixtures/contract-service/.venv/bin/python");
 const COMPILERS = [["TS 5.9", "typescript"], ["TS 7", "typescript7"]] as const;
 
 /** Compared against `Wrong`: the harness has to fail there, or it asserts nothing. */
@@ -129,6 +131,11 @@ describe("TS contract → Pydantic → FastAPI → TS", () => {
     const member = spec.components.schemas[parentId.anyOf[0]!.$ref!.split("/").pop()!];
     expect([member, parentId.anyOf[1]]).toEqual([{ type: "string", format: "uuid" }, { type: "null" }]);
   });
+
+  it("the module, format validators included, passes mypy --strict", async () => {
+    const run = await execa(MYPY_PYTHON, ["-m", "mypy", "--strict", "--no-incremental", "models.py"], { cwd: join(dir, "app"), reject: false });
+    expect(run.stdout, run.stderr).toContain("Success: no issues found");
+  }, 60_000);
 
   it.each(invalidSamples.map((sample) => [sample.type, sample] as const))("%s: a value a format makes invalid is refused by the app and by its fake, with the same loc and type", async (name, sample) => {
     const post = (fetcher: typeof fetch, base: string) => fetcher(`${base}/echo/${name}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(sample.value) });

@@ -51,6 +51,7 @@ describe("enforceFormats", () => {
     expect(text).toMatch(/^_valid_date_time = _parsed_as\(_datetime\.datetime\)$/m);
     expect(text).not.toMatch(/^_valid_date = /m);
     expect(text).not.toContain("import re as _re");
+    expect(text).not.toContain("pydantic_core");
     const order = ["from pydantic import BaseModel", "import datetime as _datetime", "import uuid as _uuid", "import pydantic as _pydantic", "def _parsed_as(", "_valid_uuid = ", "class _ContractModel("].map((line) => text.indexOf(line));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
   });

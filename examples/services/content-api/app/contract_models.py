@@ -16,22 +16,15 @@ import datetime as _datetime
 import uuid as _uuid
 
 import pydantic as _pydantic
-import pydantic_core as _pydantic_core
 
 
-def _parsed_as(kind: type) -> _pydantic.AfterValidator:
-    """Checks a string as a `kind` field would (same error), and keeps the string as sent."""
+def _parsed_as(kind: type[object]) -> _pydantic.AfterValidator:
+    """Checks a string as a `kind` field would (its error raised as is), and keeps the string as sent."""
     adapter = _pydantic.TypeAdapter(kind)
 
     def check(value: object) -> object:
         if isinstance(value, str):
-            try:
-                adapter.validate_python(value)
-            except _pydantic.ValidationError as error:
-                problem = error.errors()[0]
-                raise _pydantic_core.PydanticKnownError(
-                    problem["type"], problem.get("ctx")
-                ) from None
+            adapter.validate_python(value)
         return value
 
     return _pydantic.AfterValidator(check)
