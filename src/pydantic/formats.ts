@@ -2,10 +2,12 @@
  * A contract's `format` is enforced, not only annotated: the service must refuse what its spec
  * (and so the typed fakes) refuse. The field stays a `str` (a `UUID` or `datetime` field would
  * rewrite the value: uppercase hex, `.000Z`), so each format becomes an `AfterValidator` beside the
- * field's `Field(json_schema_extra={"format": …})`: the value is parsed as Pydantic parses that
- * type, the error is the one such a field gives (same `type`, message and `loc`: `uuid_parsing`,
- * `datetime_from_date_parsing`, …), and the string is returned as sent. The JSON schema is the
- * string's, so FastAPI's spec stays `{"type": "string", "format": "uuid"}`.
+ * field's `Field(json_schema_extra={"format": …})`: the value is parsed by a `TypeAdapter` of that
+ * type, whose ValidationError Pydantic adopts under the field's `loc` (so the `type`, message and
+ * `ctx` are a real field's: `uuid_parsing`, `datetime_from_date_parsing`, …), and the string is
+ * returned as sent. What is accepted is what such a field accepts (Pydantic's lax parsing: a
+ * `datetime` also takes `2024-01-01`). The JSON schema is the string's, so FastAPI's spec stays
+ * `{"type": "string", "format": "uuid"}`.
  *
  * The formats are the ones the fakes check (runtime/fakes.ts). `email` has no Pydantic type
  * without the `email-validator` package (and `EmailStr` lowercases the domain), so it is checked
