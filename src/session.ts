@@ -222,7 +222,7 @@ export class Session {
     const { newPythonDiagnostics, pythonChecker } = await import("./contract/python-typecheck.js");
     const { writeModule } = await import("./contract/module-file.js");
     const checker = options.typecheck === false ? undefined : pythonChecker(service, cacheDir(this.config.root));
-    const before = checker ? await checker.run(service.dir) : [];
+    const before = checker ? await checker.run(service.dir, options.signal) : [];
     // The run may read the sources from elsewhere (the hook's staged snapshot): the module's place in them.
     const configuredDir = this.config.services.find((s) => s.name === service.name)?.dir ?? service.dir;
     const moduleFile = relative(configuredDir, stage.plan.path);
@@ -235,7 +235,7 @@ export class Session {
       this.own(copy.remove);
       target = { ...service, dir: copy.dir };
     }
-    const after = checker ? await checker.run(target.dir) : [];
+    const after = checker ? await checker.run(target.dir, options.signal) : [];
     // The module's own lines are generated, not call sites: only the code that uses it is reported.
     const pythonCallSites = newPythonDiagnostics(before, after)
       .filter((d) => d.file !== moduleFile.split("\\").join("/"))

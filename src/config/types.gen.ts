@@ -63,6 +63,8 @@ export interface ServiceConfig {
   contractTypes?: string[];
   /** Type-checks the service's Python after the `pydantic` module is regenerated, to report call sites a contract change breaks (file:line); `false` turns it off. Default: `pyright`, else `mypy`, when the service's venv has it. */
   pythonTypecheck?: string | false;
+  /** How long each `pythonTypecheck` run may take; a run still going then is stopped with its process tree and the command fails (exit 3). Default `120000`. */
+  pythonTypecheckTimeoutMs?: number;
 }
 
 /** The Node project whose call sites are checked. */

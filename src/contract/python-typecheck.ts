@@ -6,11 +6,15 @@
  *   pythonTypecheck: false ──► none
  *   a command string        ──► run by the shell in the service folder, venv first on PATH
  *   unset                   ──► pyright, else mypy, when the service's venv has it
+ *
+ * Each run is bounded by `pythonTypecheckTimeoutMs`: a checker that hangs (a stuck daemon, a
+ * prompt) would otherwise hang `check` forever. It is then stopped with its process tree, exit 3.
  */
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative } from "node:path";
 import { freshBy } from "../check/fresh.js";
 import type { ResolvedService } from "../config/types.js";
+import { ServiceError } from "../errors.js";
 import { spawnProcess } from "../services/process.js";
 
 export interface PythonDiagnostic {
@@ -24,7 +28,7 @@ export interface PythonDiagnostic {
 export interface PythonChecker {
   /** As reports name it: `mypy`, `pyright`, or the configured command. */
   name: string;
-  run(dir: string): Promise<PythonDiagnostic[]>;
+  run(dir: string, signal?: AbortSignal): Promise<PythonDiagnostic[]>;
 }
 
 /** The checker the service asks for or has, or none. */
@@ -33,15 +37,14 @@ export function pythonChecker(service: ResolvedService, cacheDir: string): Pytho
   if (configured === false) return undefined;
   const bin = dirname(service.python);
   const env = { PATH: `${bin}${process.platform === "win32" ? ";" : ":"}${process.env["PATH"] ?? ""}` };
-  if (typeof configured === "string") return { name: configured, run: (dir) => collect(["sh", "-c", configured], dir, env) };
+  const checker = (name: string, argv: string[]): PythonChecker => ({ name, run: (dir, signal) => collect({ service, name, argv, dir, env, signal }) });
+  if (typeof configured === "string") return checker(configured, ["sh", "-c", configured]);
   if (!isAbsolute(service.python)) return undefined;
   const target = packageOf(service);
-  if (existsSync(join(bin, "pyright"))) {
-    return { name: "pyright", run: (dir) => collect([join(bin, "pyright"), "--pythonpath", service.python, target], dir, env) };
-  }
+  if (existsSync(join(bin, "pyright"))) return checker("pyright", [join(bin, "pyright"), "--pythonpath", service.python, target]);
   if (existsSync(join(bin, "mypy"))) {
     const args = ["--show-column-numbers", "--no-error-summary", "--no-color-output", "--hide-error-context", "--no-pretty", "--cache-dir", join(cacheDir, "mypy")];
-    return { name: "mypy", run: (dir) => collect([service.python, "-m", "mypy", ...args, target], dir, env) };
+    return checker("mypy", [service.python, "-m", "mypy", ...args, target]);
   }
   return undefined;
 }
@@ -59,13 +62,38 @@ function packageOf(service: ResolvedService): string {
   return existsSync(join(service.dir, `${top}.py`)) ? `${top}.py` : ".";
 }
 
-async function collect(argv: string[], dir: string, env: Record<string, string>): Promise<PythonDiagnostic[]> {
+interface CheckerRun {
+  service: ResolvedService;
+  name: string;
+  argv: string[];
+  dir: string;
+  env: Record<string, string>;
+  signal: AbortSignal | undefined;
+}
+
+async function collect({ service, name, argv, dir, env, signal }: CheckerRun): Promise<PythonDiagnostic[]> {
   const lines: string[] = [];
-  const child = spawnProcess(argv, { cwd: dir, env, onLine: (line) => lines.push(line) });
+  const child = spawnProcess(argv, { cwd: dir, env, label: `${service.name} ${name}`, onLine: (line) => lines.push(line) });
+  const stop = () => void child.stop(500);
+  signal?.addEventListener("abort", stop, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    stop();
+  }, service.pythonTypecheckTimeoutMs);
   try {
     await child.exited;
+    signal?.throwIfAborted();
   } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", stop);
     await child.stop(500);
+  }
+  if (timedOut) {
+    throw new ServiceError(service.name, `the Python type checker (pythonTypecheck: ${name}) did not finish within ${service.pythonTypecheckTimeoutMs} ms and was stopped`, {
+      output: child.output.lines(),
+      hint: `${lines.length ? "its last output (above) shows where it stopped; " : ""}raise services.${service.name}.pythonTypecheckTimeoutMs if it is only slow, or set services.${service.name}.pythonTypecheck to false to skip it`,
+    });
   }
   return parseDiagnostics(lines, dir);
 }

@@ -32,7 +32,27 @@ function convert(schema: Schema, refPrefix: string): Schema {
     else if (isObject(value) && (key === "items" || key === "additionalProperties" || key === "not" || key === "contentSchema")) out[key] = convert(value, refPrefix);
     else out[key] = value;
   }
-  return tupleOfRepeated(out);
+  return formatOnNonNull(tupleOfRepeated(out));
+}
+
+const STRING_KEYWORDS = ["format", "minLength", "maxLength", "pattern"] as const;
+
+/**
+ * `type: ["string", "null"]` with a `format` (a `@format` on `string | null`): the format goes on
+ * the string member of a union with null, as FastAPI writes `UUID | None`, where it is lifted to a
+ * component like any formatted member. Kept beside a nullable union, datamodel-code-generator would
+ * hang it on the whole union, where neither the fakes nor a validator on the string read it.
+ */
+function formatOnNonNull(schema: Schema): Schema {
+  const { type } = schema;
+  if (typeof schema.format !== "string" || "enum" in schema || !Array.isArray(type) || type.length !== 2 || !type.includes("null") || !type.includes("string")) return schema;
+  const member: Schema = { type: "string" };
+  const rest: Schema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if ((STRING_KEYWORDS as readonly string[]).includes(key)) member[key] = value;
+    else if (key !== "type") rest[key] = value;
+  }
+  return { ...rest, anyOf: [member, { type: "null" }] };
 }
 
 /** `[number, number]` comes out of ts-json-schema-generator as `items` + equal `minItems`/`maxItems`. */

@@ -6,6 +6,7 @@ import { reusePydantic, rememberPydantic } from "./cache.js";
 import { runCodegen } from "./codegen.js";
 import { componentsFromDefinitions, sortedSchemas } from "./component-schemas.js";
 import { readDocumentContract } from "./document-contract.js";
+import { FORMAT_HELPER_NAMES } from "./formats.js";
 import type { JsonSchemaObject, PydanticModule, PydanticRequest } from "./index.js";
 import { MODULE_BASE, postprocess } from "./postprocess.js";
 import { provideCodegenTool } from "./tool-env.js";
@@ -61,7 +62,7 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
 }
 
 /** Names post-processing adds to the module and uses after the models are defined (a model of that name would shadow them). */
-const POSTPROCESS_NAMES = new Set([MODULE_BASE, "BaseModel", "ConfigDict", "Field", "Annotated"]);
+const POSTPROCESS_NAMES = new Set([MODULE_BASE, "BaseModel", "ConfigDict", "Field", "Annotated", ...FORMAT_HELPER_NAMES]);
 
 /**
  * The generator renames a model whose name the module already uses (a type called `Field` becomes

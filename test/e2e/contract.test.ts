@@ -128,6 +128,19 @@ describe("a service that implements a TypeScript-owned contract", () => {
   });
 });
 
+test("a Python type checker that hangs is stopped with its process tree after pythonTypecheckTimeoutMs: exit 3, naming the command, the bound and the fix", { timeout: 120_000 }, async () => {
+  const marker = `hung-checker-${randomUUID()}`;
+  // The shell waits on a foreground sleep while another runs in the background: both must go.
+  const command = "sleep 300 & sleep 300";
+  const dir = await contractProject({ pythonTypecheck: command, pythonTypecheckTimeoutMs: 1500 });
+  const run = await runCli(["check"], { cwd: dir, env: { HUNG_CHECKER: marker } });
+  expect(run.code).toBe(3);
+  const said = run.stdout + run.stderr;
+  expect(said).toContain(`the Python type checker (pythonTypecheck: ${command}) did not finish within 1500 ms and was stopped`);
+  expect(said).toContain("raise services.quotes.pythonTypecheckTimeoutMs if it is only slow, or set services.quotes.pythonTypecheck to false");
+  expect(await waitFor(() => processesMatching(marker).length === 0, 5000)).toBe(true);
+});
+
 test("watch: editing the contract regenerates the module and re-syncs the service", { timeout: 120_000 }, async () => {
   const marker = `contract-watch-${randomUUID()}`;
   const dir = await contractProject({ env: { MARKER: marker } });

@@ -1,7 +1,8 @@
 // TS contract → `sync-types pydantic` → a real FastAPI echo app → its /openapi.json →
 // `sync-types generate` → TS again: every contract type must be mutually assignable with what
 // comes back (TS 5.9 and TS 7, strict + exactOptionalPropertyTypes), and every sample value must
-// come back from the app JSON-equal.
+// come back from the app JSON-equal; a value a `@format` makes invalid is refused by the app as by
+// the fake of its spec.
 import { existsSync } from "node:fs";
 import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -12,10 +13,13 @@ import { FIXTURE_PYTHON, REPO_ROOT } from "../helpers/paths.js";
 import { TOOLS_ENV } from "../helpers/pydantic-tools.js";
 import { tempTree } from "../helpers/temp-tree.js";
 import { startUvicorn, type RunningUvicorn } from "../helpers/uvicorn.js";
-import { samples } from "../fixtures/ts-contract/samples.js";
+import { invalidSamples, samples } from "../fixtures/ts-contract/samples.js";
+import { loadFake, type FakeModule } from "../unit/generate/fakes/support.js";
 
 const FIXTURE = join(REPO_ROOT, "test/fixtures/ts-contract");
 const CONTRACT = join(FIXTURE, "contract.ts");
+/** The contract fixture's venv: Pydantic and mypy. */
+const MYPY_PYTHON = join(REPO_ROOT, "test/fixtures/contract-service/.venv/bin/python");
 const COMPILERS = [["TS 5.9", "typescript"], ["TS 7", "typescript7"]] as const;
 
 /** Compared against `Wrong`: the harness has to fail there, or it asserts nothing. */
@@ -25,6 +29,7 @@ let dir: string;
 let names: string[];
 let app: RunningUvicorn;
 let spec: { components: { schemas: Record<string, unknown> } };
+let fake: ReturnType<FakeModule["createFakeFetch"]>;
 
 beforeAll(async () => {
   names = [...(await readFile(CONTRACT, "utf8")).matchAll(/^export (?:interface|type|enum) (\w+)/gm)].map((m) => m[1]!).concat("Money");
@@ -35,6 +40,7 @@ beforeAll(async () => {
   app = await startUvicorn({ cwd: join(dir, "app"), python: FIXTURE_PYTHON, app: "echo_app:app" });
   spec = (await (await fetch(`${app.baseUrl}/openapi.json`)).json()) as typeof spec;
   await writeFile(join(dir, "spec.json"), JSON.stringify(spec));
+  fake = (await loadFake("roundtrip", spec as never)).fake.createFakeFetch();
   const client = await runCli(["generate", "spec.json", "-o", "client"], { cwd: dir });
   expect(client.code, client.stderr).toBe(0);
   await writeFile(join(dir, "check.ts"), harness(names));
@@ -118,6 +124,25 @@ describe("TS contract → Pydantic → FastAPI → TS", () => {
       }
     }
     expect(differing).toEqual([]);
+  });
+
+  it("keeps the format in the app's spec where a real UUID field has it: on the string, not beside a nullable union", () => {
+    const parentId = (spec.components.schemas.Links as { properties: Record<string, { anyOf: { $ref?: string }[] }> }).properties.parentId!;
+    const member = spec.components.schemas[parentId.anyOf[0]!.$ref!.split("/").pop()!];
+    expect([member, parentId.anyOf[1]]).toEqual([{ type: "string", format: "uuid" }, { type: "null" }]);
+  });
+
+  it("the module, format validators included, passes mypy --strict", async () => {
+    const run = await execa(MYPY_PYTHON, ["-m", "mypy", "--strict", "--no-incremental", "models.py"], { cwd: join(dir, "app"), reject: false });
+    expect(run.stdout, run.stderr).toContain("Success: no issues found");
+  }, 60_000);
+
+  it.each(invalidSamples.map((sample) => [sample.type, sample] as const))("%s: a value a format makes invalid is refused by the app and by its fake, with the same loc and type", async (name, sample) => {
+    const post = (fetcher: typeof fetch, base: string) => fetcher(`${base}/echo/${name}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(sample.value) });
+    const detail = async (response: Response) => ({ status: response.status, detail: ((await response.json()) as { detail: { loc: unknown[]; type: string }[] }).detail.map((d) => [d.loc.join("."), d.type]) });
+    const want = { status: 422, detail: sample.detail };
+    expect(await detail(await post(fetch, app.baseUrl))).toEqual(want);
+    if (sample.fake !== false) expect(await detail(await post(fake as typeof fetch, "http://fake.invalid"))).toEqual(want);
   });
 });
 

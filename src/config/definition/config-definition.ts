@@ -187,6 +187,12 @@ export const SERVICE = object({
       defaultText: "`pyright`, else `mypy`, when the service's venv has it",
       description: "Type-checks the service's Python after the `pydantic` module is regenerated, to report call sites a contract change breaks (file:line); `false` turns it off.",
     }),
+    pythonTypecheckTimeoutMs: integer({
+      expected: "a positive integer (milliseconds)",
+      minimum: 1,
+      default: 120_000,
+      description: "How long each `pythonTypecheck` run may take; a run still going then is stopped with its process tree and the command fails (exit 3).",
+    }),
   },
   checks: [
     {
@@ -217,11 +223,11 @@ export const SERVICE = object({
         const has = (key: string) => service[key] !== undefined;
         if (has("pydantic") && !has("contract")) report(`${at}.contract`, 'required with "pydantic": the TS module or OpenAPI file the models are generated from, e.g. "web/src/contracts/estimation.ts"');
         if (has("contract") && !has("pydantic")) report(`${at}.pydantic`, 'required with "contract": where the generated Pydantic module goes, inside the service, e.g. "services/estimation/app/contract_models.py"');
-        for (const key of ["contractTypes", "pythonTypecheck"])
+        for (const key of ["contractTypes", "pythonTypecheck", "pythonTypecheckTimeoutMs"])
           if (has(key) && !has("contract")) report(`${at}.${key}`, 'only applies with "contract" and "pydantic": remove it, or add them');
       },
       json: {
-        dependentRequired: { pydantic: ["contract"], contract: ["pydantic"], contractTypes: ["contract"], pythonTypecheck: ["contract"] },
+        dependentRequired: { pydantic: ["contract"], contract: ["pydantic"], contractTypes: ["contract"], pythonTypecheck: ["contract"], pythonTypecheckTimeoutMs: ["contract"] },
       },
     },
   ],

@@ -20,14 +20,16 @@ export const CONFIG_CASES: [string, unknown, string[]][] = [
       'runtime.share: unknown option (did you mean "shared"?)',
       "runtime.shared: expected a folder path relative to the config file",
     ]],
-    ["a TypeScript-owned contract", { services: { a: { ...service, contract: "web/contracts/a.ts", pydantic: "svc/app/contract_models.py", contractTypes: ["Estimate"], pythonTypecheck: "mypy app" } } }, []],
+    ["a TypeScript-owned contract", { services: { a: { ...service, contract: "web/contracts/a.ts", pydantic: "svc/app/contract_models.py", contractTypes: ["Estimate"], pythonTypecheck: "mypy app", pythonTypecheckTimeoutMs: 600_000 } } }, []],
     ["python type checking off", { services: { a: { ...service, contract: "a.openapi.json", pydantic: "svc/app/models.py", pythonTypecheck: false } } }, []],
     ["pydantic without a contract", { services: { a: { ...service, pydantic: "svc/app/models.py" } } }, ['services.a.contract: required with "pydantic"']],
     ["a contract without pydantic", { services: { a: { ...service, contract: "web/contracts/a.ts" } } }, ['services.a.pydantic: required with "contract"']],
-    ["contract options without a contract", { services: { a: { ...service, contractTypes: ["A"], pythonTypecheck: true } } }, [
+    ["contract options without a contract", { services: { a: { ...service, contractTypes: ["A"], pythonTypecheck: true, pythonTypecheckTimeoutMs: 0 } } }, [
       "services.a.pythonTypecheck: expected a command string or false",
+      "services.a.pythonTypecheckTimeoutMs: expected a positive integer (milliseconds)",
       'services.a.contractTypes: only applies with "contract"',
       'services.a.pythonTypecheck: only applies with "contract"',
+      'services.a.pythonTypecheckTimeoutMs: only applies with "contract"',
     ]],
     ["a pydantic module that is not a .py file", { services: { a: { ...service, contract: "a.ts", pydantic: "svc/app/models.ts", contractTypes: [] } } }, [
       "services.a.pydantic: expected a path ending in .py",

@@ -36,3 +36,16 @@ describe("componentsFromDefinitions", () => {
     expect(Object.keys(sortedSchemas(got).O!.properties as object)).toEqual(["a", "z"]);
   });
 });
+
+describe("formats", () => {
+  it("moves a nullable string's format (and its string bounds) onto the string member, lifted to a named component", () => {
+    const got = componentsFromDefinitions({ O: object({ id: { type: ["string", "null"], format: "uuid", minLength: 3, description: "Parent." } }) } as never);
+    expect(got.O!.properties).toEqual({ id: { description: "Parent.", anyOf: [{ $ref: "#/components/schemas/Uuid" }, { type: "null" }] } });
+    expect(got.Uuid).toEqual({ type: "string", format: "uuid", minLength: 3 });
+  });
+
+  it("leaves a non-nullable formatted field, and a nullable enum, as they are", () => {
+    const given = { O: object({ at: { type: "string", format: "date-time" }, e: { type: ["string", "null"], format: "x", enum: ["a", null] } }) };
+    expect(componentsFromDefinitions(given as never).O!.properties).toEqual(given.O.properties);
+  });
+});

@@ -64,12 +64,8 @@ export interface Document {
 
 export interface JobCreate {
   kind: "summarize" | "translate";
-  /**
-   * Ids of uploaded documents. Plain strings: the service's generated models keep a `@format` as an
-   * annotation and do not validate it, so the contract claims no format the service would not enforce.
-   * @minItems 1
-   */
-  document_ids: string[];
+  /** @minItems 1 */
+  document_ids: Uuid[];
   /** @pattern ^[a-z]{2}$ */
   target_language?: string | null;
 }
@@ -123,3 +119,6 @@ export interface Health {
   /** @asType integer */
   jobs: number;
 }
+
+/** @format uuid */
+type Uuid = string;

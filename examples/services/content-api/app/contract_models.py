@@ -12,6 +12,28 @@ except ImportError:  # Pydantic < 2.14
     from pydantic.experimental.missing_sentinel import MISSING
 from typing_extensions import TypeAliasType
 
+import datetime as _datetime
+import uuid as _uuid
+
+import pydantic as _pydantic
+
+
+def _parsed_as(kind: type[object]) -> _pydantic.AfterValidator:
+    """Checks a string as a `kind` field would (its error raised as is), and keeps the string as sent."""
+    adapter = _pydantic.TypeAdapter(kind)
+
+    def check(value: object) -> object:
+        if isinstance(value, str):
+            adapter.validate_python(value)
+        return value
+
+    return _pydantic.AfterValidator(check)
+
+
+_valid_uuid = _parsed_as(_uuid.UUID)
+_valid_date_time = _parsed_as(_datetime.datetime)
+
+
 class _ContractModel(BaseModel):
     model_config = ConfigDict(json_schema_mode_override="validation", use_attribute_docstrings=True)
 
@@ -63,42 +85,17 @@ class Completion(_ContractModel):
 
 
 class Document(_ContractModel):
-    id: Annotated[str, Field(json_schema_extra={"format": "uuid"})]
+    id: Annotated[str, Field(json_schema_extra={"format": "uuid"}), _valid_uuid]
     title: str
     filename: str
     content_type: str | None | MISSING = MISSING
     size: int
     sha256: str
-    uploaded_at: Annotated[str, Field(json_schema_extra={"format": "date-time"})]
-
-
-class JobCreate(_ContractModel):
-    kind: Literal["summarize", "translate"]
-    document_ids: Annotated[list[str], Field(min_length=1)]
-    """
-    Ids of uploaded documents. Plain strings: the service's generated models keep a `@format` as an annotation and do not validate it, so the contract claims no format the service would not enforce.
-    """
-    target_language: Annotated[str | None | MISSING, Field(pattern="^[a-z]{2}$")] = (
-        MISSING
-    )
-
-
-class Job(_ContractModel):
-    kind: Literal["summarize", "translate"]
-    document_ids: Annotated[list[str], Field(min_length=1)]
-    """
-    Ids of uploaded documents. Plain strings: the service's generated models keep a `@format` as an annotation and do not validate it, so the contract claims no format the service would not enforce.
-    """
-    target_language: Annotated[str | None | MISSING, Field(pattern="^[a-z]{2}$")] = (
-        MISSING
-    )
-    id: Annotated[str, Field(json_schema_extra={"format": "uuid"})]
-    status: JobStatus
-    created_at: Annotated[str, Field(json_schema_extra={"format": "date-time"})]
+    uploaded_at: Annotated[str, Field(json_schema_extra={"format": "date-time"}), _valid_date_time]
 
 
 class JobEvent(_ContractModel):
-    job_id: Annotated[str, Field(json_schema_extra={"format": "uuid"})]
+    job_id: Annotated[str, Field(json_schema_extra={"format": "uuid"}), _valid_uuid]
     status: JobStatus
     progress: Annotated[float, Field(ge=0.0, le=1.0)]
     message: str | None | MISSING = MISSING
@@ -123,3 +120,27 @@ class Health(_ContractModel):
     status: Literal["ok"] = "ok"
     documents: int
     jobs: int
+
+
+Uuid = TypeAliasType(
+    "Uuid", Annotated[str, Field(json_schema_extra={"format": "uuid"}), _valid_uuid]
+)
+
+
+class JobCreate(_ContractModel):
+    kind: Literal["summarize", "translate"]
+    document_ids: Annotated[list[Uuid], Field(min_length=1)]
+    target_language: Annotated[str | None | MISSING, Field(pattern="^[a-z]{2}$")] = (
+        MISSING
+    )
+
+
+class Job(_ContractModel):
+    kind: Literal["summarize", "translate"]
+    document_ids: Annotated[list[Uuid], Field(min_length=1)]
+    target_language: Annotated[str | None | MISSING, Field(pattern="^[a-z]{2}$")] = (
+        MISSING
+    )
+    id: Annotated[str, Field(json_schema_extra={"format": "uuid"}), _valid_uuid]
+    status: JobStatus
+    created_at: Annotated[str, Field(json_schema_extra={"format": "date-time"}), _valid_date_time]

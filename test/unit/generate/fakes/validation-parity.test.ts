@@ -62,6 +62,7 @@ const CASES: Record<string, Case[]> = {
     { name: "body: bounds and number parsing", method: "POST", path: "/generate", body: json({ prompt: "", max_tokens: 1000, temperature: "hot" }), headers: { "content-type": "application/json" } },
     { name: "body: list length and literal", method: "POST", path: "/embeddings", body: json({ inputs: [], model: "x" }), headers: { "content-type": "application/json" } },
     { name: "body: literal, list length, nullable pattern", method: "POST", path: "/jobs", body: json({ kind: "x", document_ids: [], target_language: "EN" }), headers: { "content-type": "application/json" } },
+    { name: "body: UUID in a list (a contract @format, enforced by the generated module), nullable pattern", method: "POST", path: "/jobs", body: json({ kind: "summarize", document_ids: ["nope"], target_language: "EN" }), headers: { "content-type": "application/json" } },
     { name: "path: not a UUID on a stream", path: "/jobs/bad/events" },
     { name: "multipart: missing fields", method: "POST", path: "/documents", body: new FormData() },
     { name: "multipart: too long title", method: "POST", path: "/documents", body: formWith({ title: "t".repeat(201) }) },

@@ -196,4 +196,5 @@ export type NotFound = components["schemas"]["NotFound"];
 /** One streamed token; the last one says why the completion ended. */
 export type Token = components["schemas"]["Token"];
 
+export type Uuid = components["schemas"]["Uuid"];
 export type ValidationError = components["schemas"]["ValidationError"];

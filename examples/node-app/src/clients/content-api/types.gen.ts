@@ -285,11 +285,8 @@ export interface components {
              * @enum {string}
              */
             kind: "summarize" | "translate";
-            /**
-             * Document Ids
-             * @description Ids of uploaded documents. Plain strings: the service's generated models keep a `@format` as an annotation and do not validate it, so the contract claims no format the service would not enforce.
-             */
-            document_ids: string[];
+            /** Document Ids */
+            document_ids: components["schemas"]["Uuid"][];
             /** Target Language */
             target_language?: string | null;
             /**
@@ -311,11 +308,8 @@ export interface components {
              * @enum {string}
              */
             kind: "summarize" | "translate";
-            /**
-             * Document Ids
-             * @description Ids of uploaded documents. Plain strings: the service's generated models keep a `@format` as an annotation and do not validate it, so the contract claims no format the service would not enforce.
-             */
-            document_ids: string[];
+            /** Document Ids */
+            document_ids: components["schemas"]["Uuid"][];
             /** Target Language */
             target_language?: string | null;
         };
@@ -353,6 +347,8 @@ export interface components {
             text: string;
             finish_reason?: components["schemas"]["FinishReason"] | null;
         };
+        /** Format: uuid */
+        Uuid: string;
         /** ValidationError */
         ValidationError: {
             /** Location */
