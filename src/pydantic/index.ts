@@ -11,6 +11,8 @@
 import type { JsonSchemaObject } from "./schema-types.js";
 import { runPydanticPipeline } from "./pipeline.js";
 
+export { readContractFiles } from "./pipeline.js";
+
 export type { JsonSchemaObject } from "./schema-types.js";
 export { DATAMODEL_CODE_GENERATOR_VERSION } from "./tool-env.js";
 

@@ -13,6 +13,17 @@ import { provideCodegenTool } from "./tool-env.js";
 const TS = /\.(c|m)?tsx?$/i;
 const DOCUMENT = /\.(json|ya?ml)$/i;
 
+/**
+ * The files a contract is made of, as `PydanticModule.contractFiles` lists them, without generating
+ * anything: a TypeScript module's program only (no schema generator, no Python), a document alone.
+ */
+export async function readContractFiles(contract: string, options: { tsconfig?: string | undefined } = {}): Promise<string[]> {
+  const real = realpathSync(contract);
+  if (!TS.test(real)) return [real];
+  const { contractProgram } = await import("./ts-program.js");
+  return contractProgram(real, options).files;
+}
+
 export async function runPydanticPipeline(request: PydanticRequest): Promise<PydanticModule> {
   if (!isAbsolute(request.contract)) throw new UsageError(`contract path must be absolute: ${request.contract}`);
   if (!TS.test(request.contract) && !DOCUMENT.test(request.contract)) {
