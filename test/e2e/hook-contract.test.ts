@@ -1,9 +1,9 @@
 import { execa } from "execa";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { cloneForTest } from "../helpers/git-clone.js";
 import { QUOTES_MODULE as MODULE, QUOTES_SPEC as SPEC, contractProject, edit } from "../helpers/contract-project.js";
 
 const QUOTE = "web/contracts/quote.ts";
@@ -31,13 +31,7 @@ describe("the hook with a TypeScript contract edited after it was staged", () =>
     for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "init"]]) expect((await git(base, args)).exitCode).toBe(0);
   }, 120_000);
 
-  async function clone(): Promise<string> {
-    const parent = await mkdtemp(join(tmpdir(), "sync-types-hook-contract-"));
-    onTestFinished(() => rm(parent, { recursive: true, force: true }));
-    const repo = join(parent, "repo");
-    expect((await git(parent, ["clone", "-q", base, repo])).exitCode).toBe(0);
-    return repo;
-  }
+  const clone = () => cloneForTest(base);
   const hook = (repo: string, args: string[] = []) => runCli(["hook", "run", ...args], { cwd: repo });
 
   /** Each contract file: a change that leaves the module stale, and a good one (new optional field) with a breaking edit to make after it. */
