@@ -22,7 +22,7 @@ const stagedText = async (repo: string, path: string) => (await git(repo, ["show
  * (contract, module, spec and client in sync), cloned per test; Python type-checking is off, it is
  * not what these tests are about.
  */
-describe("the hook with a TypeScript contract edited after it was staged", () => {
+describe("the hook with a contract edited after it was staged", () => {
   let base: string;
   beforeAll(async () => {
     base = await contractProject({ source: "import", pythonTypecheck: false });
@@ -131,5 +131,36 @@ describe("the hook with a TypeScript contract edited after it was staged", () =>
     const said = run.stdout + run.stderr;
     expect(said).toMatch(new RegExp(`${join(repo, QUOTE).replaceAll("/", "\\/")}:\\d+: .*\\(as staged\\)`));
     expect(said).not.toContain("sync-types-staged-contract-");
+  });
+
+  test("an OpenAPI contract: a staged change taken back in the working tree only is still refused", { timeout: 120_000 }, async () => {
+    const document = "web/contracts/quotes.openapi.json";
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    const money = { type: "object", properties: { amount: { type: "integer" }, currency: { type: "string", enum: ["EUR", "USD"] } }, required: ["amount", "currency"] };
+    const contract = (currencies: string[]) => `${JSON.stringify({
+      openapi: "3.1.0",
+      info: { title: "Quotes", version: "1" },
+      paths: {},
+      components: {
+        schemas: {
+          Money: { ...money, properties: { ...money.properties, currency: { type: "string", enum: currencies } } },
+          QuoteRequest: { type: "object", properties: { customer: { type: "string", minLength: 1 }, seats: { type: "integer", minimum: 1 }, note: { type: "string" } }, required: ["customer", "seats"] },
+          Quote: { type: "object", properties: { customer: { type: "string" }, seats: { type: "integer" }, total: ref("Money"), note: { type: "string" } }, required: ["customer", "seats", "total"] },
+        },
+      },
+    }, null, 2)}\n`;
+    const repo = await contractProject({ contract: document, source: "import", pythonTypecheck: false });
+    await writeFile(join(repo, document), contract(["EUR", "USD"]));
+    await writeFile(join(repo, ".gitignore"), "__pycache__/\n");
+    expect((await runCli([], { cwd: repo })).code).toBe(0);
+    for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "init"]]) expect((await git(repo, args)).exitCode).toBe(0);
+
+    await writeFile(join(repo, document), contract(["EUR", "USD", "CHF"]));
+    await git(repo, ["add", document]);
+    await writeFile(join(repo, document), contract(["EUR", "USD"]));
+    const run = await hook(repo);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/✗ quotes\s+stale: .*\(unstaged changes to its sources left aside\)/);
+    expect(run.stdout).toContain(MODULE);
   });
 });
