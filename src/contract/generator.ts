@@ -3,10 +3,10 @@
  * service with a `contract`, so a repo that never uses it never loads TypeScript's schema tooling
  * or Python's code generator.
  */
-import { isAbsolute, join, relative, sep } from "node:path";
+import { sep } from "node:path";
 import type { ResolvedService } from "../config/types.js";
 import { UsageError } from "../errors.js";
-import type { PydanticModule } from "../pydantic/index.js";
+import type { Mirror, PydanticModule } from "../pydantic/index.js";
 
 export type ContractModule = PydanticModule;
 
@@ -14,24 +14,12 @@ export type ContractModule = PydanticModule;
  * The contract read from a copy of the project instead of the project (the hook's staged tree):
  * the files around it are the copy's, and what it is made of is named where it lives in the project.
  */
-export interface ContractCopy {
+export interface ContractCopy extends Mirror {
   /** Absolute path of the contract in the copy. */
   contract: string;
-  /** The copy's top folder (a real path) and the project folder it mirrors. */
-  from: string;
-  to: string;
 }
 
-/** A file outside the copy (a workspace package a `node_modules` link leads to) is the project's already. */
-const inProject = (copy: ContractCopy) => (file: string) => {
-  const rel = relative(copy.from, file);
-  return rel.startsWith("..") || isAbsolute(rel) ? file : join(copy.to, rel);
-};
-
-/**
- * The Pydantic module a service's `contract` yields, in memory. From a `copy`, never cached: the
- * cache is keyed by where the contract is, and a copy is somewhere new every time.
- */
+/** The Pydantic module a service's `contract` yields, in memory. */
 export async function generateContractModule(
   service: ResolvedService & { contract: string },
   options: { signal?: AbortSignal | undefined; progress?: ((line: string) => void) | undefined; copy?: ContractCopy | undefined } = {},
@@ -41,23 +29,20 @@ export async function generateContractModule(
     contract: copy?.contract ?? service.contract,
     ...(service.contractTypes ? { types: service.contractTypes } : {}),
     python: service.python,
-    ...(copy ? { cache: false } : {}),
+    ...(copy ? { mirror: copy } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   };
   const { generatePydantic } = await import("../pydantic/index.js");
-  if (!copy) return generatePydantic(request);
-  const module = await generatePydantic(request).catch((error: unknown) => {
+  return generatePydantic(request).catch((error: unknown) => {
     // Said of the file the user edits, not of a temp folder they never saw.
-    if (error instanceof UsageError) throw new UsageError(`${error.message.replaceAll(copy.from + sep, copy.to + sep)} (as staged)`, error.hint);
+    if (copy && error instanceof UsageError) throw new UsageError(`${error.message.replaceAll(copy.from + sep, copy.to + sep)} (as staged)`, error.hint);
     throw error;
   });
-  return { ...module, contractFiles: module.contractFiles.map(inProject(copy)).sort() };
 }
 
 /** The files the contract is made of, without generating the module (see `readContractFiles`). */
 export async function contractFiles(service: ResolvedService & { contract: string }, copy?: ContractCopy): Promise<string[]> {
   const { readContractFiles } = await import("../pydantic/index.js");
-  const files = await readContractFiles(copy?.contract ?? service.contract);
-  return copy ? files.map(inProject(copy)).sort() : files;
+  return readContractFiles(copy?.contract ?? service.contract, copy ? { mirror: copy } : {});
 }
