@@ -15,6 +15,17 @@ import { tempTree } from "../helpers/temp-tree.js";
 
 const FIXTURE = join(REPO_ROOT, "test/fixtures/ts-contract");
 
+/** Generates with no tool and no package index: only a cache hit can answer. */
+async function fromCacheOnly(request: Parameters<typeof generatePydantic>[0]) {
+  const saved = { ...process.env };
+  Object.assign(process.env, { SYNC_TYPES_TOOLS_DIR: await mkdtemp(join(tmpdir(), "st-empty-tools-")), PIP_INDEX_URL: "http://127.0.0.1:9/simple", PIP_RETRIES: "0" });
+  try {
+    return await generatePydantic(request);
+  } finally {
+    process.env = saved;
+  }
+}
+
 const OPENAPI_30 = `openapi: 3.0.3
 info: { title: orders, version: "1" }
 paths:
@@ -82,14 +93,7 @@ describe("sync-types pydantic", () => {
     const request = { contract: join(dir, "contract/contract.ts"), types: ["Invoice"] };
     const first = await generatePydantic(request);
     expect(first.contractFiles).toContain(join(dir, "contract/money.ts"));
-    // No tool and no index: only a cache hit can answer.
-    const saved = { ...process.env };
-    Object.assign(process.env, { SYNC_TYPES_TOOLS_DIR: await mkdtemp(join(tmpdir(), "st-empty-tools-")), PIP_INDEX_URL: "http://127.0.0.1:9/simple", PIP_RETRIES: "0" });
-    try {
-      expect(await generatePydantic(request)).toEqual(first);
-    } finally {
-      process.env = saved;
-    }
+    expect(await fromCacheOnly(request)).toEqual(first);
     const money = join(dir, "contract/money.ts");
     await writeFile(money, (await readFile(money, "utf8")).replace('currency: "EUR" | "USD" | "JPY";', 'currency: "EUR" | "USD" | "JPY" | "GBP";'));
     const changed = await generatePydantic(request);
@@ -105,14 +109,7 @@ describe("sync-types pydantic", () => {
     const copy = realpathSync(await tempTree({}));
     await cp(join(project, "contract"), join(copy, "contract"), { recursive: true });
     const fromCopy = { ...request, contract: join(copy, "contract/contract.ts"), mirror: { from: copy, to: project } };
-    // No tool and no index: only a cache hit can answer.
-    const saved = { ...process.env };
-    Object.assign(process.env, { SYNC_TYPES_TOOLS_DIR: await mkdtemp(join(tmpdir(), "st-empty-tools-")), PIP_INDEX_URL: "http://127.0.0.1:9/simple", PIP_RETRIES: "0" });
-    try {
-      expect(await generatePydantic(fromCopy)).toEqual(first);
-    } finally {
-      process.env = saved;
-    }
+    expect(await fromCacheOnly(fromCopy)).toEqual(first);
     const money = join(copy, "contract/money.ts");
     await writeFile(money, (await readFile(money, "utf8")).replace('currency: "EUR" | "USD" | "JPY";', 'currency: "EUR" | "USD" | "JPY" | "GBP";'));
     const staged = await generatePydantic(fromCopy);
