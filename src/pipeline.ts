@@ -11,6 +11,7 @@
  */
 import { join, relative } from "node:path";
 import type { ResolvedConfig, ResolvedService, SourceKind } from "./config/types.js";
+import type { ContractCopy } from "./contract/generator.js";
 import type { PythonDiagnostic } from "./contract/python-typecheck.js";
 import type { PolicyResult } from "./diff/policy.js";
 import { summarizeSpecChange, type SpecSummary } from "./diff/summary.js";
@@ -44,6 +45,8 @@ export interface SyncOptions {
   cache?: boolean;
   /** Per service name, a folder to read its sources from instead of its `dir` (the hook's staged snapshot). Default: none. */
   sourceDirs?: Record<string, string>;
+  /** Per service name, its `contract` read from a copy of the project instead (the hook's staged tree). Default: none. */
+  contracts?: Record<string, ContractCopy>;
   /** Where the committed copy of a spec file or output folder is read from. Default: the path itself (the working tree). */
   committedPath?: (path: string) => string;
   signal?: AbortSignal;
@@ -185,6 +188,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     const contract = await session.applyContract(service, {
       write: options.write !== false,
       committed: service.pydantic && options.committedPath?.(service.pydantic),
+      copy: options.contracts?.[service.name],
       signal: options.signal,
       progress: (line) => options.onProgress?.({ service: service.name, phase: "obtaining", detail: line }),
     });

@@ -24,6 +24,7 @@ import { loadConfig } from "./config/index.js";
 import { assertDistinctPaths } from "./config/layout.js";
 import { DEFAULTS, resolveService } from "./config/resolve.js";
 import type { ResolvedConfig, ResolvedService, ServiceConfig, SourceKind } from "./config/types.js";
+import type { ContractCopy } from "./contract/generator.js";
 import type { PythonDiagnostic } from "./contract/python-typecheck.js";
 import type { ContractStage } from "./contract/stage.js";
 import type { PolicyResult } from "./diff/policy.js";
@@ -87,6 +88,8 @@ export interface ContractStageOptions {
   typecheck?: boolean | undefined;
   /** Where the committed module is read (the hook's staged copy). Default: the module's path. */
   committed?: string | undefined;
+  /** The contract read from a copy of the project (the hook's staged tree). Default: the configured contract. */
+  copy?: ContractCopy | undefined;
   signal?: AbortSignal | undefined;
   progress?: ((line: string) => void) | undefined;
 }
@@ -220,7 +223,7 @@ export class Session {
     const stage = await prepareContract(service, this.config.root, options);
     if (!stage.plan.stale) return { stage, service, pythonCallSites: [], checker: undefined };
     const { newPythonDiagnostics, pythonChecker } = await import("./contract/python-typecheck.js");
-    const { writeModule } = await import("./contract/module-file.js");
+    const { planModule, writeModule } = await import("./contract/module-file.js");
     const checker = options.typecheck === false ? undefined : pythonChecker(service, cacheDir(this.config.root));
     const before = checker ? await checker.run(service.dir, options.signal) : [];
     // The run may read the sources from elsewhere (the hook's staged snapshot): the module's place in them.
@@ -228,7 +231,10 @@ export class Session {
     const moduleFile = relative(configuredDir, stage.plan.path);
     let target: ResolvedService = service;
     if (options.write) {
-      await writeModule(stage.plan);
+      // A plan made against another copy (the hook's staged one) is made again where it writes, as `write` does for
+      // the output folder: a file of the user's there is refused before anything is written.
+      const elsewhere = options.committed !== undefined && options.committed !== stage.plan.path;
+      await writeModule(elsewhere ? await planModule(service, stage.plan.content, this.config.root) : stage.plan);
       if (service.dir !== configuredDir) await writeFileAtomic(join(service.dir, moduleFile), stage.plan.content);
     } else {
       const copy = await sourcesWithModule(service, stage.plan, moduleFile);

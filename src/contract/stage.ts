@@ -17,7 +17,7 @@ import { writeFileAtomic } from "../spec/store.js";
 import type { OpenApiDocument } from "../spec/types.js";
 import { ContractBreachError } from "./breach-error.js";
 import { holdToContract } from "./conform.js";
-import { generateContractModule, type ContractModule } from "./generator.js";
+import { generateContractModule, type ContractCopy, type ContractModule } from "./generator.js";
 import { planModule, type ModulePlan } from "./module-file.js";
 import { routeSources } from "./route-sources.js";
 
@@ -32,8 +32,8 @@ export function hasContract(service: ResolvedService): service is ContractServic
   return service.contract !== undefined && service.pydantic !== undefined;
 }
 
-/** The module the contract yields and what writing it would change (`committed`: where the committed copy is read). */
-export async function prepareContract(service: ContractService, root: string, options: { committed?: string | undefined; signal?: AbortSignal | undefined; progress?: ((line: string) => void) | undefined }): Promise<ContractStage> {
+/** The module the contract yields and what writing it would change (`committed`: where the committed copy is read; `copy`: where the contract is). */
+export async function prepareContract(service: ContractService, root: string, options: { committed?: string | undefined; copy?: ContractCopy | undefined; signal?: AbortSignal | undefined; progress?: ((line: string) => void) | undefined }): Promise<ContractStage> {
   const module = await generateContractModule(service, options);
   const plan = await planModule(service, module.text, root, options.committed);
   return { module, plan };

@@ -3,15 +3,18 @@
  * the config file's path, not the config: loading a `.ts` config means the TypeScript compiler to
  * transpile it and whatever it imports (`sync-types` itself), over a second on a busy machine,
  * when the whole budget of a commit that touches no service is 0.3 s. So those facts are cached
- * next to the spec cache, keyed by the config file's bytes and our version. */
+ * next to the spec cache, keyed by the config file's bytes and our version, and by the staged
+ * contract files (the commit's contract, not the working tree's, decides what a staged path changes). */
 import { createHash } from "node:crypto";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import picomatch from "picomatch";
 import type { ResolvedService } from "../config/types.js";
+import type { ContractCopy } from "../contract/generator.js";
 import { readRegularFile } from "../regular-file.js";
 import { IGNORED_DIRS, cacheDir } from "../services/cache.js";
 import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
 import { VERSION } from "../version.js";
+import { indexedBlobs } from "./staged.js";
 
 export interface ManifestService {
   name: string;
@@ -21,13 +24,13 @@ export interface ManifestService {
   /** Absolute committed spec file and output folder. */
   spec: string;
   output: string;
-  /** With a `contract`: the contract and every local file it imports, absolute; staged changes to them change the service. */
+  /** With a `contract`: the contract and every local file it imports as staged, absolute; staged changes to them change the service. */
   contractFiles?: string[];
 }
 
 export interface HookManifest {
   key: string;
-  /** SHA-256 of the contract files' bytes: an edit to one may add an import, so the list is made again. */
+  /** SHA-256 of the contract files' staged blobs: staging an edit to one may add an import, so the list is made again. */
   contractKey?: string;
   configFile: string;
   services: ManifestService[];
@@ -48,24 +51,29 @@ function manifestFile(configFile: string): string {
   return join(cacheDir(dirname(configFile)), `hook-manifest.${sha256(configFile).slice(0, 16)}.json`);
 }
 
-/** The cached manifest when it was made from these exact config bytes and contract files; anything else is a miss. */
-export async function readManifest(configFile: string, key: string): Promise<HookManifest | undefined> {
+/** The cached manifest when it was made from these exact config bytes and staged contract files; anything else is a miss. */
+export async function readManifest(configFile: string, key: string, root: string): Promise<HookManifest | undefined> {
   const text = await readTextIfExists(manifestFile(configFile));
   if (text === undefined) return undefined;
   try {
     const manifest = JSON.parse(text) as HookManifest;
     if (manifest.key !== key) return undefined;
-    return manifest.contractKey === (await contractKey(manifest.services)) ? manifest : undefined;
+    return manifest.contractKey === (await contractKey(manifest.services, root)) ? manifest : undefined;
   } catch {
     return undefined;
   }
 }
 
-async function contractKey(services: ManifestService[]): Promise<string | undefined> {
+/**
+ * The contract files as the index holds them (their blob ids: no file is read), since what the
+ * contract is made of is found from the index too; a file outside the repository by its bytes.
+ */
+async function contractKey(services: ManifestService[], root: string): Promise<string | undefined> {
   const files = [...new Set(services.flatMap((s) => s.contractFiles ?? []))].sort();
   if (files.length === 0) return undefined;
-  const hashes = await Promise.all(files.map(async (file) => `${file}\0${sha256((await readTextIfExists(file)) ?? "")}`));
-  return sha256(hashes.join("\0"));
+  const blobs = await indexedBlobs(root, files.filter((file) => within(root, file)));
+  const ids = await Promise.all(files.map(async (file) => `${file}\0${within(root, file) ? (blobs.get(file) ?? "") : sha256((await readTextIfExists(file)) ?? "")}`));
+  return sha256(ids.join("\0"));
 }
 
 async function writeManifest(manifest: HookManifest): Promise<void> {
@@ -73,25 +81,40 @@ async function writeManifest(manifest: HookManifest): Promise<void> {
 }
 
 /** Loads the config (after plugins: a plugin may add services) and caches its manifest. */
-export async function buildManifest(configFile: string, key: string): Promise<HookManifest> {
+export async function buildManifest(configFile: string, key: string, root: string): Promise<HookManifest> {
   const { withSession } = await import("../session.js");
   const config = await withSession({ config: configFile }, async (session) => session.config);
-  const services = await Promise.all(config.services.map(async ({ name, dir, watch, spec, output, ...service }) => {
-    const contractFiles = service.contract === undefined ? undefined : await contractFilesOf({ ...service, name, dir, watch, spec, output, contract: service.contract });
+  const files = await stagedContractFiles(root, config.services);
+  const services: ManifestService[] = config.services.map(({ name, dir, watch, spec, output }) => {
+    const contractFiles = files.get(name);
     return { name, dir, watch, spec, output, ...(contractFiles ? { contractFiles } : {}) };
-  }));
+  });
   const manifest: HookManifest = { key, configFile: config.file, services, shared: config.runtime.shared };
-  const contract = await contractKey(services);
+  const contract = await contractKey(services, root);
   if (contract !== undefined) manifest.contractKey = contract;
   // Like the spec cache, an optimisation: failing to write it must never fail the hook.
   await writeManifest(manifest).catch(() => undefined);
   return manifest;
 }
 
-/** What the contract is made of, asked of the generator; a contract it cannot read yet counts as itself alone (the check then says why). */
-async function contractFilesOf(service: ResolvedService & { contract: string }): Promise<string[]> {
-  const { generateContractModule } = await import("../contract/generator.js");
-  return generateContractModule(service).then((module) => module.contractFiles, () => [service.contract]);
+/**
+ * What each contract is made of as staged, found by the contract's own TypeScript program (no
+ * module is generated): in place, unless the working tree differs there (contract-tree.ts), then
+ * in a tree written out from the index. A contract that cannot be read counts as itself alone (the check then says why).
+ */
+async function stagedContractFiles(root: string, services: ResolvedService[]): Promise<Map<string, string[]>> {
+  const withContract = services.filter((s): s is ResolvedService & { contract: string } => s.contract !== undefined);
+  if (withContract.length === 0) return new Map();
+  const { contractFiles } = await import("../contract/generator.js");
+  const { stageContracts } = await import("./contract-tree.js");
+  const read = (service: ResolvedService & { contract: string }, copy?: ContractCopy) => contractFiles(service, copy).catch(() => [service.contract]);
+  const working = await Promise.all(withContract.map(async (s) => ({ name: s.name, contract: s.contract, files: await read(s) })));
+  const tree = await stageContracts(root, working, { wide: true });
+  try {
+    return new Map(await Promise.all(withContract.map(async (s, i) => [s.name, tree.copies[s.name] ? await read(s, tree.copies[s.name]) : working[i]!.files] as const)));
+  } finally {
+    await tree.dispose();
+  }
 }
 
 /**

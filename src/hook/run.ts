@@ -3,7 +3,7 @@
  *
  *   staged paths ──► manifest (cached; the config is loaded only on a miss) ──► affected services?
  *     none ──► exit 0: nothing else is loaded, no Python runs
- *     some ──► snapshot of the index ──► check those services (spec cache on) ──► gate
+ *     some ──► snapshot of the index (sources, contracts) ──► check those services (spec cache on) ──► gate
  *                                          stale + --fix ──► regenerate from the snapshot, write, git add
  */
 import { realpathSync } from "node:fs";
@@ -13,6 +13,7 @@ import { findConfig } from "../config/load.js";
 import { ExitCode, type ExitCode as Code } from "../errors.js";
 import type { SyncOptions, SyncResult } from "../pipeline.js";
 import type { Session } from "../session.js";
+import { stageContracts, type ContractSource } from "./contract-tree.js";
 import { gateContract, type ContractGate } from "./gate.js";
 import { affectedServices, buildManifest, manifestKey, readManifest, type ManifestService } from "./manifest.js";
 import { takeSnapshot } from "./snapshot.js";
@@ -44,7 +45,7 @@ export interface HookRunResult {
 
 export interface StagedCheck {
   report: CheckReport;
-  /** Services with unstaged changes, whose sources were read from the index. */
+  /** Services with unstaged changes, whose sources or contract were read from the index. */
   snapshot: string[];
   gate: ContractGate;
   /** `--fix` ran: what it regenerated and staged. */
@@ -56,7 +57,7 @@ export async function runStagedCheck(options: HookRunOptions = {}): Promise<Hook
   // Git prints real paths; the config's must compare equal to them.
   const configFile = realpathSync(findConfig(cwd, options.config));
   const [staged, key] = await Promise.all([readStaged(cwd), manifestKey(configFile)]);
-  const manifest = (await readManifest(configFile, key)) ?? (await buildManifest(configFile, key));
+  const manifest = (await readManifest(configFile, key, staged.root)) ?? (await buildManifest(configFile, key, staged.root));
   const affected = affectedServices(manifest, staged.paths);
   const result: HookRunResult = { configFile, staged: staged.paths.length, affected, check: undefined, exitCode: ExitCode.ok };
   if (affected.length === 0) return result;
@@ -72,19 +73,29 @@ async function checkStaged(root: string, configFile: string, services: ManifestS
     const pydantic = (name: string) => session.config.services.find((s) => s.name === name)?.pydantic;
     const snapshot = await takeSnapshot(root, services.map((s) => ({ ...s, pydantic: pydantic(s.name) })), session.config.runtime.shared);
     session.own(() => snapshot.dispose());
+    const contracts = await stageContracts(root, services.flatMap((s) => contractSource(session, s)), { wide: false });
+    session.own(() => contracts.dispose());
     const pipeline: SyncOptions = {
       ...options.pipeline,
       services: services.map((s) => s.name),
       cache: true,
       sourceDirs: snapshot.sourceDirs,
       committedPath: snapshot.committedPath,
+      contracts: contracts.copies,
     };
     const report = await checkWith(session, pipeline);
     const gate = await gateContract(session, report, root, options.env ?? process.env);
     const fixable = options.fix === true && report.stale.length > 0 && report.sync.exitCode === ExitCode.ok && (!gate.blocks || gate.allowed);
     const fix = fixable ? await fixStale(session, root, { ...pipeline, services: report.stale.map((s) => s.service) }) : undefined;
-    return { report, snapshot: Object.keys(snapshot.sourceDirs), gate, fix };
+    const partial = [...Object.keys(snapshot.sourceDirs), ...Object.keys(contracts.copies)];
+    return { report, snapshot: services.map((s) => s.name).filter((name) => partial.includes(name)), gate, fix };
   });
+}
+
+/** A service's contract and what the manifest found it made of as staged (the contract alone when it could not tell). */
+function contractSource(session: Session, service: ManifestService): ContractSource[] {
+  const contract = session.config.services.find((s) => s.name === service.name)?.contract;
+  return contract === undefined ? [] : [{ name: service.name, contract, files: service.contractFiles ?? [contract] }];
 }
 
 /** Regenerates from the same snapshot (the spec cache makes it cheap), writes the working tree, stages what changed. */

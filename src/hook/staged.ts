@@ -4,7 +4,7 @@
  * index being committed) and read NUL-separated output, so no path is ever quoted or split.
  */
 import { existsSync } from "node:fs";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { execa } from "execa";
 import { ExitCode, SyncTypesError, UsageError } from "../errors.js";
 
@@ -43,21 +43,52 @@ export async function readStaged(cwd: string): Promise<{ root: string; paths: st
  * deleted, or untracked and not ignored. What a working-tree run would see but the commit won't.
  */
 export async function unstagedPaths(root: string, paths: string[]): Promise<string[]> {
-  if (paths.length === 0) return [];
+  const { modified, untracked } = await unstagedChanges(root, paths);
+  return [...modified, ...untracked];
+}
+
+/** The same, apart: `modified` (deleted included) are in the index, `untracked` are not. */
+export async function unstagedChanges(root: string, paths: string[]): Promise<{ modified: string[]; untracked: string[] }> {
+  if (paths.length === 0) return { modified: [], untracked: [] };
   const specs = pathspecs(root, paths);
   const [modified, untracked] = await Promise.all([
     git(root, ["diff", "--name-only", "--no-renames", "-z", ...specs]),
     git(root, ["ls-files", "--others", "--exclude-standard", "-z", ...specs]),
   ]);
-  return [...entries(modified), ...entries(untracked)].map((path) => join(root, path));
+  const absolute = (output: string) => entries(output).map((path) => join(root, path));
+  return { modified: absolute(modified), untracked: absolute(untracked) };
+}
+
+/** Absolute paths of the indexed files under `paths`. */
+export async function indexedPaths(root: string, paths: string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  return entries(await git(root, ["ls-files", "-z", ...pathspecs(root, paths)])).map((path) => join(root, path));
+}
+
+/** Per absolute path under `paths`, the id of the blob the index holds for it. */
+export async function indexedBlobs(root: string, paths: string[]): Promise<Map<string, string>> {
+  if (paths.length === 0) return new Map();
+  // `<mode> <blob> <stage>\t<path>`; a conflicted path has several stages, all kept in order.
+  const lines = entries(await git(root, ["ls-files", "--stage", "-z", ...pathspecs(root, paths)]));
+  const blobs = new Map<string, string>();
+  for (const line of lines) {
+    const tab = line.indexOf("\t");
+    const path = join(root, line.slice(tab + 1));
+    blobs.set(path, [blobs.get(path), line.slice(0, tab)].filter(Boolean).join(","));
+  }
+  return blobs;
 }
 
 /** Writes the staged version of every indexed file under `paths` into `into`, at the same relative path. */
 export async function checkoutIndex(root: string, paths: string[], into: string): Promise<void> {
   if (paths.length === 0) return;
-  const files = entries(await git(root, ["ls-files", "-z", ...pathspecs(root, paths)]));
+  await checkoutFiles(root, entries(await git(root, ["ls-files", "-z", ...pathspecs(root, paths)])).map((path) => join(root, path)), into);
+}
+
+/** Writes the staged version of each of `files` (absolute, indexed: listed by git) into `into`; they go on stdin, so there may be many. */
+export async function checkoutFiles(root: string, files: string[], into: string): Promise<void> {
   if (files.length === 0) return;
-  await git(root, ["checkout-index", "-z", "--stdin", `--prefix=${into}/`], files.join("\0"));
+  await git(root, ["checkout-index", "-z", "--stdin", `--prefix=${into}/`], files.map((file) => relative(root, file).split(sep).join("/")).join("\0"));
 }
 
 /** `git add -A` for files written or removed by a fix, into the index being committed and, under `git commit <paths>`, the real one too. */

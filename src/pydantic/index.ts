@@ -8,9 +8,13 @@
  * `schemas` is the contract as OpenAPI 3.1 component schemas, so a caller can hold a service's spec
  * to it; the module text is a pure function of the contract files and the pinned tool version.
  */
+import type { Mirror } from "./mirror.js";
 import type { JsonSchemaObject } from "./schema-types.js";
 import { runPydanticPipeline } from "./pipeline.js";
 
+export { readContractFiles } from "./pipeline.js";
+
+export type { Mirror } from "./mirror.js";
 export type { JsonSchemaObject } from "./schema-types.js";
 export { DATAMODEL_CODE_GENERATOR_VERSION } from "./tool-env.js";
 
@@ -28,6 +32,11 @@ export interface PydanticRequest {
   cache?: boolean;
   /** Called with one line per slow step the user should know about (the tool's first install). */
   progress?: (line: string) => void;
+  /**
+   * The contract is in a copy of a project folder (the pre-commit hook's staged tree): the module is
+   * cached, and its `contractFiles` named, as the project's, so equal bytes are one cache entry wherever they are read. Default: none.
+   */
+  mirror?: Mirror;
 }
 
 export interface PydanticModule {
@@ -37,7 +46,7 @@ export interface PydanticModule {
   schemas: Record<string, JsonSchemaObject>;
   /** Only for an OpenAPI contract: its `paths` object, verbatim. */
   operations?: unknown;
-  /** Files the result depends on (the contract and every local file it imports), sorted. */
+  /** Files the result depends on (the contract and every local file it imports), sorted; in the project with a `mirror`. */
   contractFiles: string[];
 }
 

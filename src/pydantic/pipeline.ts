@@ -8,11 +8,23 @@ import { componentsFromDefinitions, sortedSchemas } from "./component-schemas.js
 import { readDocumentContract } from "./document-contract.js";
 import { FORMAT_HELPER_NAMES } from "./formats.js";
 import type { JsonSchemaObject, PydanticModule, PydanticRequest } from "./index.js";
+import { inProject, type Mirror } from "./mirror.js";
 import { MODULE_BASE, postprocess } from "./postprocess.js";
 import { provideCodegenTool } from "./tool-env.js";
 
 const TS = /\.(c|m)?tsx?$/i;
 const DOCUMENT = /\.(json|ya?ml)$/i;
+
+/**
+ * The files a contract is made of, as `PydanticModule.contractFiles` lists them, without generating
+ * anything: a TypeScript module's program only (no schema generator, no Python), a document alone.
+ */
+export async function readContractFiles(contract: string, options: { tsconfig?: string | undefined; mirror?: Mirror | undefined } = {}): Promise<string[]> {
+  const real = realpathSync(contract);
+  if (!TS.test(real)) return [inProject(options.mirror, real)];
+  const { contractProgram } = await import("./ts-program.js");
+  return contractProgram(real, options).files.map((file) => inProject(options.mirror, file)).sort();
+}
 
 export async function runPydanticPipeline(request: PydanticRequest): Promise<PydanticModule> {
   if (!isAbsolute(request.contract)) throw new UsageError(`contract path must be absolute: ${request.contract}`);
@@ -55,7 +67,7 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
     text,
     schemas: sortedSchemas(components),
     ...(operations === undefined ? {} : { operations }),
-    contractFiles,
+    contractFiles: contractFiles.map((file) => inProject(request.mirror, file)).sort(),
   };
   if (request.cache !== false) await rememberPydantic(request, module);
   return module;

@@ -1,38 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { execa } from "execa";
 import { runCli, startCli } from "../helpers/cli.js";
-import { REPO_ROOT } from "../helpers/paths.js";
+import { QUOTES_MODULE, QUOTES_SPEC, contractProject, edit } from "../helpers/contract-project.js";
 import { processesMatching, waitFor } from "../helpers/processes.js";
 
-/** A FastAPI service that implements web/contracts/quote.ts (which imports money.ts); its venv has mypy. */
-const FIXTURE = join(REPO_ROOT, "test/fixtures/contract-service");
-const PYTHON = join(FIXTURE, ".venv/bin/python");
-const MODULE = "services/quotes/app/contract_models.py";
-const SPEC = "contracts/quotes.openapi.json";
-
-const created: string[] = [];
-afterAll(() => Promise.all(created.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-/** A project with the contract on the Node side, the service, and no module, spec or client yet. */
-async function contractProject(service: Record<string, unknown> = {}): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "sync-types-contract-"));
-  created.push(dir);
-  await cp(join(FIXTURE, "web"), join(dir, "web"), { recursive: true });
-  await cp(join(FIXTURE, "service"), join(dir, "services/quotes"), { recursive: true });
-  const quotes = { dir: "services/quotes", app: "app.main:app", spec: SPEC, output: "web/src/clients/quotes", python: PYTHON, contract: "web/contracts/quote.ts", pydantic: MODULE, ...service };
-  await writeFile(join(dir, "sync-types.config.json"), JSON.stringify({ services: { quotes }, typecheck: { tsconfig: "web/tsconfig.json" } }, null, 2));
-  return dir;
-}
-
-async function edit(file: string, from: string, to: string): Promise<void> {
-  const text = await readFile(file, "utf8");
-  expect(text).toContain(from);
-  await writeFile(file, text.replace(from, to));
-}
+const MODULE = QUOTES_MODULE;
+const SPEC = QUOTES_SPEC;
 
 describe("a service that implements a TypeScript-owned contract", () => {
   let dir: string;

@@ -1,9 +1,9 @@
 import { execa } from "execa";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { cloneForTest } from "../helpers/git-clone.js";
 import { makeProject } from "../helpers/project.js";
 
 /**
@@ -30,13 +30,7 @@ describe("hook run: the shared runtime as staged", () => {
   }, 120_000);
   afterAll(() => rm(base, { recursive: true, force: true }));
 
-  async function clone(): Promise<string> {
-    const parent = await mkdtemp(join(tmpdir(), "sync-types-hook-shared-"));
-    onTestFinished(() => rm(parent, { recursive: true, force: true }));
-    const repo = join(parent, "repo");
-    expect((await git(parent, ["clone", "-q", base, repo])).exitCode).toBe(0);
-    return repo;
-  }
+  const clone = () => cloneForTest(base);
   const stale = () => fresh.replace("export ", "// edited by hand\nexport ");
   /** A watched file changed without changing the spec: the service is checked, its own output stays fresh. */
   const touchModels = async (repo: string) => writeFile(join(repo, MODELS), `${await readFile(join(repo, MODELS), "utf8")}\n# a comment\n`);

@@ -1,5 +1,6 @@
 // `sync-types pydantic` as a user runs it: deterministic bytes, OpenAPI documents as contracts,
 // --types, ownership of the output file, and the one clear error when the tool cannot be had.
+import { realpathSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,17 @@ import { TOOLS_ENV, testToolPython } from "../helpers/pydantic-tools.js";
 import { tempTree } from "../helpers/temp-tree.js";
 
 const FIXTURE = join(REPO_ROOT, "test/fixtures/ts-contract");
+
+/** Generates with no tool and no package index: only a cache hit can answer. */
+async function fromCacheOnly(request: Parameters<typeof generatePydantic>[0]) {
+  const saved = { ...process.env };
+  Object.assign(process.env, { SYNC_TYPES_TOOLS_DIR: await mkdtemp(join(tmpdir(), "st-empty-tools-")), PIP_INDEX_URL: "http://127.0.0.1:9/simple", PIP_RETRIES: "0" });
+  try {
+    return await generatePydantic(request);
+  } finally {
+    process.env = saved;
+  }
+}
 
 const OPENAPI_30 = `openapi: 3.0.3
 info: { title: orders, version: "1" }
@@ -81,19 +93,29 @@ describe("sync-types pydantic", () => {
     const request = { contract: join(dir, "contract/contract.ts"), types: ["Invoice"] };
     const first = await generatePydantic(request);
     expect(first.contractFiles).toContain(join(dir, "contract/money.ts"));
-    // No tool and no index: only a cache hit can answer.
-    const saved = { ...process.env };
-    Object.assign(process.env, { SYNC_TYPES_TOOLS_DIR: await mkdtemp(join(tmpdir(), "st-empty-tools-")), PIP_INDEX_URL: "http://127.0.0.1:9/simple", PIP_RETRIES: "0" });
-    try {
-      expect(await generatePydantic(request)).toEqual(first);
-    } finally {
-      process.env = saved;
-    }
+    expect(await fromCacheOnly(request)).toEqual(first);
     const money = join(dir, "contract/money.ts");
     await writeFile(money, (await readFile(money, "utf8")).replace('currency: "EUR" | "USD" | "JPY";', 'currency: "EUR" | "USD" | "JPY" | "GBP";'));
     const changed = await generatePydantic(request);
     expect(changed.text).toContain('Literal["EUR", "USD", "JPY", "GBP"]');
     expect(changed.text).not.toBe(first.text);
+  }, 120_000);
+
+  it("reads a contract from a copy of the project (the hook's staged tree) as the project's: its files named there, one cache entry for the same bytes", async () => {
+    const project = realpathSync(await tempTree({}));
+    await cp(FIXTURE, join(project, "contract"), { recursive: true });
+    const request = { contract: join(project, "contract/contract.ts"), types: ["Invoice"] };
+    const first = await generatePydantic(request);
+    const copy = realpathSync(await tempTree({}));
+    await cp(join(project, "contract"), join(copy, "contract"), { recursive: true });
+    const fromCopy = { ...request, contract: join(copy, "contract/contract.ts"), mirror: { from: copy, to: project } };
+    expect(await fromCacheOnly(fromCopy)).toEqual(first);
+    const money = join(copy, "contract/money.ts");
+    await writeFile(money, (await readFile(money, "utf8")).replace('currency: "EUR" | "USD" | "JPY";', 'currency: "EUR" | "USD" | "JPY" | "GBP";'));
+    const staged = await generatePydantic(fromCopy);
+    expect(staged.text).toContain('Literal["EUR", "USD", "JPY", "GBP"]');
+    expect(staged.contractFiles).toEqual(first.contractFiles);
+    expect(staged.contractFiles.every((file) => file.startsWith(`${project}/`))).toBe(true);
   }, 120_000);
 
   it("answers an unchanged contract from the cache without loading TypeScript", async () => {

@@ -1,0 +1,58 @@
+/**
+ * The TypeScript program a contract module is read with, and the files it is made of: what the
+ * generator reads types from, and what watch mode and the pre-commit hook take as the contract
+ * (without paying for the schema generator or Python when only the files are wanted).
+ */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import ts from "typescript";
+import { UsageError } from "../errors.js";
+
+export interface ContractProgram {
+  program: ts.Program;
+  source: ts.SourceFile;
+  /** The tsconfig used, when one was found. */
+  tsconfig: string | undefined;
+  /** The contract and every local (non-library) file its program reads, the tsconfig and the local ones it extends included; sorted. */
+  files: string[];
+}
+
+export function findTsconfig(contract: string): string | undefined {
+  for (let dir = dirname(contract); ; dir = dirname(dir)) {
+    const candidate = join(dir, "tsconfig.json");
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+const local = (file: string) => !/[\\/]node_modules[\\/]/.test(file);
+
+/**
+ * The consumer's options, minus what a contract never needs and costs most of the start-up: ambient
+ * `@types` packages and the DOM libs (a contract type using either is refused anyway, since a class
+ * instance is not JSON). Also the configs `tsconfig` extends: they decide the options as much as it does.
+ */
+function compilerOptions(tsconfig: string | undefined): { options: ts.CompilerOptions; configs: string[] } {
+  let options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true };
+  const configs: string[] = [];
+  if (tsconfig) {
+    const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
+    if (read.error) throw new UsageError(`${tsconfig}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`, "fix the tsconfig, or pass another with --tsconfig");
+    // Parsed from its source file (not the plain object) so that the files it extends are recorded on it.
+    const json = ts.readJsonConfigFile(tsconfig, ts.sys.readFile);
+    options = ts.parseJsonSourceFileConfigFileContent(json, ts.sys, dirname(tsconfig), undefined, tsconfig).options;
+    configs.push(tsconfig, ...(json.extendedSourceFiles ?? []).filter(local));
+  }
+  const lib = (options.lib ?? [ts.getDefaultLibFileName(options).replace(".full.d.ts", ".d.ts")]).filter((name) => !/^lib\.(dom|webworker|scripthost)/i.test(name));
+  return { options: { ...options, lib, types: [], noEmit: true, strict: true }, configs };
+}
+
+export function contractProgram(contract: string, options: { tsconfig?: string | undefined } = {}): ContractProgram {
+  const tsconfig = options.tsconfig ?? findTsconfig(contract);
+  const { options: compiler, configs } = compilerOptions(tsconfig);
+  const program = ts.createProgram([contract], compiler);
+  const source = program.getSourceFile(contract);
+  if (!source) throw new UsageError(`contract ${contract} could not be read as TypeScript`, "pass a .ts, .mts or .d.ts module");
+  const read = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f) && !program.isSourceFileFromExternalLibrary(f) && local(f.fileName)).map((f) => f.fileName);
+  return { program, source, tsconfig, files: [...new Set([...read, ...configs])].sort() };
+}

@@ -1,0 +1,24 @@
+import { realpathSync } from "node:fs";
+import { join } from "node:path";
+import { expect, test } from "vitest";
+import { readContractFiles } from "../../../src/pydantic/index.js";
+import { tempTree } from "../../helpers/temp-tree.js";
+
+test("what a TS contract is made of: its local imports and its tsconfig with the local configs it extends, not packages", async () => {
+  const root = realpathSync(await tempTree({
+    "tsconfig.base.json": '{ "compilerOptions": { "strict": true } }\n',
+    "web/tsconfig.json": '{ "extends": "../tsconfig.base.json", "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext" } }\n',
+    "web/contracts/quote.ts": 'import type { Money } from "./money.js";\nimport type { Id } from "ids";\nexport interface Quote { total: Money; id: Id }\n',
+    "web/contracts/money.ts": "export interface Money { amount: number }\n",
+    "web/contracts/unrelated.ts": "export interface Unrelated { n: number }\n",
+    "web/node_modules/ids/package.json": '{ "name": "ids", "types": "index.d.ts" }\n',
+    "web/node_modules/ids/index.d.ts": "export type Id = string;\n",
+  }));
+  const files = await readContractFiles(join(root, "web/contracts/quote.ts"));
+  expect(files).toEqual(["tsconfig.base.json", "web/contracts/money.ts", "web/contracts/quote.ts", "web/tsconfig.json"].map((file) => join(root, file)));
+});
+
+test("an OpenAPI or JSON Schema contract is made of itself alone (only local #/ refs are followed)", async () => {
+  const root = realpathSync(await tempTree({ "api/contract.json": '{ "openapi": "3.1.0", "components": { "schemas": { "A": { "$ref": "other.json" } } } }\n', "api/other.json": "{}\n" }));
+  expect(await readContractFiles(join(root, "api/contract.json"))).toEqual([join(root, "api/contract.json")]);
+});
