@@ -28,7 +28,7 @@ function utf8(text: string): Uint8Array {
 }
 
 /** Why the uuid crate refuses text (the words Pydantic puts after "Input should be a valid UUID, "), or undefined when it parses. */
-export function uuidError(text: string): string | undefined {
+function uuidError(text: string): string | undefined {
   const length = utf8(text).length;
   if (length === 0 || length > 45) return "invalid length: found " + length;
   const braced = text.length >= 2 && text.startsWith("{") && text.endsWith("}");
@@ -70,7 +70,7 @@ function groupLength(group: number, found: number): string {
 }
 
 /** A `uuid` value: text the uuid crate parses. */
-export function checkUuid(value: unknown): FormatProblem | undefined {
+function checkUuid(value: unknown): FormatProblem | undefined {
   if (typeof value !== "string") return { type: "uuid_type", msg: "UUID input should be a string, bytes or UUID object" };
   const error = uuidError(value);
   return error === undefined ? undefined : { type: "uuid_parsing", msg: "Input should be a valid UUID, " + error, ctx: { error } };
@@ -261,7 +261,7 @@ function parseDate(bytes: Uint8Array): Parsed {
 const mod = (n: number, d: number): number => ((n % d) + d) % d;
 
 /** A `date-time` value as a `datetime` field takes it: an RFC 3339 datetime, a date (at midnight), or a unix timestamp. */
-export function checkDateTime(value: unknown): FormatProblem | undefined {
+function checkDateTime(value: unknown): FormatProblem | undefined {
   let parsed: Parsed;
   if (typeof value === "number") parsed = fromNumber(value);
   else if (typeof value !== "string") return { type: "datetime_type", msg: "Input should be a valid datetime" };
@@ -280,7 +280,7 @@ export function checkDateTime(value: unknown): FormatProblem | undefined {
 }
 
 /** A `date` value as a `date` field takes it: YYYY-MM-DD, or any datetime or timestamp whose time is zero. */
-export function checkDate(value: unknown): FormatProblem | undefined {
+function checkDate(value: unknown): FormatProblem | undefined {
   let parsed: Parsed;
   if (typeof value === "number") parsed = fromNumber(value);
   else if (typeof value !== "string") return { type: "date_type", msg: "Input should be a valid date" };
