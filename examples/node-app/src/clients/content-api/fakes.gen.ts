@@ -175,19 +175,18 @@ function timeAt(bytes: Uint8Array): { seconds: number; microsecond: number } | {
   return { seconds: hour * 3600 + minute * 60 + second, microsecond };
 }
 
-const I64_MAX = "9223372036854775807";
-
 /** speedate's integer parse: an optional sign and ASCII digits that fit an i64; else the byte it stopped at. */
 function integerOf(bytes: Uint8Array): { value: number } | { stop: number | undefined } {
   if (bytes.length === 0) return { stop: undefined };
   const signed = bytes.length > 1 && (bytes[0] === 45 || bytes[0] === 43);
+  const limit = signed && bytes[0] === 45 ? "9223372036854775808" : "9223372036854775807";
   // The digits from the first significant one, compared as text: a JavaScript number cannot hold every i64.
   let significant = "";
   for (let index = signed ? 1 : 0; index < bytes.length; index += 1) {
     const byte = bytes[index]!;
     if (!isDigit(byte)) return { stop: byte };
     if (significant !== "" || byte !== 48) significant += String.fromCharCode(byte);
-    if (significant.length > I64_MAX.length || (significant.length === I64_MAX.length && significant > I64_MAX)) return { stop: byte };
+    if (significant.length > limit.length || (significant.length === limit.length && significant > limit)) return { stop: byte };
   }
   const magnitude = Number(significant || "0");
   return { value: signed && bytes[0] === 45 ? -magnitude : magnitude };
@@ -229,7 +228,7 @@ function fromNumber(value: number): Parsed {
 }
 
 /** speedate's DateTime::parse_bytes: an RFC 3339 datetime, else a unix timestamp (whole or with a fraction). */
-function parseDateTime(bytes: Uint8Array): Parsed {
+function parseDateTime(text: string, bytes: Uint8Array): Parsed {
   const date = dateAt(bytes);
   let error: string;
   if (date.error !== undefined) error = date.error;
@@ -241,8 +240,8 @@ function parseDateTime(bytes: Uint8Array): Parsed {
   }
   const integer = integerOf(bytes);
   if ("value" in integer) return fromTimestamp(integer.value);
-  const text = String.fromCharCode(...bytes);
-  if (integer.stop === 46 && /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return fromFraction(Number(text));
+  // Only where the integer stopped at a ".": a float is read when no other character came first.
+  if (integer.stop === 46 && /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return fromFraction(Number(text));
   return { error };
 }
 
@@ -267,7 +266,7 @@ function checkDateTime(value: unknown): FormatProblem | undefined {
   else if (typeof value !== "string") return { type: "datetime_type", msg: "Input should be a valid datetime" };
   else {
     const bytes = utf8(value);
-    parsed = parseDateTime(bytes);
+    parsed = parseDateTime(value, bytes);
     if ("error" in parsed) {
       const date = parseDate(bytes);
       if ("error" in date) return { type: "datetime_from_date_parsing", msg: "Input should be a valid datetime or date, " + date.error, ctx: { error: date.error } };
@@ -287,7 +286,7 @@ function checkDate(value: unknown): FormatProblem | undefined {
   else {
     const bytes = utf8(value);
     parsed = parseDate(bytes);
-    if ("error" in parsed) parsed = parseDateTime(bytes);
+    if ("error" in parsed) parsed = parseDateTime(value, bytes);
   }
   if ("error" in parsed) return { type: "date_from_datetime_parsing", msg: "Input should be a valid date or datetime, " + parsed.error, ctx: { error: parsed.error } };
   if (mod(parsed.seconds, SECONDS_PER_DAY) !== 0 || parsed.microsecond !== 0) {
