@@ -91,8 +91,12 @@ const UNIX_0001 = -62_135_596_800;
 const UNIX_9999 = 253_402_300_799;
 const SECONDS_PER_DAY = 86_400;
 
-/** A parse: the value's seconds since the epoch and microseconds (for the zero-time test and year 0), or speedate's error. */
-type Parsed = { seconds: number; microsecond: number; year: number } | { error: string };
+/**
+ * A parse: the value's seconds (since the epoch, or into the day for RFC 3339 text) and
+ * microseconds for the zero-time test, its year for year 0; or speedate's error, `asDate` when a
+ * datetime field reports the error of its date fallback.
+ */
+type Parsed = { seconds: number; microsecond: number; year: number } | { error: string; asDate?: boolean };
 
 const isDigit = (byte: number | undefined): boolean => byte !== undefined && byte >= 48 && byte <= 57;
 
@@ -259,20 +263,31 @@ function parseDate(bytes: Uint8Array): Parsed {
 
 const mod = (n: number, d: number): number => ((n % d) + d) % d;
 
+/** Text as a `datetime` field reads it: a datetime, else a date at midnight; when neither, the date's error. */
+function readDateTime(text: string, bytes: Uint8Array): Parsed {
+  const datetime = parseDateTime(text, bytes);
+  if (!("error" in datetime)) return datetime;
+  const date = parseDate(bytes);
+  return "error" in date ? { error: date.error, asDate: true } : date;
+}
+
+/** Text as a `date` field reads it: a date, else a datetime (whose time must then be zero). */
+function readDate(text: string, bytes: Uint8Array): Parsed {
+  const date = parseDate(bytes);
+  return "error" in date ? parseDateTime(text, bytes) : date;
+}
+
+/** A JSON number as a timestamp, text as `read` reads it; undefined for any other value. */
+function parseValue(value: unknown, read: (text: string, bytes: Uint8Array) => Parsed): Parsed | undefined {
+  if (typeof value === "number") return fromNumber(value);
+  return typeof value === "string" ? read(value, utf8(value)) : undefined;
+}
+
 /** A `date-time` value as a `datetime` field takes it: an RFC 3339 datetime, a date (at midnight), or a unix timestamp. */
 function checkDateTime(value: unknown): FormatProblem | undefined {
-  let parsed: Parsed;
-  if (typeof value === "number") parsed = fromNumber(value);
-  else if (typeof value !== "string") return { type: "datetime_type", msg: "Input should be a valid datetime" };
-  else {
-    const bytes = utf8(value);
-    parsed = parseDateTime(value, bytes);
-    if ("error" in parsed) {
-      const date = parseDate(bytes);
-      if ("error" in date) return { type: "datetime_from_date_parsing", msg: "Input should be a valid datetime or date, " + date.error, ctx: { error: date.error } };
-      parsed = date;
-    }
-  }
+  const parsed = parseValue(value, readDateTime);
+  if (parsed === undefined) return { type: "datetime_type", msg: "Input should be a valid datetime" };
+  if ("error" in parsed && parsed.asDate) return { type: "datetime_from_date_parsing", msg: "Input should be a valid datetime or date, " + parsed.error, ctx: { error: parsed.error } };
   if (!("error" in parsed) && parsed.year !== 0) return undefined;
   const error = "error" in parsed ? parsed.error : YEAR_ZERO;
   return { type: "datetime_parsing", msg: "Input should be a valid datetime, " + error, ctx: { error } };
@@ -280,14 +295,8 @@ function checkDateTime(value: unknown): FormatProblem | undefined {
 
 /** A `date` value as a `date` field takes it: YYYY-MM-DD, or any datetime or timestamp whose time is zero. */
 function checkDate(value: unknown): FormatProblem | undefined {
-  let parsed: Parsed;
-  if (typeof value === "number") parsed = fromNumber(value);
-  else if (typeof value !== "string") return { type: "date_type", msg: "Input should be a valid date" };
-  else {
-    const bytes = utf8(value);
-    parsed = parseDate(bytes);
-    if ("error" in parsed) parsed = parseDateTime(value, bytes);
-  }
+  const parsed = parseValue(value, readDate);
+  if (parsed === undefined) return { type: "date_type", msg: "Input should be a valid date" };
   if ("error" in parsed) return { type: "date_from_datetime_parsing", msg: "Input should be a valid date or datetime, " + parsed.error, ctx: { error: parsed.error } };
   if (mod(parsed.seconds, SECONDS_PER_DAY) !== 0 || parsed.microsecond !== 0) {
     return { type: "date_from_datetime_inexact", msg: "Datetimes provided to dates should have zero time - e.g. be exact dates" };
