@@ -1,7 +1,8 @@
-// Runtime of the fakes sync-types generates (fakes.gen.ts embeds this file byte for byte, then
-// its data): routing as Starlette does, request validation with FastAPI's 422 body, and answers
-// as FastAPI sends them, SSE and JSON Lines included. Like the client runtime it needs only
-// fetch, Request, Response, ReadableStream and TextEncoder, and no dependency.
+// Runtime of the fakes sync-types generates (fakes.gen.ts embeds runtime/fake-formats.ts, this
+// file without its import of it, then its data): routing as Starlette does, request validation
+// with FastAPI's 422 body, and answers as FastAPI sends them, SSE and JSON Lines included. Like the
+// client runtime it needs only fetch, Request, Response, ReadableStream and TextEncoder.
+import { FORMAT_CHECKS } from "./fake-formats.js";
 
 /** A JSON Schema object, as embedded below. */
 type Schema = { readonly [keyword: string]: unknown };
@@ -60,9 +61,6 @@ const BOOLEAN_STRINGS = new Map<string, boolean>([
   ["false", false], ["f", false], ["no", false], ["n", false], ["off", false], ["0", false],
 ]);
 
-const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 class Validator {
@@ -182,7 +180,12 @@ class Validator {
     if (typeof option["$ref"] === "string") return this.target(option["$ref"])?.name ?? "any";
     const names: Record<string, string> = { string: "str", integer: "int", number: "float", boolean: "bool", null: "none" };
     const type = option["type"];
+    if (type === "array" && isTuple(option)) {
+      const positions = Array.isArray(option["prefixItems"]) ? option["prefixItems"] : [];
+      return "tuple[" + positions.map((position) => this.tag(position)).join(", ") + "]";
+    }
     if (type === "array") return "list[" + this.tag(option["items"]) + "]";
+    if (type === "string" && typeof option["format"] === "string" && Object.hasOwn(FORMAT_TAGS, option["format"])) return FORMAT_TAGS[option["format"]]!;
     if (type === "object") return "dict[str," + this.tag(option["additionalProperties"]) + "]";
     if ("const" in option || Array.isArray(option["enum"])) return "literal[" + (Array.isArray(option["enum"]) ? option["enum"] : [option["const"]]).map(pythonRepr).join(",") + "]";
     return typeof type === "string" ? (names[type] ?? type) : "any";
@@ -193,6 +196,13 @@ class Validator {
       // An upload: a file part, or its text when sent as a plain field.
       if (value instanceof Blob || typeof value === "string") return value;
       return this.report("value_error", loc, "Value error, Expected UploadFile, received: " + typeof value, value);
+    }
+    const format = schema["format"];
+    const formatCheck = typeof format === "string" && Object.hasOwn(FORMAT_CHECKS, format) ? FORMAT_CHECKS[format] : undefined;
+    if (formatCheck) {
+      // The field is a UUID, date or datetime: Pydantic parses it, and takes numbers for dates.
+      const problem = formatCheck(value);
+      return problem ? this.report(problem.type, loc, problem.msg, value, problem.ctx) : value;
     }
     if (typeof value !== "string") return this.report("string_type", loc, "Input should be a valid string", value);
     const length = [...value].length;
@@ -208,10 +218,6 @@ class Validator {
     if (typeof pattern === "string" && !matches(pattern, value)) {
       return this.report("string_pattern_mismatch", loc, "String should match pattern '" + pattern + "'", value, { pattern });
     }
-    const format = schema["format"];
-    if (format === "uuid" && !UUID.test(value)) return this.report("uuid_parsing", loc, "Input should be a valid UUID, invalid character", value);
-    if (format === "date" && !DATE.test(value)) return this.report("date_from_datetime_parsing", loc, "Input should be a valid date or datetime", value);
-    if (format === "date-time" && !DATE_TIME.test(value)) return this.report("datetime_from_date_parsing", loc, "Input should be a valid datetime or date", value);
     if (format === "email" && !EMAIL.test(value)) return this.report("value_error", loc, "value is not a valid email address", value);
     return value;
   }
@@ -274,6 +280,7 @@ class Validator {
   }
 
   checkArray(schema: Schema, value: unknown, loc: (string | number)[], depth: number): unknown {
+    if (isTuple(schema)) return this.checkTuple(schema, value, loc, depth);
     if (!Array.isArray(value)) return this.report("list_type", loc, "Input should be a valid list", value);
     const out = value.map((item, index) => this.check(schema["items"], item, [...loc, index], depth + 1));
     const min = schema["minItems"];
@@ -284,6 +291,24 @@ class Validator {
     }
     if (typeof max === "number" && value.length > max) {
       return this.report("too_long", loc, "List should have at most " + plural(max) + " after validation, not " + value.length, value, { field_type: "List", max_length: max, actual_length: value.length });
+    }
+    return out;
+  }
+
+  /** A `tuple[...]`: too many items is the one error; else each position by its own schema, a missing one "missing". */
+  checkTuple(schema: Schema, value: unknown, loc: (string | number)[], depth: number): unknown {
+    if (!Array.isArray(value)) return this.report("tuple_type", loc, "Input should be a valid tuple", value);
+    const positions = Array.isArray(schema["prefixItems"]) ? schema["prefixItems"] : [];
+    const rest = isSchema(schema["items"]) ? schema["items"] : undefined;
+    const max = typeof schema["maxItems"] === "number" ? schema["maxItems"] : positions.length;
+    if (rest === undefined && value.length > max) {
+      const items = max + " item" + (max === 1 ? "" : "s");
+      return this.report("too_long", loc, "Tuple should have at most " + items + " after validation, not " + value.length, value, { field_type: "Tuple", max_length: max, actual_length: value.length });
+    }
+    const out: unknown[] = [];
+    for (let index = 0; index < Math.max(positions.length, value.length); index += 1) {
+      if (index >= value.length) this.report("missing", [...loc, index], "Field required", value);
+      else out.push(this.check(index < positions.length ? positions[index] : rest, value[index], [...loc, index], depth + 1));
     }
     return out;
   }
@@ -313,6 +338,17 @@ class Validator {
     return out;
   }
 }
+
+/**
+ * Whether an array schema is a Python tuple: `prefixItems` (tuple[int, str]), or no `items` and
+ * room for none (tuple[()]); a list always has `items`, and tuple[int, ...] is a list's schema.
+ */
+function isTuple(schema: Schema): boolean {
+  return Array.isArray(schema["prefixItems"]) || (!("items" in schema) && schema["maxItems"] === 0);
+}
+
+/** How Pydantic names a union member of a string format's Python type in loc. */
+const FORMAT_TAGS: Readonly<Record<string, string>> = { uuid: "uuid", date: "date", "date-time": "datetime" };
 
 /** The number schema of a Decimal input (anyOf [number, string] with nothing else), or undefined. */
 function decimalOf(options: readonly unknown[]): Schema | undefined {

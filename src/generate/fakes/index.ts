@@ -6,7 +6,8 @@
  *        ──► known runtime (routing, FastAPI-shaped validation, answers, streams)
  *          + the data as one JSON string literal + override types over client.gen.ts
  *
- * Whatever the spec says, the file's code is the known runtime (runtime/fakes.ts, byte for byte),
+ * Whatever the spec says, the file's code is the known runtime (runtime/fake-formats.ts and
+ * runtime/fakes.ts byte for byte, less the line importing the one into the other),
  * one `JSON.parse` of string literals (so a `__proto__` key stays a key and no spec text is ever
  * code), `createFakeFetch` and `fakeRouting`; the rest is types.
  */

@@ -1,13 +1,13 @@
 // The fakes runtime as the real file it is (runtime/fakes.ts), over a spec written by hand:
 // routing as Starlette does, which operation a request reaches, and the byte-for-byte copy
-// fakes.gen.ts embeds and npm ships.
+// fakes.gen.ts embeds (with the format parsers of runtime/fake-formats.ts) and npm ships.
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { expect, test } from "vitest";
 import { createFake, operationOf, routesOf, type FakeOperation, type FakeSpec } from "../../../../runtime/fakes.js";
 import { generateFakes } from "../../../../src/generate/fakes/index.js";
-import { FAKES_RUNTIME_FILE } from "../../../../src/generate/fakes/runtime-source.js";
+import { FAKE_FORMATS_FILE, FAKES_RUNTIME_FILE, FORMATS_IMPORT } from "../../../../src/generate/fakes/runtime-source.js";
 import { REPO_ROOT } from "../../../helpers/paths.js";
 import { loadSpec, SPECS } from "./support.js";
 
@@ -63,12 +63,15 @@ test("an override named like an Object.prototype member is never taken from the 
   expect(await (await createFake(spec, {})(`${BASE}/s`)).json()).toBe("toString");
 });
 
-test("fakes.gen.ts embeds runtime/fakes.ts byte for byte, and the npm package ships it", async () => {
-  const runtime = await readFile(FAKES_RUNTIME_FILE, "utf8");
+test("fakes.gen.ts embeds runtime/fake-formats.ts, then runtime/fakes.ts without its import of it, byte for byte, and the npm package ships both", async () => {
+  const [formats, runtime] = await Promise.all([readFile(FAKE_FORMATS_FILE, "utf8"), readFile(FAKES_RUNTIME_FILE, "utf8")]);
   const { content } = generateFakes(await loadSpec(SPECS["estimation-api"]!));
-  expect(content.split(runtime)).toHaveLength(2);
-  expect(FAKES_RUNTIME_FILE).toBe(`${REPO_ROOT}runtime/fakes.ts`);
+  const [before, ...after] = runtime.split(FORMATS_IMPORT);
+  expect(after).toHaveLength(1);
+  expect(content.split(formats + "\n" + before + after[0])).toHaveLength(2);
+  expect(content).not.toMatch(/^import .*fake-formats/m);
+  expect([FAKES_RUNTIME_FILE, FAKE_FORMATS_FILE]).toEqual([`${REPO_ROOT}runtime/fakes.ts`, `${REPO_ROOT}runtime/fake-formats.ts`]);
   const { stdout } = await promisify(execFile)("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: REPO_ROOT });
   const [packed] = JSON.parse(stdout) as [{ files: { path: string }[] }];
-  expect(packed.files.map((file) => file.path)).toEqual(expect.arrayContaining(["runtime/fakes.ts", "dist/runtime/fakes.js"]));
+  expect(packed.files.map((file) => file.path)).toEqual(expect.arrayContaining(["runtime/fakes.ts", "runtime/fake-formats.ts", "dist/runtime/fakes.js", "dist/runtime/fake-formats.js"]));
 }, 60_000);
