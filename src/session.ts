@@ -29,22 +29,17 @@ import type { ContractStage } from "./contract/stage.js";
 import type { PolicyResult } from "./diff/policy.js";
 import { ConfigError, SpecError, UsageError } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
-import { indexFile } from "./generate/index-file.js";
-import { MANIFEST_FILE } from "./generate/manifest.js";
 import type { OrphanReport } from "./generate/orphans.js";
-import { planSharedRuntime, relativeFolder, sharedRuntimeImport, type FolderPlan } from "./generate/shared-runtime.js";
-import { applyOutput, planOutput, serviceOutput, type OutputPlan } from "./generate/write.js";
+import type { FolderPlan } from "./generate/shared-runtime.js";
+import type { OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
-import { generationKey, rememberGenerated, reuseGenerated } from "./generate/cache.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
 import { assertSendableHeaders } from "./services/headers.js";
 import { obtainSpec } from "./services/index.js";
 import { obtainStreamSchemas } from "./services/stream-models.js";
-import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
-import { inlineExternalRefs } from "./spec/external-refs.js";
 import { writeFileAtomic } from "./spec/store.js";
 import type { Json, OpenApiDocument } from "./spec/types.js";
-import { SpecValidator } from "./spec/validator.js";
+import type { SpecValidator } from "./spec/validator.js";
 import { VERSION } from "./version.js";
 
 export interface OpenSessionOptions {
@@ -113,8 +108,8 @@ export interface ServicePlan extends OutputPlan {
   shared: FolderPlan[];
 }
 
-/** Built-in behaviour that runs on the plugin API, ahead of the user's plugins so they see its output. */
-const BUILT_IN_PLUGINS: Plugin[] = [indexFile];
+/** The stages after obtaining a spec, loaded once (see session-stages.ts). */
+const stages = () => import("./session-stages.js");
 
 /** Config loaded and resolved once, `configResolved` applied, plugins sorted. */
 export async function openSession(options: OpenSessionOptions = {}): Promise<Session> {
@@ -201,7 +196,10 @@ export class Session {
     const key = options.cache ? await specCacheKey(service, source, VERSION) : undefined;
     const hit = key ? await readCachedSpec(cache, service.name, key) : undefined;
     if (hit) return { extracted: hit, cached: true };
-    const spec = await obtainSpec(service, { ...options, source });
+    const obtained = obtainSpec(service, { ...options, source });
+    // While the service runs, not after: the next stages' modules load meanwhile.
+    void stages().catch(() => undefined);
+    const spec = await obtained;
     const extracted: Extracted = { spec, streams: await obtainStreamSchemas(service) };
     // The cache is an optimisation: failing to write it must never fail the service.
     if (key) await writeCachedSpec(cache, service.name, key, extracted).catch(() => undefined);
@@ -264,6 +262,7 @@ export class Session {
    * hook only ever sees a validated spec.
    */
   async #ready(service: ResolvedService, raw: Json, warn: (message: string) => void, options: BuildStageOptions) {
+    const { canonicalizeSpec, inlineExternalRefs, serializeSpec } = await stages();
     // Allowed external documents are inlined first: the committed spec is self-contained, and nothing after this reads a file.
     const canonical = canonicalizeSpec(await inlineExternalRefs(raw, service), service.name);
     const canonicalText = serializeSpec(canonical);
@@ -292,6 +291,7 @@ export class Session {
 
   /** The generated files (after `filesGenerated`), or the committed ones when the generation cache vouches for their bytes. */
   async #generate(service: ResolvedService, spec: OpenApiDocument, specText: string, extracted: Extracted, warn: (message: string) => void, options: BuildStageOptions): Promise<GeneratedFile[]> {
+    const { generationKey, indexFile, rememberGenerated, reuseGenerated, sharedRuntimeImport } = await stages();
     const specPath = this.#standalone?.specLabel ?? relative(service.output, service.spec);
     const shared = this.config.runtime.shared;
     const sharedRuntime = shared === undefined ? undefined : sharedRuntimeImport(service.output, shared);
@@ -326,7 +326,8 @@ export class Session {
       throw error;
     }
     const banner = bannerFor(specPath);
-    const plugins = [...BUILT_IN_PLUGINS, ...this.plugins];
+    // Built-in behaviour runs on the plugin API, ahead of the user's plugins so they see its output.
+    const plugins = [indexFile, ...this.plugins];
     files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f, banner }));
     if (key !== undefined) await rememberGenerated(cache, key, files, warnings);
     return files;
@@ -334,6 +335,7 @@ export class Session {
 
   /** Redocly's verdict on the canonical spec (once per distinct spec, see spec/validator.ts); its errors are a SpecError. */
   async #validate(service: ResolvedService, text: string, warn: (message: string) => void, cache: boolean): Promise<void> {
+    const { SpecValidator } = await stages();
     let validator = this.#validators.get(cache);
     if (!validator) {
       validator = new SpecValidator(cache ? cacheDir(this.config.root) : undefined);
@@ -377,6 +379,7 @@ export class Session {
    * file of the user's at a generated path fails here (exit 2).
    */
   async plan(service: ResolvedService, files: GeneratedFile[], committedPath?: (path: string) => string): Promise<ServicePlan> {
+    const { MANIFEST_FILE, planOutput, planSharedRuntime, relativeFolder, serviceOutput } = await stages();
     const committedOutput = committedPath?.(service.output) ?? service.output;
     // A spec file at a generated path would be written, then overwritten by the generated file.
     const paths = new Set([...files.map((f) => f.path), MANIFEST_FILE]);
@@ -403,6 +406,7 @@ export class Session {
    * folder first: what is the user's is judged where it writes, before any write.
    */
   async write(service: ResolvedService, built: { specText: string; files: GeneratedFile[] }, specChanged: boolean, plan: ServicePlan): Promise<void> {
+    const { applyOutput } = await stages();
     const target = plan.dir === service.output ? plan : await this.plan(service, built.files);
     if (specChanged) await writeFileAtomic(service.spec, built.specText);
     // The shared runtime first: a client is never written before the runtime it imports.

@@ -15,11 +15,8 @@ import { registerPath } from "../cleanup.js";
 import type { ResolvedService } from "../config/types.js";
 import { writeFileAtomic } from "../spec/store.js";
 import type { OpenApiDocument } from "../spec/types.js";
-import { ContractBreachError } from "./breach-error.js";
-import { holdToContract } from "./conform.js";
 import { generateContractModule, type ContractModule } from "./generator.js";
 import { planModule, type ModulePlan } from "./module-file.js";
-import { routeSources } from "./route-sources.js";
 
 export type ContractService = ResolvedService & { contract: string; pydantic: string };
 
@@ -59,8 +56,12 @@ export async function sourcesWithModule(service: ContractService, plan: ModulePl
 
 /** Throws when the spec does not implement the contract, naming each type, field and route. */
 export async function enforceContract(service: ContractService, module: ContractModule, spec: OpenApiDocument, root: string, realDir: string): Promise<void> {
+  // Loaded here, not with the stage: the service's Python is spawned before any of the diff is needed.
+  const { holdToContract } = await import("./conform.js");
   const breaches = holdToContract(module, spec);
   if (breaches.length === 0) return;
+  const { routeSources } = await import("./route-sources.js");
+  const { ContractBreachError } = await import("./breach-error.js");
   const sources = await routeSources(service);
   const shown = (at: string) => relative(root, join(realDir, at));
   const located = breaches.map((b) => ({ ...b, routes: b.operations.map((op) => (sources[op] ? shown(sources[op]) : "")) }));
