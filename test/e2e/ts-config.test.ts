@@ -32,6 +32,29 @@ test("a .ts config imports sync-types and a local .ts module, with nothing writt
   expect((await readdir(dir)).sort()).toEqual(before);
 });
 
+test("a .ts config loaded again, from its cached stripped source without module hooks, gives the same values", async () => {
+  const dir = await tempTree({
+    "sync-types.config.ts": [
+      'import { defineConfig } from "sync-types/config";',
+      "const port: number = 70000;",
+      'export default defineConfig({ services: { api: { dir: "svc", app: "m:app", spec: "a.json", output: "o", port } } });',
+      "",
+    ].join("\n"),
+    "node_modules/.keep": "",
+  });
+  await symlink(REPO_ROOT, join(dir, "node_modules/sync-types"), "dir");
+  const before = (await readdir(dir)).sort();
+  const runs = [await runCli(["check"], { cwd: dir }), await runCli(["check"], { cwd: dir })];
+  for (const run of runs) {
+    expect(run.stderr).toContain('services.api.port: expected "auto" or a port number (1-65535), got number 70000');
+    expect(run.code).toBe(2);
+  }
+  // The first run cached the stripped source (.js); the second imported it as a module of its own (.mjs).
+  const cached = await readdir(join(dir, "node_modules/.cache/sync-types/config"));
+  expect(cached.map((name) => name.slice(name.lastIndexOf(".")))).toEqual(expect.arrayContaining([".js", ".mjs"]));
+  expect((await readdir(dir)).sort()).toEqual(before);
+});
+
 test("a .ts config next to no installed sync-types: the config file is named, with the fix", async () => {
   const dir = await tempTree({
     "sync-types.config.ts": 'import { defineConfig } from "sync-types";\nexport default defineConfig({ services: {} });\n',
