@@ -1,7 +1,6 @@
 /**
  * What a session needs once a spec is in hand (prepare, build, plan, write), kept out of
- * session.ts's static imports: a command spawns its services first, and `Session.obtain` loads
- * this while they run.
+ * session.ts's static imports: a command spawns its services before loading any of it.
  */
 export { generationKey, rememberGenerated, reuseGenerated } from "./generate/cache.js";
 export { indexFile } from "./generate/index-file.js";

@@ -108,7 +108,11 @@ export interface ServicePlan extends OutputPlan {
   shared: FolderPlan[];
 }
 
-/** The stages after obtaining a spec, loaded once (see session-stages.ts). */
+/**
+ * The stages after obtaining a spec (session-stages.ts), loaded on first use: once the first
+ * spec is in, while any slower service still runs. Loaded sooner, they would only compete with
+ * the services' start-up (and delay the spawn of a service whose contract stage loads meanwhile).
+ */
 const stages = () => import("./session-stages.js");
 
 /** Config loaded and resolved once, `configResolved` applied, plugins sorted. */
@@ -196,10 +200,7 @@ export class Session {
     const key = options.cache ? await specCacheKey(service, source, VERSION) : undefined;
     const hit = key ? await readCachedSpec(cache, service.name, key) : undefined;
     if (hit) return { extracted: hit, cached: true };
-    const obtained = obtainSpec(service, { ...options, source });
-    // While the service runs, not after: the next stages' modules load meanwhile.
-    void stages().catch(() => undefined);
-    const spec = await obtained;
+    const spec = await obtainSpec(service, { ...options, source });
     const extracted: Extracted = { spec, streams: await obtainStreamSchemas(service) };
     // The cache is an optimisation: failing to write it must never fail the service.
     if (key) await writeCachedSpec(cache, service.name, key, extracted).catch(() => undefined);
@@ -213,6 +214,8 @@ export class Session {
    * changed, the Python call sites it breaks by the service's own type checker. No contract: undefined.
    */
   async applyContract(service: ResolvedService, options: ContractStageOptions): Promise<AppliedContract | undefined> {
+    // Most services have none: they start without loading the contract stage.
+    if (service.contract === undefined) return undefined;
     const { hasContract, prepareContract, sourcesWithModule } = await import("./contract/stage.js");
     if (!hasContract(service)) return undefined;
     const stage = await prepareContract(service, this.config.root, options);
