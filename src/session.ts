@@ -58,6 +58,8 @@ export interface ObtainStageOptions {
   onLine?: ((line: string) => void) | undefined;
   onStatus?: ((status: string) => void) | undefined;
   warn?: ((message: string) => void) | undefined;
+  /** Called once the service's process is spawned (not on a cache hit, nor for a `url` service). */
+  onStarted?: (() => void) | undefined;
 }
 
 export interface BuildStageOptions {
@@ -242,6 +244,11 @@ export class Session {
       .filter((d) => d.file !== moduleFile.split("\\").join("/"))
       .map((d) => ({ ...d, file: relative(this.config.root, join(configuredDir, d.file)) }));
     return { stage, service: target, pythonCallSites, checker: checker?.name };
+  }
+
+  /** Loads what `enforceContract` needs, without waiting: called while the service runs, before its spec is in. */
+  preloadContractCheck(): void {
+    void import("./contract/stage.js").then(({ loadContractCheck }) => loadContractCheck()).catch(() => undefined);
   }
 
   /** A service whose spec does not implement its contract fails here (exit 1), before anything of it is written. */

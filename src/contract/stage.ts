@@ -54,10 +54,14 @@ export async function sourcesWithModule(service: ContractService, plan: ModulePl
   }
 }
 
+/** The contract check (and the diff it runs on): loaded apart from the stage, as the service's Python is spawned before any of it is needed. */
+export function loadContractCheck() {
+  return import("./conform.js");
+}
+
 /** Throws when the spec does not implement the contract, naming each type, field and route. */
 export async function enforceContract(service: ContractService, module: ContractModule, spec: OpenApiDocument, root: string, realDir: string): Promise<void> {
-  // Loaded here, not with the stage: the service's Python is spawned before any of the diff is needed.
-  const { holdToContract } = await import("./conform.js");
+  const { holdToContract } = await loadContractCheck();
   const breaches = holdToContract(module, spec);
   if (breaches.length === 0) return;
   const { routeSources } = await import("./route-sources.js");
