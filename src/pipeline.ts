@@ -209,6 +209,8 @@ async function syncService(session: Session, service: ResolvedService, options: 
       warn,
       onLine: (line) => options.onServiceOutput?.(service.name, line),
       onStatus: (detail) => options.onProgress?.({ service: service.name, phase: "obtaining", detail }),
+      // Loaded while the service runs, not once its spec is in.
+      onStarted: contract ? () => session.preloadContractCheck() : undefined,
     });
     result.cached = cached;
     result.timings.obtainMs = performance.now() - started;

@@ -30,22 +30,17 @@ import type { ContractStage } from "./contract/stage.js";
 import type { PolicyResult } from "./diff/policy.js";
 import { ConfigError, SpecError, UsageError } from "./errors.js";
 import type { GeneratedFile } from "./generate/file.js";
-import { indexFile } from "./generate/index-file.js";
-import { MANIFEST_FILE } from "./generate/manifest.js";
 import type { OrphanReport } from "./generate/orphans.js";
-import { planSharedRuntime, relativeFolder, sharedRuntimeImport, type FolderPlan } from "./generate/shared-runtime.js";
-import { applyOutput, planOutput, serviceOutput, type OutputPlan } from "./generate/write.js";
+import type { FolderPlan } from "./generate/shared-runtime.js";
+import type { OutputPlan } from "./generate/write.js";
 import { runHook, sortPlugins, type Plugin } from "./plugins.js";
-import { generationKey, rememberGenerated, reuseGenerated } from "./generate/cache.js";
 import { cacheDir, readCachedSpec, specCacheKey, writeCachedSpec, type Extracted } from "./services/cache.js";
 import { assertSendableHeaders } from "./services/headers.js";
 import { obtainSpec } from "./services/index.js";
 import { obtainStreamSchemas } from "./services/stream-models.js";
-import { canonicalizeSpec, serializeSpec } from "./spec/canonical.js";
-import { inlineExternalRefs } from "./spec/external-refs.js";
 import { writeFileAtomic } from "./spec/store.js";
 import type { Json, OpenApiDocument } from "./spec/types.js";
-import { SpecValidator } from "./spec/validator.js";
+import type { SpecValidator } from "./spec/validator.js";
 import { VERSION } from "./version.js";
 
 export interface OpenSessionOptions {
@@ -64,6 +59,8 @@ export interface ObtainStageOptions {
   onLine?: ((line: string) => void) | undefined;
   onStatus?: ((status: string) => void) | undefined;
   warn?: ((message: string) => void) | undefined;
+  /** Called once the service's process is spawned (not on a cache hit, nor for a `url` service). */
+  onStarted?: (() => void) | undefined;
 }
 
 export interface BuildStageOptions {
@@ -116,8 +113,12 @@ export interface ServicePlan extends OutputPlan {
   shared: FolderPlan[];
 }
 
-/** Built-in behaviour that runs on the plugin API, ahead of the user's plugins so they see its output. */
-const BUILT_IN_PLUGINS: Plugin[] = [indexFile];
+/**
+ * The stages after obtaining a spec (session-stages.ts), loaded on first use: once the first
+ * spec is in, while any slower service still runs. Loaded sooner, they would only compete with
+ * the services' start-up (and delay the spawn of a service whose contract stage loads meanwhile).
+ */
+const stages = () => import("./session-stages.js");
 
 /** Config loaded and resolved once, `configResolved` applied, plugins sorted. */
 export async function openSession(options: OpenSessionOptions = {}): Promise<Session> {
@@ -218,6 +219,8 @@ export class Session {
    * changed, the Python call sites it breaks by the service's own type checker. No contract: undefined.
    */
   async applyContract(service: ResolvedService, options: ContractStageOptions): Promise<AppliedContract | undefined> {
+    // Most services have none: they start without loading the contract stage.
+    if (service.contract === undefined) return undefined;
     const { hasContract, prepareContract, sourcesWithModule } = await import("./contract/stage.js");
     if (!hasContract(service)) return undefined;
     const stage = await prepareContract(service, this.config.root, options);
@@ -249,6 +252,11 @@ export class Session {
     return { stage, service: target, pythonCallSites, checker: checker?.name };
   }
 
+  /** Loads what `enforceContract` needs, without waiting: called while the service runs, before its spec is in. */
+  preloadContractCheck(): void {
+    void import("./contract/stage.js").then(({ loadContractCheck }) => loadContractCheck()).catch(() => undefined);
+  }
+
   /** A service whose spec does not implement its contract fails here (exit 1), before anything of it is written. */
   async enforceContract(applied: AppliedContract, spec: OpenApiDocument): Promise<void> {
     const { enforceContract, hasContract } = await import("./contract/stage.js");
@@ -270,6 +278,7 @@ export class Session {
    * hook only ever sees a validated spec.
    */
   async #ready(service: ResolvedService, raw: Json, warn: (message: string) => void, options: BuildStageOptions) {
+    const { canonicalizeSpec, inlineExternalRefs, serializeSpec } = await stages();
     // Allowed external documents are inlined first: the committed spec is self-contained, and nothing after this reads a file.
     const canonical = canonicalizeSpec(await inlineExternalRefs(raw, service), service.name);
     const canonicalText = serializeSpec(canonical);
@@ -298,6 +307,7 @@ export class Session {
 
   /** The generated files (after `filesGenerated`), or the committed ones when the generation cache vouches for their bytes. */
   async #generate(service: ResolvedService, spec: OpenApiDocument, specText: string, extracted: Extracted, warn: (message: string) => void, options: BuildStageOptions): Promise<GeneratedFile[]> {
+    const { generationKey, indexFile, rememberGenerated, reuseGenerated, sharedRuntimeImport } = await stages();
     const specPath = this.#standalone?.specLabel ?? relative(service.output, service.spec);
     const shared = this.config.runtime.shared;
     const sharedRuntime = shared === undefined ? undefined : sharedRuntimeImport(service.output, shared);
@@ -332,7 +342,8 @@ export class Session {
       throw error;
     }
     const banner = bannerFor(specPath);
-    const plugins = [...BUILT_IN_PLUGINS, ...this.plugins];
+    // Built-in behaviour runs on the plugin API, ahead of the user's plugins so they see its output.
+    const plugins = [indexFile, ...this.plugins];
     files = await runHook(plugins, "filesGenerated", files, (p, f) => p.filesGenerated?.({ service, spec, files: f, banner }));
     if (key !== undefined) await rememberGenerated(cache, key, files, warnings);
     return files;
@@ -340,6 +351,7 @@ export class Session {
 
   /** Redocly's verdict on the canonical spec (once per distinct spec, see spec/validator.ts); its errors are a SpecError. */
   async #validate(service: ResolvedService, text: string, warn: (message: string) => void, cache: boolean): Promise<void> {
+    const { SpecValidator } = await stages();
     let validator = this.#validators.get(cache);
     if (!validator) {
       validator = new SpecValidator(cache ? cacheDir(this.config.root) : undefined);
@@ -383,6 +395,7 @@ export class Session {
    * file of the user's at a generated path fails here (exit 2).
    */
   async plan(service: ResolvedService, files: GeneratedFile[], committedPath?: (path: string) => string): Promise<ServicePlan> {
+    const { MANIFEST_FILE, planOutput, planSharedRuntime, relativeFolder, serviceOutput } = await stages();
     const committedOutput = committedPath?.(service.output) ?? service.output;
     // A spec file at a generated path would be written, then overwritten by the generated file.
     const paths = new Set([...files.map((f) => f.path), MANIFEST_FILE]);
@@ -409,6 +422,7 @@ export class Session {
    * folder first: what is the user's is judged where it writes, before any write.
    */
   async write(service: ResolvedService, built: { specText: string; files: GeneratedFile[] }, specChanged: boolean, plan: ServicePlan): Promise<void> {
+    const { applyOutput } = await stages();
     const target = plan.dir === service.output ? plan : await this.plan(service, built.files);
     if (specChanged) await writeFileAtomic(service.spec, built.specText);
     // The shared runtime first: a client is never written before the runtime it imports.

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import ts from "typescript";
+import type TS from "typescript";
+import ts from "../typescript.js";
 
 /** Where a broken call site's symbol was declared in the committed generated files. */
 export interface Attribution {
@@ -17,7 +18,7 @@ const MAX_ANCESTORS = 6;
  * only the declaration under it changed or disappeared.
  */
 export function attributeDiagnostic(
-  program: ts.Program,
+  program: TS.Program,
   fileName: string,
   position: number,
   isGenerated: (file: string) => boolean,
@@ -25,7 +26,7 @@ export function attributeDiagnostic(
   const source = program.getSourceFile(fileName);
   if (!source) return undefined;
   const checker = program.getTypeChecker();
-  let node: ts.Node | undefined = tokenAt(source, position);
+  let node: TS.Node | undefined = tokenAt(source, position);
   for (let depth = 0; node && depth < MAX_ANCESTORS; depth++, node = node.parent) {
     for (const symbol of symbolsAt(checker, node)) {
       for (const declaration of symbol.declarations ?? []) {
@@ -37,15 +38,15 @@ export function attributeDiagnostic(
   return undefined;
 }
 
-function tokenAt(source: ts.SourceFile, position: number): ts.Node | undefined {
-  const find = (node: ts.Node): ts.Node | undefined =>
+function tokenAt(source: TS.SourceFile, position: number): TS.Node | undefined {
+  const find = (node: TS.Node): TS.Node | undefined =>
     position >= node.getStart(source) && position < node.getEnd() ? (ts.forEachChild(node, find) ?? node) : undefined;
   return find(source);
 }
 
 /** The symbol a node names, and for object-literal keys the property of the type they are checked against. */
-export function symbolsAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol[] {
-  const symbols: ts.Symbol[] = [];
+export function symbolsAt(checker: TS.TypeChecker, node: TS.Node): TS.Symbol[] {
+  const symbols: TS.Symbol[] = [];
   const direct = checker.getSymbolAtLocation(node);
   if (direct) symbols.push(direct.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(direct) : direct);
   if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && ts.isObjectLiteralExpression(node.parent)) {
@@ -57,9 +58,9 @@ export function symbolsAt(checker: ts.TypeChecker, node: ts.Node): ts.Symbol[] {
 }
 
 /** `components.schemas.Estimate.customer` for a property declared inside openapi-typescript's nested types. */
-export function declarationPath(declaration: ts.Declaration): string[] {
+export function declarationPath(declaration: TS.Declaration): string[] {
   const path: string[] = [];
-  for (let node: ts.Node | undefined = declaration; node && !ts.isSourceFile(node); node = node.parent) {
+  for (let node: TS.Node | undefined = declaration; node && !ts.isSourceFile(node); node = node.parent) {
     if ((ts.isPropertySignature(node) || ts.isMethodSignature(node) || ts.isMethodDeclaration(node) ||
       ts.isPropertyDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) ||
       ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isVariableDeclaration(node)) && node.name) {
@@ -69,6 +70,6 @@ export function declarationPath(declaration: ts.Declaration): string[] {
   return path;
 }
 
-function propertyName(name: ts.Node): string {
+function propertyName(name: TS.Node): string {
   return ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isIdentifier(name) || ts.isPrivateIdentifier(name) ? name.text : name.getText();
 }

@@ -1,4 +1,5 @@
-import ts from "typescript";
+import type TS from "typescript";
+import ts from "../typescript.js";
 import { HTTP_METHODS, isJsonObject, type OpenApiDocument } from "../spec/types.js";
 
 /** A service as raw calls can reach it: its base-URL variable, its fixed loopback port, its operations. */
@@ -32,7 +33,7 @@ export function findRawCalls(fileName: string, text: string, targets: RawCallTar
   if (!text.includes("fetch")) return [];
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const findings: RawCallFinding[] = [];
-  const visit = (node: ts.Node) => {
+  const visit = (node: TS.Node) => {
     if (ts.isCallExpression(node) && isFetch(node.expression) && node.arguments[0]) {
       const call = resolveUrl(node.arguments[0], targets);
       if (call) {
@@ -57,14 +58,14 @@ export function findRawCalls(fileName: string, text: string, targets: RawCallTar
   return findings;
 }
 
-function isFetch(callee: ts.Expression): boolean {
+function isFetch(callee: TS.Expression): boolean {
   if (ts.isIdentifier(callee)) return callee.text === "fetch";
   return ts.isPropertyAccessExpression(callee) && callee.name.text === "fetch" &&
     ts.isIdentifier(callee.expression) && ["globalThis", "window", "self"].includes(callee.expression.text);
 }
 
 /** The target service and the path of a URL argument, when it is one we can read statically. */
-function resolveUrl(arg: ts.Expression, targets: RawCallTarget[]): { target: RawCallTarget; path: string } | undefined {
+function resolveUrl(arg: TS.Expression, targets: RawCallTarget[]): { target: RawCallTarget; path: string } | undefined {
   if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return byPort(arg.text, targets);
   if (!ts.isTemplateExpression(arg)) return undefined;
   const rest = arg.templateSpans.map((span) => `${DYNAMIC}${span.literal.text}`).join("");
@@ -83,9 +84,9 @@ function byPort(url: string, targets: RawCallTarget[]) {
 }
 
 /** `process.env.NAME` or `process.env["NAME"]`. */
-function envVariable(expression: ts.Expression): string | undefined {
+function envVariable(expression: TS.Expression): string | undefined {
   const inner = ts.isNonNullExpression(expression) ? expression.expression : expression;
-  const isProcessEnv = (e: ts.Expression) =>
+  const isProcessEnv = (e: TS.Expression) =>
     ts.isPropertyAccessExpression(e) && e.name.text === "env" && ts.isIdentifier(e.expression) && e.expression.text === "process";
   if (ts.isPropertyAccessExpression(inner) && isProcessEnv(inner.expression)) return inner.name.text;
   if (ts.isElementAccessExpression(inner) && isProcessEnv(inner.expression) && ts.isStringLiteral(inner.argumentExpression)) {
@@ -98,7 +99,7 @@ function stripQuery(path: string): string {
   return path.replace(/[?#].*$/, "");
 }
 
-function methodOf(init: ts.Expression | undefined): string | undefined {
+function methodOf(init: TS.Expression | undefined): string | undefined {
   if (!init) return "GET";
   if (!ts.isObjectLiteralExpression(init)) return undefined;
   // A spread may carry a method we cannot see.

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import ts from "typescript";
+import type TS from "typescript";
+import ts from "../typescript.js";
 import type { Change } from "../diff/types.js";
 import { declarationPath, symbolsAt } from "./attribute.js";
 
@@ -18,7 +19,7 @@ export interface RuntimeRisk {
  * Properties are matched by model and name, `Item-Input` / `Item-Output` counting as `Item`,
  * as the diff reports them, or by a changed model they are typed with (an enum gaining a value).
  */
-export function runtimeRisks(program: ts.Program, changes: Change[], isGenerated: (file: string) => boolean): RuntimeRisk[] {
+export function runtimeRisks(program: TS.Program, changes: Change[], isGenerated: (file: string) => boolean): RuntimeRisk[] {
   const risky = new Map<string, Change>();
   for (const change of changes) if (change.verdict.runtime !== "safe" && change.level !== "info") risky.set(change.location, change);
   if (risky.size === 0) return [];
@@ -26,10 +27,10 @@ export function runtimeRisks(program: ts.Program, changes: Change[], isGenerated
   const risks: RuntimeRisk[] = [];
   for (const source of program.getSourceFiles()) {
     if (source.isDeclarationFile || program.isSourceFileFromExternalLibrary(source) || isGenerated(resolve(source.fileName))) continue;
-    const visit = (node: ts.Node) => {
+    const visit = (node: TS.Node) => {
       const use = ts.isIdentifier(node) ? propertyUse(node) : undefined;
       if (use) {
-        const change = changeUsedAt(checker, node as ts.Identifier, risky, isGenerated);
+        const change = changeUsedAt(checker, node as TS.Identifier, risky, isGenerated);
         // A response change matters where a value is read; a request change where one is written.
         if (change && change.direction !== (use === "read" ? "request" : "response")) risks.push(riskAt(source, node, change));
       }
@@ -41,7 +42,7 @@ export function runtimeRisks(program: ts.Program, changes: Change[], isGenerated
 }
 
 /** Whether an identifier reads a property (`x.stage`, `{ stage } = x`) or writes one (`{ stage: "a" }`). */
-function propertyUse(node: ts.Identifier): "read" | "write" | undefined {
+function propertyUse(node: TS.Identifier): "read" | "write" | undefined {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return "read";
   if (ts.isBindingElement(parent) && (parent.propertyName ?? parent.name) === node) return "read";
@@ -49,7 +50,7 @@ function propertyUse(node: ts.Identifier): "read" | "write" | undefined {
   return undefined;
 }
 
-function changeUsedAt(checker: ts.TypeChecker, node: ts.Identifier, risky: Map<string, Change>, isGenerated: (file: string) => boolean): Change | undefined {
+function changeUsedAt(checker: TS.TypeChecker, node: TS.Identifier, risky: Map<string, Change>, isGenerated: (file: string) => boolean): Change | undefined {
   const target = ts.isPropertyAccessExpression(node.parent) ? node : node.parent;
   for (const symbol of symbolsAt(checker, target)) {
     for (const declaration of symbol.declarations ?? []) {
@@ -64,7 +65,7 @@ function changeUsedAt(checker: ts.TypeChecker, node: ts.Identifier, risky: Map<s
 }
 
 /** A property whose declared type is a changed model (`stage: components["schemas"]["DealStage"]`). */
-function modelTypeChange(declaration: ts.Declaration, risky: Map<string, Change>): Change | undefined {
+function modelTypeChange(declaration: TS.Declaration, risky: Map<string, Change>): Change | undefined {
   if (!ts.isPropertySignature(declaration) || !declaration.type) return undefined;
   const models = [...declaration.type.getText().matchAll(/\["schemas"\]\["([^"]+?)(?:-Input|-Output)?"\]/g)].map((m) => m[1]!);
   for (const model of models) {
@@ -74,7 +75,7 @@ function modelTypeChange(declaration: ts.Declaration, risky: Map<string, Change>
   return undefined;
 }
 
-function riskAt(source: ts.SourceFile, node: ts.Node, change: Change): RuntimeRisk {
+function riskAt(source: TS.SourceFile, node: TS.Node, change: Change): RuntimeRisk {
   const start = node.getStart(source);
   const { line, character } = source.getLineAndCharacterOfPosition(start);
   const text = source.text.slice(source.getPositionOfLineAndCharacter(line, 0), source.getLineEndOfPosition(start)).trim();

@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
-import bundled from "typescript";
+import type TS from "typescript";
+import bundled from "../typescript.js";
 import { ConfigError } from "../errors.js";
 import { freshBy } from "./fresh.js";
 
@@ -33,10 +34,10 @@ export type Overlay = ReadonlyMap<string, string | null>;
 export class ConsumerProject {
   readonly tsconfig: string;
   readonly #ts: TypeScriptModule;
-  readonly #parsed: bundled.ParsedCommandLine;
-  #program: bundled.Program | undefined;
+  readonly #parsed: TS.ParsedCommandLine;
+  #program: TS.Program | undefined;
   /** Parsed files by path, reused while their text is unchanged (lib.d.ts alone is most of a cold check). */
-  readonly #sourceFiles = new Map<string, bundled.SourceFile>();
+  readonly #sourceFiles = new Map<string, TS.SourceFile>();
 
   /**
    * `analysis`: a program only asked what call sites use (never judged), whose libraries shrink
@@ -45,7 +46,7 @@ export class ConsumerProject {
   constructor(tsconfig: string, ts: TypeScriptModule = bundled, { analysis = false } = {}) {
     this.tsconfig = resolve(tsconfig);
     this.#ts = ts;
-    const diagnostics: bundled.Diagnostic[] = [];
+    const diagnostics: TS.Diagnostic[] = [];
     const parsed = ts.getParsedCommandLineOfConfigFile(this.tsconfig, { noEmit: true }, {
       ...ts.sys,
       onUnRecoverableConfigFileDiagnostic: (d) => diagnostics.push(d),
@@ -76,12 +77,12 @@ export class ConsumerProject {
   }
 
   /** The program of the last `check()` or `load()`, to ask what a symbol meant before the overlay. */
-  get program(): bundled.Program | undefined {
+  get program(): TS.Program | undefined {
     return this.#program;
   }
 
   /** The program as it is with `overlay` applied, without type-checking it (the checker answers lazily). */
-  load(overlay: Overlay = new Map()): bundled.Program {
+  load(overlay: Overlay = new Map()): TS.Program {
     const host = overlayHost(this.#ts, this.#parsed.options, overlay, this.#sourceFiles);
     // New generated files need not be roots: the generated index imports them.
     const roots = this.#parsed.fileNames.filter((f) => overlay.get(resolve(f)) !== null);
@@ -109,7 +110,7 @@ export class ConsumerProject {
   }
 }
 
-function overlayHost(ts: TypeScriptModule, options: bundled.CompilerOptions, overlay: Overlay, cache: Map<string, bundled.SourceFile>): bundled.CompilerHost {
+function overlayHost(ts: TypeScriptModule, options: TS.CompilerOptions, overlay: Overlay, cache: Map<string, TS.SourceFile>): TS.CompilerHost {
   const host = ts.createCompilerHost(options, true);
   const read = host.readFile.bind(host);
   const exists = host.fileExists.bind(host);
@@ -137,7 +138,7 @@ function ancestors(file: string): string[] {
   return dirs;
 }
 
-function toCallSite(ts: TypeScriptModule, diagnostic: bundled.Diagnostic): CallSiteDiagnostic[] {
+function toCallSite(ts: TypeScriptModule, diagnostic: TS.Diagnostic): CallSiteDiagnostic[] {
   const { file, start } = diagnostic;
   if (!file || start === undefined) return [];
   const { line, character } = file.getLineAndCharacterOfPosition(start);

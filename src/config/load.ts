@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createRequire, register } from "node:module";
@@ -7,6 +8,7 @@ import { ConfigError, errorMessage } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { projectCacheDir } from "../project-cache.js";
 import { assertRegularFileSync, readRegularFile } from "../regular-file.js";
+import { directModule } from "./direct-import.js";
 
 export const CONFIG_NAMES = [
   "sync-types.config.ts",
@@ -110,14 +112,19 @@ function parseJsonConfig(file: string, text: string): unknown {
   }
 }
 
-async function importModule(file: string): Promise<unknown> {
-  // The mtime query defeats the ESM cache so watch mode sees edits; a whole number, as a dot in it reads as an extension to some loaders (vite).
-  const { mtimeMs } = await stat(file);
+/** Imports `file`, or the module that stands for it (`from`), reporting failures as the config's. */
+async function importModule(file: string, from = file): Promise<unknown> {
   try {
-    return await import(`${pathToFileURL(file).href}?t=${Math.round(mtimeMs * 1000)}`);
+    return await import(`${pathToFileURL(from).href}${await freshQuery(file)}`);
   } catch (error) {
     throw importFailure(file, error);
   }
+}
+
+/** The mtime query defeats the ESM cache so watch mode sees edits; a whole number, as a dot in it reads as an extension to some loaders (vite). */
+async function freshQuery(file: string): Promise<string> {
+  const { mtimeMs } = await stat(file);
+  return `?t=${Math.round(mtimeMs * 1000)}`;
 }
 
 let hooksRegistered = false;
@@ -128,10 +135,25 @@ let hooksRegistered = false;
  */
 export function registerTypeScriptHooks(cache?: string): void {
   if (hooksRegistered) return;
-  const entry = createRequire(import.meta.url).resolve("amaro");
-  const { version } = JSON.parse(readFileSync(join(dirname(entry), "..", "package.json"), "utf8")) as { version: string };
+  const { entry, version } = amaro();
   register(pathToFileURL(join(PACKAGE_ROOT, "src/config/ts-hooks.mjs")).href, { data: { amaro: pathToFileURL(entry).href, version, cache } });
   hooksRegistered = true;
+}
+
+let amaroFound: { entry: string; version: string } | undefined;
+
+/** amaro's entry and version, resolved from sync-types itself (the version keys the stripped sources). */
+function amaro(): { entry: string; version: string } {
+  if (amaroFound) return amaroFound;
+  const entry = createRequire(import.meta.url).resolve("amaro");
+  const { version } = JSON.parse(readFileSync(join(dirname(entry), "..", "package.json"), "utf8")) as { version: string };
+  amaroFound = { entry, version };
+  return amaroFound;
+}
+
+/** Where the hooks keep `source` stripped: the same key as ts-hooks.mjs' `cacheFile`. */
+function strippedFile(cache: string, source: string): string {
+  return join(cache, `${createHash("sha256").update(`${amaro().version}\0${source}`).digest("hex")}.js`);
 }
 
 /**
@@ -145,11 +167,15 @@ function strippedConfigCache(file: string): string | undefined {
 
 /**
  * A TypeScript config is loaded by module hooks that strip its types in memory (ts-hooks.mjs):
- * no file is written next to it, and its imports resolve from its own folder as written.
+ * no file is written next to it, and its imports resolve from its own folder as written. Once
+ * its stripped source is cached, a config that provably loads the same without them is imported
+ * from the cache directly (direct-import.ts).
  */
 async function importTypeScript(file: string): Promise<unknown> {
-  registerTypeScriptHooks(strippedConfigCache(file));
-  return importModule(file);
+  const cache = strippedConfigCache(file);
+  const direct = cache === undefined ? undefined : await directModule(file, strippedFile(cache, await readFile(file, "utf8")));
+  if (direct === undefined) registerTypeScriptHooks(cache);
+  return importModule(file, direct);
 }
 
 /** Why a config could not be imported, with the fix when it is a known setup mistake. */

@@ -15,11 +15,8 @@ import { registerPath } from "../cleanup.js";
 import type { ResolvedService } from "../config/types.js";
 import { writeFileAtomic } from "../spec/store.js";
 import type { OpenApiDocument } from "../spec/types.js";
-import { ContractBreachError } from "./breach-error.js";
-import { holdToContract } from "./conform.js";
 import { generateContractModule, type ContractCopy, type ContractModule } from "./generator.js";
 import { planModule, type ModulePlan } from "./module-file.js";
-import { routeSources } from "./route-sources.js";
 
 export type ContractService = ResolvedService & { contract: string; pydantic: string };
 
@@ -57,10 +54,18 @@ export async function sourcesWithModule(service: ContractService, plan: ModulePl
   }
 }
 
+/** The contract check (and the diff it runs on): loaded apart from the stage, as the service's Python is spawned before any of it is needed. */
+export function loadContractCheck() {
+  return import("./conform.js");
+}
+
 /** Throws when the spec does not implement the contract, naming each type, field and route. */
 export async function enforceContract(service: ContractService, module: ContractModule, spec: OpenApiDocument, root: string, realDir: string): Promise<void> {
+  const { holdToContract } = await loadContractCheck();
   const breaches = holdToContract(module, spec);
   if (breaches.length === 0) return;
+  const { routeSources } = await import("./route-sources.js");
+  const { ContractBreachError } = await import("./breach-error.js");
   const sources = await routeSources(service);
   const shown = (at: string) => relative(root, join(realDir, at));
   const located = breaches.map((b) => ({ ...b, routes: b.operations.map((op) => (sources[op] ? shown(sources[op]) : "")) }));

@@ -3,7 +3,8 @@
  * tsconfig), after the types were checked for what Pydantic cannot hold.
  */
 import { dirname } from "node:path";
-import ts from "typescript";
+import type TS from "typescript";
+import ts from "../typescript.js";
 import { createGenerator } from "ts-json-schema-generator";
 import { UsageError, errorMessage } from "../errors.js";
 import type { JsonSchemaObject } from "./schema-types.js";
@@ -16,7 +17,7 @@ export interface TsContract {
   files: string[];
 }
 
-const TYPE_DECLARATION = (d: ts.Declaration) => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d) || ts.isEnumDeclaration(d) || ts.isClassDeclaration(d);
+const TYPE_DECLARATION = (d: TS.Declaration) => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d) || ts.isEnumDeclaration(d) || ts.isClassDeclaration(d);
 
 export function readTsContract(contract: string, options: { types?: readonly string[] | undefined; tsconfig?: string | undefined }): TsContract {
   const { program, source, tsconfig, files } = contractProgram(contract, options);
@@ -38,7 +39,7 @@ export function readTsContract(contract: string, options: { types?: readonly str
   const generator = createGenerator({ tsProgram: program, expose: "export", topRef: true, jsDoc: "extended", sortProps: false, additionalProperties: false, skipTypeCheck: true, encodeRefs: false, functions: "fail", strictTuples: true });
   let schema: { definitions?: Record<string, JsonSchemaObject> };
   try {
-    schema = generator.createSchemaFromNodes(declarations as ts.Node[]) as typeof schema;
+    schema = generator.createSchemaFromNodes(declarations as TS.Node[]) as typeof schema;
   } catch (error) {
     throw new UsageError(`ts-json-schema-generator could not read ${contract}: ${errorMessage(error)}`, "simplify the type it names to interfaces, type aliases, unions and literals");
   }
@@ -46,10 +47,10 @@ export function readTsContract(contract: string, options: { types?: readonly str
 }
 
 /** Exported type declarations of the module, in source order, re-exports followed to their declaration. */
-function exportedDeclarations(program: ts.Program, source: ts.SourceFile): Map<string, ts.Declaration> {
+function exportedDeclarations(program: TS.Program, source: TS.SourceFile): Map<string, TS.Declaration> {
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(source);
-  const found = new Map<string, ts.Declaration>();
+  const found = new Map<string, TS.Declaration>();
   if (!moduleSymbol) return found;
   for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;

@@ -5,12 +5,13 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import ts from "typescript";
+import type TS from "typescript";
+import ts from "../typescript.js";
 import { UsageError } from "../errors.js";
 
 export interface ContractProgram {
-  program: ts.Program;
-  source: ts.SourceFile;
+  program: TS.Program;
+  source: TS.SourceFile;
   /** The tsconfig used, when one was found. */
   tsconfig: string | undefined;
   /** The contract and every local (non-library) file its program reads, the tsconfig and the local ones it extends included; sorted. */
@@ -32,8 +33,8 @@ const local = (file: string) => !/[\\/]node_modules[\\/]/.test(file);
  * `@types` packages and the DOM libs (a contract type using either is refused anyway, since a class
  * instance is not JSON). Also the configs `tsconfig` extends: they decide the options as much as it does.
  */
-function compilerOptions(tsconfig: string | undefined): { options: ts.CompilerOptions; configs: string[] } {
-  let options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true };
+function compilerOptions(tsconfig: string | undefined): { options: TS.CompilerOptions; configs: string[] } {
+  let options: TS.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true };
   const configs: string[] = [];
   if (tsconfig) {
     const read = ts.readConfigFile(tsconfig, ts.sys.readFile);

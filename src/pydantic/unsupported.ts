@@ -4,7 +4,8 @@
  * `string`). Each finding names the contract type, the member path and the construct, and says
  * what to write instead: a contract is refused rather than widened.
  */
-import ts from "typescript";
+import type TS from "typescript";
+import ts from "../typescript.js";
 import { relative } from "node:path";
 import { UsageError } from "../errors.js";
 
@@ -18,24 +19,24 @@ const PRIMITIVE = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFla
 const LIB_CLASSES = /^(Date|Map|Set|WeakMap|WeakSet|Promise|RegExp|Error|ArrayBuffer|DataView|URL|Blob|Buffer|(Big)?(U?Int\d+|Float\d+|Uint8Clamped)Array)$/;
 
 /** Throws a UsageError (exit 2) for the first construct Pydantic cannot express. */
-export function assertExpressible(program: ts.Program, declarations: ts.Declaration[], root: string): void {
+export function assertExpressible(program: TS.Program, declarations: TS.Declaration[], root: string): void {
   const checker = program.getTypeChecker();
   for (const declaration of declarations) {
     const name = ts.getNameOfDeclaration(declaration)?.getText() ?? "(anonymous)";
-    const at = (node: ts.Node) => {
+    const at = (node: TS.Node) => {
       const file = node.getSourceFile();
       const { line } = file.getLineAndCharacterOfPosition(node.getStart());
       return `${relative(root, file.fileName).replaceAll("\\", "/")}:${line + 1}`;
     };
-    const fail = (member: string, node: ts.Node, finding: Finding): never => {
+    const fail = (member: string, node: TS.Node, finding: Finding): never => {
       const where = member ? `member "${member}"` : "the type itself";
       throw new UsageError(`${at(node)}: contract type "${name}", ${where}: ${finding.construct} cannot be expressed as a Pydantic model`, finding.fix);
     };
     if ((ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration) || ts.isClassDeclaration(declaration)) && declaration.typeParameters?.length) {
       fail("", declaration, { construct: "a generic left open (type parameters " + declaration.typeParameters.map((p) => p.name.text).join(", ") + ")", fix: `export a concrete instantiation instead (\`export type ${name}OfX = ${name}<X>\`) and do not export the generic itself, or leave it out with --types` });
     }
-    const seen = new Set<ts.Type>();
-    const visit = (type: ts.Type, member: string, node: ts.Node): void => {
+    const seen = new Set<TS.Type>();
+    const visit = (type: TS.Type, member: string, node: TS.Node): void => {
       const finding = findingFor(checker, type, seen, (t, m, n) => visit(t, m ? (member ? `${member}.${m}` : m) : member, n ?? node));
       if (finding) fail(member, node, finding);
     };
@@ -43,7 +44,7 @@ export function assertExpressible(program: ts.Program, declarations: ts.Declarat
   }
 }
 
-type Visit = (type: ts.Type, member: string, node?: ts.Node) => void;
+type Visit = (type: TS.Type, member: string, node?: TS.Node) => void;
 
 /**
  * ts-json-schema-generator intersects overlapping literal members (`{ k: "a" | "b" } & { k: "a" }`
@@ -51,15 +52,15 @@ type Visit = (type: ts.Type, member: string, node?: ts.Node) => void;
  * would be `string | number`, `{ a: number | null } & { a: number }` nullable, where TS reads `string`
  * and `number`. Refused rather than widened.
  */
-function overlappingMember(checker: ts.TypeChecker, type: ts.Type, members: readonly ts.Type[]): Finding | undefined {
+function overlappingMember(checker: TS.TypeChecker, type: TS.Type, members: readonly TS.Type[]): Finding | undefined {
   const objects = members.filter((m) => m.flags & ts.TypeFlags.Object);
-  const spelled = (symbol: ts.Symbol) => {
+  const spelled = (symbol: TS.Symbol) => {
     const t = checker.getTypeOfSymbol(symbol);
-    const parts = t.flags & ts.TypeFlags.Union ? (t as ts.UnionType).types.filter((m) => !(m.flags & ts.TypeFlags.Undefined)) : [t];
+    const parts = t.flags & ts.TypeFlags.Union ? (t as TS.UnionType).types.filter((m) => !(m.flags & ts.TypeFlags.Undefined)) : [t];
     return { text: parts.map((m) => checker.typeToString(m)).join(" | "), literal: parts.every((m) => m.flags & (ts.TypeFlags.Literal | ts.TypeFlags.Null)) };
   };
   for (const property of checker.getPropertiesOfType(type)) {
-    const declared = objects.map((m) => m.getProperty(property.getName())).filter((p): p is ts.Symbol => p !== undefined);
+    const declared = objects.map((m) => m.getProperty(property.getName())).filter((p): p is TS.Symbol => p !== undefined);
     const types = new Set(declared.map((p) => spelled(p).text));
     const actual = spelled(property);
     if (types.size < 2 || actual.literal) continue;
@@ -71,10 +72,10 @@ function overlappingMember(checker: ts.TypeChecker, type: ts.Type, members: read
   return undefined;
 }
 
-const isEmptyObject = (checker: ts.TypeChecker, type: ts.Type) =>
+const isEmptyObject = (checker: TS.TypeChecker, type: TS.Type) =>
   (type.flags & ts.TypeFlags.Object) !== 0 && !checker.getPropertiesOfType(type).length && !checker.getIndexInfosOfType(type).length && !type.getCallSignatures().length && !type.getConstructSignatures().length;
 
-function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, visit: Visit): Finding | undefined {
+function findingFor(checker: TS.TypeChecker, type: TS.Type, seen: Set<TS.Type>, visit: Visit): Finding | undefined {
   const f = type.flags;
   if (f & ts.TypeFlags.Any) return { construct: "`any` (or a type that did not resolve)", fix: "write `unknown` for free-form JSON, or fix the import that failed to resolve" };
   if (f & ts.TypeFlags.TypeParameter) return { construct: "a generic left open (type parameter)", fix: "give the generic concrete type arguments in the contract" };
@@ -85,12 +86,12 @@ function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, 
   if (f & ts.TypeFlags.Undefined) return { construct: "`undefined` in a union", fix: "JSON has no undefined: make the member optional (`name?: T`) or use `T | null`" };
   if (f & ts.TypeFlags.NonPrimitive) return { construct: "the `object` type", fix: "use `Record<string, unknown>` or an interface" };
   if (f & ts.TypeFlags.Union) {
-    for (const member of (type as ts.UnionType).types) visit(member, "");
+    for (const member of (type as TS.UnionType).types) visit(member, "");
     return undefined;
   }
   if (f & ts.TypeFlags.Intersection) {
     // `string & {}` (the idiom that keeps a literal union's autocompletion open) is just the primitive.
-    const members = (type as ts.IntersectionType).types.filter((m) => !isEmptyObject(checker, m));
+    const members = (type as TS.IntersectionType).types.filter((m) => !isEmptyObject(checker, m));
     if (members.some((m) => m.flags & PRIMITIVE) && members.some((m) => m.flags & ts.TypeFlags.Object)) {
       return { construct: `a branded primitive (\`${checker.typeToString(type)}\`)`, fix: "the brand is not on the wire: use the primitive itself (a Pydantic model cannot carry the brand back)" };
     }
@@ -102,13 +103,13 @@ function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, 
   if (!(f & ts.TypeFlags.Object) || seen.has(type)) return undefined;
   seen.add(type);
   if (checker.isTupleType(type)) {
-    const target = (type as ts.TypeReference).target as ts.TupleType;
+    const target = (type as TS.TypeReference).target as TS.TupleType;
     if (target.elementFlags.some((e) => e & (ts.ElementFlags.Optional | ts.ElementFlags.Variable))) {
       return { construct: "a tuple with optional or rest elements", fix: "use a fixed-length tuple, or an array" };
     }
   }
   if (checker.isArrayType(type) || checker.isTupleType(type)) {
-    for (const arg of checker.getTypeArguments(type as ts.TypeReference)) visit(arg, "");
+    for (const arg of checker.getTypeArguments(type as TS.TypeReference)) visit(arg, "");
     return undefined;
   }
   if (type.getCallSignatures().length || type.getConstructSignatures().length) return { construct: "a function type", fix: "remove it from the contract: only data crosses the wire" };
@@ -119,7 +120,7 @@ function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, 
   }
   for (const info of checker.getIndexInfosOfType(type)) {
     if (!(info.keyType.flags & ts.TypeFlags.String)) return { construct: `an index signature keyed by \`${checker.typeToString(info.keyType)}\``, fix: "key it by `string`: JSON object keys are strings" };
-    if (info.type.flags & ts.TypeFlags.Union && (info.type as ts.UnionType).types.some((t) => t.flags & ts.TypeFlags.Undefined)) {
+    if (info.type.flags & ts.TypeFlags.Union && (info.type as TS.UnionType).types.some((t) => t.flags & ts.TypeFlags.Undefined)) {
       return { construct: "`undefined` in an index signature's values (as `Partial<Record<string, T>>` makes)", fix: "use `Record<string, T>`: a key left out already means no value, and JSON cannot send undefined" };
     }
     visit(info.type, "[key: string]", info.declaration);
@@ -134,7 +135,7 @@ function findingFor(checker: ts.TypeChecker, type: ts.Type, seen: Set<ts.Type>, 
     const memberType = checker.getTypeOfSymbol(property);
     // An optional member's `undefined` is how TS spells "absent", not a value.
     const optional = (property.flags & ts.SymbolFlags.Optional) !== 0 && (memberType.flags & ts.TypeFlags.Union) !== 0;
-    if (optional) for (const t of (memberType as ts.UnionType).types) if (!(t.flags & ts.TypeFlags.Undefined)) visit(t, name, declaration);
+    if (optional) for (const t of (memberType as TS.UnionType).types) if (!(t.flags & ts.TypeFlags.Undefined)) visit(t, name, declaration);
     if (!optional) visit(memberType, name, declaration);
   }
   return undefined;

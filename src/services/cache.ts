@@ -4,7 +4,6 @@ import { readFile, realpath } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { glob } from "tinyglobby";
 import type { ResolvedService } from "../config/types.js";
 import { projectCacheDir } from "../project-cache.js";
 import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
@@ -28,6 +27,8 @@ export async function specCacheKey(service: ResolvedService, source: string, ver
   const python = await realpath(service.python).catch(() => service.python);
   add("python", python);
   add("pyvenv", (await readTextIfExists(join(dirname(dirname(service.python)), "pyvenv.cfg"))) ?? "");
+  // Loaded here: a run that extracts without the cache spawns its services without it.
+  const { glob } = await import("tinyglobby");
   const files = await glob(service.watch, { cwd: service.dir, ignore: IGNORED_DIRS, dot: true, onlyFiles: true });
   for (const file of files.sort()) add(file, createHash("sha256").update(await readFile(join(service.dir, file))).digest("hex"));
   return hash.digest("hex");

@@ -11,7 +11,6 @@
  */
 import { realpath, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import picomatch from "picomatch";
 import type { ResolvedService } from "../config/types.js";
 import { SpecError, errorMessage } from "../errors.js";
 import { childPointer, parseRef, valueAt } from "./pointer.js";
@@ -115,6 +114,8 @@ function setAt(doc: Json, keys: string[], value: Json): Json {
 
 /** Matches a path against the globs, written and with their folders' symlinks followed. */
 async function allowList(globs: string[]): Promise<(path: string) => boolean> {
+  // Loaded here: most specs have no external $ref, and a sync should not pay for the matcher.
+  const { default: picomatch } = await import("picomatch");
   const real = await Promise.all(globs.map(async (glob) => {
     const { base, glob: rest } = picomatch.scan(glob);
     const realBase = await realpath(base).catch(() => base);

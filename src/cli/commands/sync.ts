@@ -1,7 +1,5 @@
 import type { Logger } from "../../logger.js";
 import { syncTypes } from "../../pipeline.js";
-import { reportSyncJson } from "../../reporters/sync-json.js";
-import { reportSyncPretty } from "../../reporters/sync-pretty.js";
 import { createProgress, pipelineOptions, type ServiceFlags } from "../progress.js";
 
 export interface SyncCommandOptions extends ServiceFlags {
@@ -16,8 +14,9 @@ export async function runSync(options: SyncCommandOptions, logger: Logger): Prom
       ...pipelineOptions(options, logger, progress),
     });
     progress.stop();
-    if (options.format === "json") reportSyncJson(result, (text) => process.stdout.write(text));
-    else reportSyncPretty(result, logger);
+    // The reporters (and the diff rules they name) load once the services are done, not before they start.
+    if (options.format === "json") (await import("../../reporters/sync-json.js")).reportSyncJson(result, (text) => process.stdout.write(text));
+    else (await import("../../reporters/sync-pretty.js")).reportSyncPretty(result, logger);
     return result.exitCode;
   } finally {
     progress.stop();

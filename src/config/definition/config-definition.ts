@@ -4,7 +4,7 @@
  * this; tests keep the generated files byte-equal to it. Adding a key is one edit here, then
  * `npx vitest run test/unit/config/definition.test.ts -u` rewrites the generated files.
  */
-import { RULE_IDS } from "../../diff/rules/index.js";
+import { RULE_IDS } from "../../diff/rules/ids.js";
 import { redactUrl } from "../../redact.js";
 import { HEADER_VALUE, unsendable } from "../../services/headers.js";
 import { either, flag, integer, list, literal, map, object, opaque, text, type Report } from "./nodes.js";

@@ -85,4 +85,4 @@ export const RULES: readonly AnyRule[] = [
   schemaRenamed,
 ];
 
-export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+export { RULE_IDS } from "./ids.js";

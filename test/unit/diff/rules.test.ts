@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { levelOf } from "../../../src/diff/context.js";
-import { diffSpecs, RULES } from "../../../src/diff/index.js";
+import { diffSpecs, RULE_IDS, RULES } from "../../../src/diff/index.js";
 import { valueAt } from "../../../src/spec/pointer.js";
 import type { OpenApiDocument } from "../../../src/spec/types.js";
 import { REPO_ROOT } from "../../helpers/paths.js";
@@ -67,6 +67,10 @@ describe("rule fixtures", () => {
       const row = `| \`${rule.id}\` | ${rule.direction} | ${levelOf(rule.verdict)} | ${compile} | ${runtime} | ${rule.description.replaceAll("|", "\\|")} |`;
       expect(doc).toContain(row);
     }
+  });
+
+  test("the id list the config validates against (loaded without the rules) is every rule's id, in order", () => {
+    expect(RULE_IDS).toEqual(RULES.map((r) => r.id));
   });
 
   test("rule ids are unique kebab-case", () => {
