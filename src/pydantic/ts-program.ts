@@ -25,6 +25,11 @@ export function findTsconfig(contract: string): string | undefined {
   }
 }
 
+/**
+ * By its real path (TypeScript names a file so unless `preserveSymlinks`): a monorepo's workspace
+ * package, reached through a `node_modules` link, is the project's own source, and a staged edit
+ * to it changes the contract as much as one to a relative import.
+ */
 const local = (file: string) => !/[\\/]node_modules[\\/]/.test(file);
 
 /**
@@ -53,6 +58,6 @@ export function contractProgram(contract: string, options: { tsconfig?: string |
   const program = ts.createProgram([contract], compiler);
   const source = program.getSourceFile(contract);
   if (!source) throw new UsageError(`contract ${contract} could not be read as TypeScript`, "pass a .ts, .mts or .d.ts module");
-  const read = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f) && !program.isSourceFileFromExternalLibrary(f) && local(f.fileName)).map((f) => f.fileName);
+  const read = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f) && local(f.fileName)).map((f) => f.fileName);
   return { program, source, tsconfig, files: [...new Set([...read, ...configs])].sort() };
 }

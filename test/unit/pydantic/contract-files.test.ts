@@ -1,4 +1,5 @@
 import { realpathSync } from "node:fs";
+import { mkdir, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, test } from "vitest";
 import { readContractFiles } from "../../../src/pydantic/index.js";
@@ -16,6 +17,19 @@ test("what a TS contract is made of: its local imports and its tsconfig with the
   }));
   const files = await readContractFiles(join(root, "web/contracts/quote.ts"));
   expect(files).toEqual(["tsconfig.base.json", "web/contracts/money.ts", "web/contracts/quote.ts", "web/tsconfig.json"].map((file) => join(root, file)));
+});
+
+test("a monorepo's workspace package the contract imports through a node_modules link is made of the project's files", async () => {
+  const root = realpathSync(await tempTree({
+    "web/tsconfig.json": '{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext" } }\n',
+    "web/contracts/quote.ts": 'import type { Tag } from "@acme/shared";\nexport interface Quote { tag: Tag }\n',
+    "packages/shared/package.json": '{ "name": "@acme/shared", "types": "./index.ts" }\n',
+    "packages/shared/index.ts": "export interface Tag { label: string }\n",
+  }));
+  await mkdir(join(root, "web/node_modules/@acme"), { recursive: true });
+  await symlink("../../../packages/shared", join(root, "web/node_modules/@acme/shared"), "dir");
+  const files = await readContractFiles(join(root, "web/contracts/quote.ts"));
+  expect(files).toEqual(["packages/shared/index.ts", "web/contracts/quote.ts", "web/tsconfig.json"].map((file) => join(root, file)));
 });
 
 test("an OpenAPI or JSON Schema contract is made of itself alone (only local #/ refs are followed)", async () => {
