@@ -47,7 +47,7 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   if (TS.test(request.contract)) {
     // TypeScript and the schema generator load only on a cache miss: a warm run never pays for them.
     const { readTsContract } = await import("./ts-contract.js");
-    const contract = readTsContract(request.contract, { types: request.types, tsconfig: request.tsconfig });
+    const contract = readTsContract(request.contract, { types: request.types, tsconfig: request.tsconfig, mirror: request.mirror });
     components = componentsFromDefinitions(contract.definitions);
     contractFiles = contract.files;
   } else {

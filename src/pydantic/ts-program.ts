@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import ts from "typescript";
 import { UsageError } from "../errors.js";
+import { inCopy, type Mirror } from "./mirror.js";
 
 export interface ContractProgram {
   program: ts.Program;
@@ -52,10 +53,28 @@ function compilerOptions(tsconfig: string | undefined): { options: ts.CompilerOp
   return { options: { ...options, lib, types: [], noEmit: true, strict: true }, configs };
 }
 
-export function contractProgram(contract: string, options: { tsconfig?: string | undefined } = {}): ContractProgram {
+/**
+ * In a copy of the project (the hook's staged tree), a project file reached by its real path (a
+ * workspace package behind the copy's link to the project's `node_modules`) is read from the copy
+ * when the copy has it: the staged version, not the working tree's.
+ */
+function mirroredHost(options: ts.CompilerOptions, mirror: Mirror | undefined): ts.CompilerHost | undefined {
+  if (!mirror) return undefined;
+  const host = ts.createCompilerHost(options);
+  const staged = (file: string) => {
+    const copy = local(file) ? inCopy(mirror, file) : file;
+    return copy !== file && existsSync(copy) ? copy : file;
+  };
+  host.readFile = (file) => ts.sys.readFile(staged(file));
+  host.fileExists = (file) => ts.sys.fileExists(staged(file));
+  return host;
+}
+
+export function contractProgram(contract: string, options: { tsconfig?: string | undefined; mirror?: Mirror | undefined } = {}): ContractProgram {
   const tsconfig = options.tsconfig ?? findTsconfig(contract);
   const { options: compiler, configs } = compilerOptions(tsconfig);
-  const program = ts.createProgram([contract], compiler);
+  const host = mirroredHost(compiler, options.mirror);
+  const program = ts.createProgram({ rootNames: [contract], options: compiler, ...(host ? { host } : {}) });
   const source = program.getSourceFile(contract);
   if (!source) throw new UsageError(`contract ${contract} could not be read as TypeScript`, "pass a .ts, .mts or .d.ts module");
   const read = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f) && local(f.fileName)).map((f) => f.fileName);
