@@ -18,12 +18,14 @@ const DOCUMENT = /\.(json|ya?ml)$/i;
 /**
  * The files a contract is made of, as `PydanticModule.contractFiles` lists them, without generating
  * anything: a TypeScript module's program only (no schema generator, no Python), a document alone.
+ * For the hook, a relative import that no longer resolves adds where its file would be (see `unresolvedImports`).
  */
 export async function readContractFiles(contract: string, options: { tsconfig?: string | undefined; mirror?: Mirror | undefined } = {}): Promise<string[]> {
   const real = realpathSync(contract);
   if (!TS.test(real)) return [inProject(options.mirror, real)];
-  const { contractProgram } = await import("./ts-program.js");
-  return contractProgram(real, options).files.map((file) => inProject(options.mirror, file)).sort();
+  const { contractProgram, unresolvedImports } = await import("./ts-program.js");
+  const { program, files } = contractProgram(real, options);
+  return [...new Set([...files, ...unresolvedImports(program, files)])].map((file) => inProject(options.mirror, file)).sort();
 }
 
 export async function runPydanticPipeline(request: PydanticRequest): Promise<PydanticModule> {

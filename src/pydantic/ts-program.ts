@@ -4,7 +4,7 @@
  * (without paying for the schema generator or Python when only the files are wanted).
  */
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import ts from "typescript";
 import { UsageError } from "../errors.js";
 import { inCopy, type Mirror } from "./mirror.js";
@@ -79,4 +79,24 @@ export function contractProgram(contract: string, options: { tsconfig?: string |
   if (!source) throw new UsageError(`contract ${contract} could not be read as TypeScript`, "pass a .ts, .mts or .d.ts module");
   const read = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f) && local(f.fileName)).map((f) => f.fileName);
   return { program, source, tsconfig, files: [...new Set([...read, ...configs])].sort() };
+}
+
+/**
+ * Where each relative import no file answers would be found: a contract whose import stopped
+ * resolving (the file deleted, or staged as deleted) is still concerned by that path, so that
+ * committing the deletion re-checks it instead of passing unseen.
+ */
+export function unresolvedImports(program: ts.Program, files: string[]): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const source = program.getSourceFile(file);
+    if (!source) continue;
+    for (const statement of source.statements) {
+      const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      if (!specifier?.startsWith(".") || ts.resolveModuleName(specifier, file, program.getCompilerOptions(), ts.sys).resolvedModule) continue;
+      const base = resolve(dirname(file), specifier).replace(/\.[cm]?[jt]sx?$/, "");
+      found.push(...[".ts", ".tsx", ".d.ts", ".mts", ".cts"].map((ext) => base + ext), join(base, "index.ts"));
+    }
+  }
+  return found;
 }

@@ -32,6 +32,13 @@ test("a monorepo's workspace package the contract imports through a node_modules
   expect(files).toEqual(["packages/shared/index.ts", "web/contracts/quote.ts", "web/tsconfig.json"].map((file) => join(root, file)));
 });
 
+test("a relative import that does not resolve (its file deleted) is still listed where the file would be", async () => {
+  const root = realpathSync(await tempTree({ "web/tsconfig.json": "{}\n", "web/contracts/quote.ts": 'import type { Money } from "./money.js";\nexport interface Quote { total: Money }\n' }));
+  const files = await readContractFiles(join(root, "web/contracts/quote.ts"));
+  expect(files).toContain(join(root, "web/contracts/money.ts"));
+  expect(files).toContain(join(root, "web/contracts/money/index.ts"));
+});
+
 test("an OpenAPI or JSON Schema contract is made of itself alone (only local #/ refs are followed)", async () => {
   const root = realpathSync(await tempTree({ "api/contract.json": '{ "openapi": "3.1.0", "components": { "schemas": { "A": { "$ref": "other.json" } } } }\n', "api/other.json": "{}\n" }));
   expect(await readContractFiles(join(root, "api/contract.json"))).toEqual([join(root, "api/contract.json")]);
