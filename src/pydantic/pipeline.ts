@@ -1,5 +1,5 @@
-import { existsSync, realpathSync } from "node:fs";
-import { basename, extname, isAbsolute } from "node:path";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { basename, dirname, extname, isAbsolute, join } from "node:path";
 import { UsageError } from "../errors.js";
 import { assertRegularFile } from "../regular-file.js";
 import { reusePydantic, rememberPydantic } from "./cache.js";
@@ -22,10 +22,13 @@ const DOCUMENT = /\.(json|ya?ml)$/i;
  */
 export async function readContractFiles(contract: string, options: { tsconfig?: string | undefined; mirror?: Mirror | undefined } = {}): Promise<string[]> {
   const real = realpathSync(contract);
-  if (!TS.test(real)) return [inProject(options.mirror, real)];
+  // A contract that is a link: the link is a file of its own (staging a new target changes the contract).
+  const link = lstatSync(contract).isSymbolicLink() ? [join(realpathSync(dirname(contract)), basename(contract))] : [];
+  const named = (files: string[]) => [...new Set([...link, ...files].map((file) => inProject(options.mirror, file)))].sort();
+  if (!TS.test(real)) return named([real]);
   const { contractProgram, unresolvedImports } = await import("./ts-program.js");
   const { program, files } = contractProgram(real, options);
-  return [...new Set([...files, ...unresolvedImports(program, files)])].map((file) => inProject(options.mirror, file)).sort();
+  return named([...files, ...unresolvedImports(program, files)]);
 }
 
 export async function runPydanticPipeline(request: PydanticRequest): Promise<PydanticModule> {

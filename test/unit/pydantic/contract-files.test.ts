@@ -39,6 +39,15 @@ test("a relative import that does not resolve (its file deleted) is still listed
   expect(files).toContain(join(root, "web/contracts/money/index.ts"));
 });
 
+test("a contract that is a link is made of the link too (staging a new target changes it), named in its real folder", async () => {
+  const root = realpathSync(await tempTree({ "shared/quote.ts": "export interface Quote { n: number }\n", "api/contract.json": "{}\n" }));
+  await mkdir(join(root, "web"));
+  await symlink("../shared/quote.ts", join(root, "web/quote.ts"));
+  await symlink("../api/contract.json", join(root, "web/contract.json"));
+  expect(await readContractFiles(join(root, "web/quote.ts"))).toEqual([join(root, "shared/quote.ts"), join(root, "web/quote.ts")]);
+  expect(await readContractFiles(join(root, "web/contract.json"))).toEqual([join(root, "api/contract.json"), join(root, "web/contract.json")]);
+});
+
 test("an OpenAPI or JSON Schema contract is made of itself alone (only local #/ refs are followed)", async () => {
   const root = realpathSync(await tempTree({ "api/contract.json": '{ "openapi": "3.1.0", "components": { "schemas": { "A": { "$ref": "other.json" } } } }\n', "api/other.json": "{}\n" }));
   expect(await readContractFiles(join(root, "api/contract.json"))).toEqual([join(root, "api/contract.json")]);
