@@ -1,12 +1,13 @@
 import { execa } from "execa";
 import { existsSync, realpathSync } from "node:fs";
-import { mkdir, readFile, readlink, rm, symlink, writeFile } from "node:fs/promises";
+import { readFile, readlink, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { stageContracts, type ContractSource } from "../../../src/hook/contract-tree.js";
 import { readContractFiles } from "../../../src/pydantic/index.js";
 import { readTsContract } from "../../../src/pydantic/ts-contract.js";
 import { tempTree, writeTree } from "../../helpers/temp-tree.js";
+import { workspaceProject } from "../../helpers/workspace-project.js";
 
 const git = async (cwd: string, args: string[]) => expect((await execa("git", args, { cwd, reject: false })).exitCode).toBe(0);
 
@@ -99,15 +100,7 @@ describe("stageContracts", () => {
 });
 
 test("a monorepo's workspace package the contract imports (through a node_modules link) is read as staged in the copy", async () => {
-  const root = realpathSync(await tempTree({
-    ".gitignore": "node_modules/\n",
-    "web/tsconfig.json": '{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext" } }\n',
-    "web/contracts/quote.ts": 'import type { Tag } from "@acme/shared";\nexport interface Quote { tag: Tag }\n',
-    "packages/shared/package.json": '{ "name": "@acme/shared", "types": "./index.ts" }\n',
-    "packages/shared/index.ts": "export interface Tag { label: string }\n",
-  }));
-  await mkdir(join(root, "web/node_modules/@acme"), { recursive: true });
-  await symlink("../../../packages/shared", join(root, "web/node_modules/@acme/shared"), "dir");
+  const root = await workspaceProject();
   for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "init"]]) await git(root, args);
   const shared = join(root, "packages/shared/index.ts");
   await writeFile(shared, "export interface Tag { label: string; color: string }\n");

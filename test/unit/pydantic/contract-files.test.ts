@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { expect, test } from "vitest";
 import { readContractFiles } from "../../../src/pydantic/index.js";
 import { tempTree } from "../../helpers/temp-tree.js";
+import { workspaceProject } from "../../helpers/workspace-project.js";
 
 test("what a TS contract is made of: its local imports and its tsconfig with the local configs it extends, not packages", async () => {
   const root = realpathSync(await tempTree({
@@ -20,14 +21,7 @@ test("what a TS contract is made of: its local imports and its tsconfig with the
 });
 
 test("a monorepo's workspace package the contract imports through a node_modules link is made of the project's files", async () => {
-  const root = realpathSync(await tempTree({
-    "web/tsconfig.json": '{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext" } }\n',
-    "web/contracts/quote.ts": 'import type { Tag } from "@acme/shared";\nexport interface Quote { tag: Tag }\n',
-    "packages/shared/package.json": '{ "name": "@acme/shared", "types": "./index.ts" }\n',
-    "packages/shared/index.ts": "export interface Tag { label: string }\n",
-  }));
-  await mkdir(join(root, "web/node_modules/@acme"), { recursive: true });
-  await symlink("../../../packages/shared", join(root, "web/node_modules/@acme/shared"), "dir");
+  const root = await workspaceProject();
   const files = await readContractFiles(join(root, "web/contracts/quote.ts"));
   expect(files).toEqual(["packages/shared/index.ts", "web/contracts/quote.ts", "web/tsconfig.json"].map((file) => join(root, file)));
 });
