@@ -92,9 +92,12 @@ export function unresolvedImports(program: ts.Program, files: string[]): string[
     const source = program.getSourceFile(file);
     if (!source) continue;
     for (const statement of source.statements) {
-      const specifier = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
-      if (!specifier?.startsWith(".") || ts.resolveModuleName(specifier, file, program.getCompilerOptions(), ts.sys).resolvedModule) continue;
-      const base = resolve(dirname(file), specifier).replace(/\.[cm]?[jt]sx?$/, "");
+      const literal = (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier : undefined;
+      if (!literal?.text.startsWith(".")) continue;
+      // In the mode the program resolved it (an ES module needs the extension a CommonJS one may leave out).
+      const mode = ts.getModeForUsageLocation(source, literal, program.getCompilerOptions());
+      if (ts.resolveModuleName(literal.text, file, program.getCompilerOptions(), ts.sys, undefined, undefined, mode).resolvedModule) continue;
+      const base = resolve(dirname(file), literal.text).replace(/\.[cm]?[jt]sx?$/, "");
       found.push(...[".ts", ".tsx", ".d.ts", ".mts", ".cts"].map((ext) => base + ext), join(base, "index.ts"));
     }
   }

@@ -33,6 +33,16 @@ test("a relative import that does not resolve (its file deleted) is still listed
   expect(files).toContain(join(root, "web/contracts/money/index.ts"));
 });
 
+test("in an ES module, a relative import without its extension does not resolve, and is listed so", async () => {
+  const root = realpathSync(await tempTree({
+    "web/package.json": '{ "type": "module" }\n',
+    "web/tsconfig.json": '{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext" } }\n',
+    "web/contracts/quote.ts": 'import type { Money } from "./money";\nexport interface Quote { total: Money }\n',
+    "web/contracts/money.ts": "export interface Money { amount: number }\n",
+  }));
+  expect(await readContractFiles(join(root, "web/contracts/quote.ts"))).toEqual(["money.d.ts", "money.mts", "money.cts", "money.ts", "money.tsx", "money/index.ts", "quote.ts"].map((file) => join(root, "web/contracts", file)).concat(join(root, "web/tsconfig.json")).sort());
+});
+
 test("a contract that is a link is made of the link too (staging a new target changes it), named in its real folder", async () => {
   const root = realpathSync(await tempTree({ "shared/quote.ts": "export interface Quote { n: number }\n", "api/contract.json": "{}\n" }));
   await mkdir(join(root, "web"));
