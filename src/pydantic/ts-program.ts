@@ -33,48 +33,59 @@ export function findTsconfig(contract: string): string | undefined {
  */
 const local = (file: string) => !/[\\/]node_modules[\\/]/.test(file);
 
+/** How the program reads files: as they are, or (in a mirror) as the copy has them (see `mirroredFiles`). */
+interface FileReader {
+  readFile(file: string): string | undefined;
+  fileExists(file: string): boolean;
+}
+
+/**
+ * In a copy of the project (the hook's staged tree), a project file reached by its real path (a
+ * workspace package, or a tsconfig one provides, behind the copy's link to the project's
+ * `node_modules`) is read from the copy when the copy has it: the staged version, not the working tree's.
+ */
+function mirroredFiles(mirror: Mirror | undefined): FileReader {
+  if (!mirror) return ts.sys;
+  const staged = (file: string) => {
+    const copy = local(file) ? inCopy(mirror, file) : file;
+    return copy !== file && existsSync(copy) ? copy : file;
+  };
+  return { readFile: (file) => ts.sys.readFile(staged(file)), fileExists: (file) => ts.sys.fileExists(staged(file)) };
+}
+
+/** A compiler host whose every read goes through `files` (its `getSourceFile` calls the host's own `readFile`). */
+function hostReading(options: ts.CompilerOptions, files: FileReader): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  host.readFile = files.readFile;
+  host.fileExists = files.fileExists;
+  return host;
+}
+
 /**
  * The consumer's options, minus what a contract never needs and costs most of the start-up: ambient
  * `@types` packages and the DOM libs (a contract type using either is refused anyway, since a class
  * instance is not JSON). Also the configs `tsconfig` extends: they decide the options as much as it does.
  */
-function compilerOptions(tsconfig: string | undefined): { options: ts.CompilerOptions; configs: string[] } {
+function compilerOptions(tsconfig: string | undefined, files: FileReader): { options: ts.CompilerOptions; configs: string[] } {
   let options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true };
   const configs: string[] = [];
   if (tsconfig) {
-    const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
+    const read = ts.readConfigFile(tsconfig, files.readFile);
     if (read.error) throw new UsageError(`${tsconfig}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`, "fix the tsconfig, or pass another with --tsconfig");
     // Parsed from its source file (not the plain object) so that the files it extends are recorded on it.
-    const json = ts.readJsonConfigFile(tsconfig, ts.sys.readFile);
-    options = ts.parseJsonSourceFileConfigFileContent(json, ts.sys, dirname(tsconfig), undefined, tsconfig).options;
+    const json = ts.readJsonConfigFile(tsconfig, files.readFile);
+    options = ts.parseJsonSourceFileConfigFileContent(json, { ...ts.sys, readFile: files.readFile, fileExists: files.fileExists }, dirname(tsconfig), undefined, tsconfig).options;
     configs.push(tsconfig, ...(json.extendedSourceFiles ?? []).filter(local));
   }
   const lib = (options.lib ?? [ts.getDefaultLibFileName(options).replace(".full.d.ts", ".d.ts")]).filter((name) => !/^lib\.(dom|webworker|scripthost)/i.test(name));
   return { options: { ...options, lib, types: [], noEmit: true, strict: true }, configs };
 }
 
-/**
- * In a copy of the project (the hook's staged tree), a project file reached by its real path (a
- * workspace package behind the copy's link to the project's `node_modules`) is read from the copy
- * when the copy has it: the staged version, not the working tree's.
- */
-function mirroredHost(options: ts.CompilerOptions, mirror: Mirror | undefined): ts.CompilerHost | undefined {
-  if (!mirror) return undefined;
-  const host = ts.createCompilerHost(options);
-  const staged = (file: string) => {
-    const copy = local(file) ? inCopy(mirror, file) : file;
-    return copy !== file && existsSync(copy) ? copy : file;
-  };
-  host.readFile = (file) => ts.sys.readFile(staged(file));
-  host.fileExists = (file) => ts.sys.fileExists(staged(file));
-  return host;
-}
-
 export function contractProgram(contract: string, options: { tsconfig?: string | undefined; mirror?: Mirror | undefined } = {}): ContractProgram {
   const tsconfig = options.tsconfig ?? findTsconfig(contract);
-  const { options: compiler, configs } = compilerOptions(tsconfig);
-  const host = mirroredHost(compiler, options.mirror);
-  const program = ts.createProgram({ rootNames: [contract], options: compiler, ...(host ? { host } : {}) });
+  const files = mirroredFiles(options.mirror);
+  const { options: compiler, configs } = compilerOptions(tsconfig, files);
+  const program = ts.createProgram({ rootNames: [contract], options: compiler, ...(options.mirror ? { host: hostReading(compiler, files) } : {}) });
   const source = program.getSourceFile(contract);
   if (!source) throw new UsageError(`contract ${contract} could not be read as TypeScript`, "pass a .ts, .mts or .d.ts module");
   const read = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f) && local(f.fileName)).map((f) => f.fileName);

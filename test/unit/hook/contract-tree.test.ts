@@ -120,3 +120,32 @@ test("a monorepo's workspace package the contract imports (through a node_module
     await tree.dispose();
   }
 });
+
+test("a tsconfig the contract's extends from a workspace package (through a node_modules link) is read as staged in the copy", async () => {
+  const root = await workspaceProject();
+  const paths = (file: string) => `{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext", "paths": { "@tag": ["${file}"] } } }\n`;
+  await writeTree(root, {
+    "web/tsconfig.json": '{ "extends": "@acme/shared/tsconfig.json" }\n',
+    "web/contracts/quote.ts": 'import type { Tag } from "@tag";\nexport interface Quote { tag: Tag }\n',
+    "packages/shared/tsconfig.json": paths("./index.ts"),
+    "packages/shared/other.ts": "export interface Tag { other: string }\n",
+  });
+  for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "init"]]) await git(root, args);
+  const base = join(root, "packages/shared/tsconfig.json");
+  await writeFile(base, paths("./other.ts"));
+  await git(root, ["add", "packages/shared/tsconfig.json"]);
+  await writeFile(base, paths("./index.ts"));
+
+  const contract = join(root, "web/contracts/quote.ts");
+  const files = await readContractFiles(contract);
+  expect(files).toContain(base);
+  const tree = await stageContracts(root, [{ name: "quotes", contract, files }], { wide: false });
+  const tag = (definitions: Record<string, unknown>) => Object.keys((definitions.Tag as { properties: object }).properties);
+  try {
+    const copy = tree.copies["quotes"]!;
+    expect(tag(readTsContract(copy.contract, { mirror: copy }).definitions)).toEqual(["other"]);
+  } finally {
+    await tree.dispose();
+  }
+  expect(tag(readTsContract(contract, {}).definitions)).toEqual(["label"]);
+});
