@@ -7,9 +7,9 @@
  * string the TS side sent: `AwareDatetime` would rewrite `…00.000Z`, `AnyUrl` add a slash, `EmailStr`
  * need a package) and handed back to the schema through `x-format`, so FastAPI's spec still says it.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { makeTempDir } from "../cleanup.js";
 import { ExitCode, SyncTypesError } from "../errors.js";
 import type { JsonSchemaObject } from "./schema-types.js";
 import { runTool } from "./run-tool.js";
@@ -55,7 +55,9 @@ function withFormatExtras(value: unknown): unknown {
 }
 
 export async function runCodegen(tool: CodegenTool, components: Record<string, JsonSchemaObject>, signal: AbortSignal | undefined): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "sync-types-pydantic-"));
+  // Registered for cleanup: Ctrl-C while the generator runs exits before the `finally` below.
+  const work = await makeTempDir("sync-types-pydantic-");
+  const dir = work.path;
   try {
     const input = join(dir, "contract.json");
     const output = join(dir, "models.py");
@@ -69,6 +71,6 @@ export async function runCodegen(tool: CodegenTool, components: Record<string, J
     }
     return await readFile(output, "utf8");
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await work.remove();
   }
 }

@@ -1,5 +1,5 @@
-import { existsSync, realpathSync } from "node:fs";
-import { basename, extname, isAbsolute } from "node:path";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { basename, dirname, extname, isAbsolute, join } from "node:path";
 import { UsageError } from "../errors.js";
 import { assertRegularFile } from "../regular-file.js";
 import { reusePydantic, rememberPydantic } from "./cache.js";
@@ -18,12 +18,17 @@ const DOCUMENT = /\.(json|ya?ml)$/i;
 /**
  * The files a contract is made of, as `PydanticModule.contractFiles` lists them, without generating
  * anything: a TypeScript module's program only (no schema generator, no Python), a document alone.
+ * For the hook, a relative import that no longer resolves adds where its file would be (see `unresolvedImports`).
  */
 export async function readContractFiles(contract: string, options: { tsconfig?: string | undefined; mirror?: Mirror | undefined } = {}): Promise<string[]> {
   const real = realpathSync(contract);
-  if (!TS.test(real)) return [inProject(options.mirror, real)];
-  const { contractProgram } = await import("./ts-program.js");
-  return contractProgram(real, options).files.map((file) => inProject(options.mirror, file)).sort();
+  // A contract that is a link: the link is a file of its own (staging a new target changes the contract).
+  const link = lstatSync(contract).isSymbolicLink() ? [join(realpathSync(dirname(contract)), basename(contract))] : [];
+  const named = (files: string[]) => [...new Set([...link, ...files].map((file) => inProject(options.mirror, file)))].sort();
+  if (!TS.test(real)) return named([real]);
+  const { contractProgram, unresolvedImports } = await import("./ts-program.js");
+  const { program, files } = contractProgram(real, options);
+  return named([...files, ...unresolvedImports(program, files)]);
 }
 
 export async function runPydanticPipeline(request: PydanticRequest): Promise<PydanticModule> {
@@ -47,7 +52,7 @@ export async function runPydanticPipeline(request: PydanticRequest): Promise<Pyd
   if (TS.test(request.contract)) {
     // TypeScript and the schema generator load only on a cache miss: a warm run never pays for them.
     const { readTsContract } = await import("./ts-contract.js");
-    const contract = readTsContract(request.contract, { types: request.types, tsconfig: request.tsconfig });
+    const contract = readTsContract(request.contract, { types: request.types, tsconfig: request.tsconfig, mirror: request.mirror });
     components = componentsFromDefinitions(contract.definitions);
     contractFiles = contract.files;
   } else {

@@ -7,6 +7,7 @@ import type TS from "typescript";
 import ts from "../typescript.js";
 import { createGenerator } from "ts-json-schema-generator";
 import { UsageError, errorMessage } from "../errors.js";
+import type { Mirror } from "./mirror.js";
 import type { JsonSchemaObject } from "./schema-types.js";
 import { contractProgram } from "./ts-program.js";
 import { assertExpressible } from "./unsupported.js";
@@ -19,7 +20,7 @@ export interface TsContract {
 
 const TYPE_DECLARATION = (d: TS.Declaration) => ts.isInterfaceDeclaration(d) || ts.isTypeAliasDeclaration(d) || ts.isEnumDeclaration(d) || ts.isClassDeclaration(d);
 
-export function readTsContract(contract: string, options: { types?: readonly string[] | undefined; tsconfig?: string | undefined }): TsContract {
+export function readTsContract(contract: string, options: { types?: readonly string[] | undefined; tsconfig?: string | undefined; mirror?: Mirror | undefined }): TsContract {
   const { program, source, tsconfig, files } = contractProgram(contract, options);
   const syntax = program.getSyntacticDiagnostics(source);
   if (syntax.length) {

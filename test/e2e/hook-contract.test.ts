@@ -133,6 +133,16 @@ describe("the hook with a contract edited after it was staged", () => {
     expect(said).not.toContain("sync-types-staged-contract-");
   });
 
+  test.each([["git rm", ["rm", "-q", MONEY]], ["git rm --cached (the file kept, untracked)", ["rm", "-q", "--cached", MONEY]]])("the deletion of a file the contract imports, staged with %s, is checked and refused", { timeout: 120_000 }, async (_name, args) => {
+    const repo = await clone();
+    await git(repo, args);
+
+    const run = await hook(repo);
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stdout).toMatch(/✗ quotes\s+could not be checked/);
+    expect(run.stdout + run.stderr).not.toContain("sync-types-staged-contract-");
+  });
+
   test("an OpenAPI contract: a staged change taken back in the working tree only is still refused", { timeout: 120_000 }, async () => {
     const document = "web/contracts/quotes.openapi.json";
     const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -1,14 +1,14 @@
 // `sync-types pydantic` as a user runs it: deterministic bytes, OpenAPI documents as contracts,
 // --types, ownership of the output file, and the one clear error when the tool cannot be had.
 import { realpathSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { generatePydantic } from "../../src/pydantic/index.js";
 import { DATAMODEL_CODE_GENERATOR_VERSION } from "../../src/pydantic/tool-env.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, startCli } from "../helpers/cli.js";
 import { FIXTURE_PYTHON, REPO_ROOT } from "../helpers/paths.js";
 import { TOOLS_ENV, testToolPython } from "../helpers/pydantic-tools.js";
 import { tempTree } from "../helpers/temp-tree.js";
@@ -86,6 +86,23 @@ describe("sync-types pydantic", () => {
     expect(text).toMatch(/class Address\(_ContractModel\):[\s\S]*?street: str[\s\S]*?city: str[\s\S]*?country: str \| MISSING = MISSING[\s\S]*?postcode: str \| None\n/);
     expect(text).not.toMatch(/RootModel|class \w+\(Enum\)/);
   }, 120_000);
+
+  it("leaves no temp folder behind when interrupted while the generator runs", async () => {
+    await testToolPython();
+    const dir = await tempTree({ "contract.ts": "export interface Interrupted { n: number }\n" });
+    const tmp = await mkdtemp(join(tmpdir(), "st-interrupted-"));
+    const generating = async () => (await readdir(tmp)).filter((name) => name.startsWith("sync-types-pydantic-"));
+    try {
+      const cli = startCli(["pydantic", "contract.ts", "-o", "models.py", "--no-cache"], { cwd: dir, env: { ...TOOLS_ENV, TMPDIR: tmp } });
+      for (let i = 0; i < 2000 && (await generating()).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await generating()).toHaveLength(1);
+      cli.kill("SIGINT");
+      expect((await cli).exitCode).toBe(130);
+      expect(await generating()).toEqual([]);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("reuses a module while the contract's files are unchanged, and regenerates when an imported file changes", async () => {
     const dir = await tempTree({});

@@ -4,7 +4,10 @@ import { readFile, readlink, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { stageContracts, type ContractSource } from "../../../src/hook/contract-tree.js";
+import { readContractFiles } from "../../../src/pydantic/index.js";
+import { readTsContract } from "../../../src/pydantic/ts-contract.js";
 import { tempTree, writeTree } from "../../helpers/temp-tree.js";
+import { workspaceProject } from "../../helpers/workspace-project.js";
 
 const git = async (cwd: string, args: string[]) => expect((await execa("git", args, { cwd, reject: false })).exitCode).toBe(0);
 
@@ -94,4 +97,55 @@ describe("stageContracts", () => {
       await dispose();
     }
   });
+});
+
+test("a monorepo's workspace package the contract imports (through a node_modules link) is read as staged in the copy", async () => {
+  const root = await workspaceProject();
+  for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "init"]]) await git(root, args);
+  const shared = join(root, "packages/shared/index.ts");
+  await writeFile(shared, "export interface Tag { label: string; color: string }\n");
+  await git(root, ["add", "packages/shared/index.ts"]);
+  await writeFile(shared, "export interface Tag { label: string; unstaged: boolean }\n");
+
+  const contract = join(root, "web/contracts/quote.ts");
+  const files = await readContractFiles(contract);
+  expect(files).toContain(shared);
+  const tree = await stageContracts(root, [{ name: "quotes", contract, files }], { wide: false });
+  try {
+    const copy = tree.copies["quotes"]!;
+    const staged = readTsContract(copy.contract, { mirror: copy });
+    expect(Object.keys((staged.definitions.Tag as { properties: object }).properties)).toEqual(["label", "color"]);
+    expect(staged.files).toContain(shared);
+  } finally {
+    await tree.dispose();
+  }
+});
+
+test("a tsconfig the contract's extends from a workspace package (through a node_modules link) is read as staged in the copy", async () => {
+  const root = await workspaceProject();
+  const paths = (file: string) => `{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext", "paths": { "@tag": ["${file}"] } } }\n`;
+  await writeTree(root, {
+    "web/tsconfig.json": '{ "extends": "@acme/shared/tsconfig.json" }\n',
+    "web/contracts/quote.ts": 'import type { Tag } from "@tag";\nexport interface Quote { tag: Tag }\n',
+    "packages/shared/tsconfig.json": paths("./index.ts"),
+    "packages/shared/other.ts": "export interface Tag { other: string }\n",
+  });
+  for (const args of [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "init"]]) await git(root, args);
+  const base = join(root, "packages/shared/tsconfig.json");
+  await writeFile(base, paths("./other.ts"));
+  await git(root, ["add", "packages/shared/tsconfig.json"]);
+  await writeFile(base, paths("./index.ts"));
+
+  const contract = join(root, "web/contracts/quote.ts");
+  const files = await readContractFiles(contract);
+  expect(files).toContain(base);
+  const tree = await stageContracts(root, [{ name: "quotes", contract, files }], { wide: false });
+  const tag = (definitions: Record<string, unknown>) => Object.keys((definitions.Tag as { properties: object }).properties);
+  try {
+    const copy = tree.copies["quotes"]!;
+    expect(tag(readTsContract(copy.contract, { mirror: copy }).definitions)).toEqual(["other"]);
+  } finally {
+    await tree.dispose();
+  }
+  expect(tag(readTsContract(contract, {}).definitions)).toEqual(["label"]);
 });
