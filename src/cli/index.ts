@@ -10,6 +10,7 @@ import { colorFlag, EXIT_CODES_HELP, isUsageError, reportUsageError, withUsageEr
 /** The CLI entry: parses flags, runs one command, and is the only place that sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
   installSignalHandlers();
+  ignoreClosedOutput();
   // Read before parsing: a usage error is printed before any command's options exist.
   const color = colorFlag(argv);
   let logger = createLogger({ color });
@@ -219,6 +220,19 @@ function handleError(error: unknown, logger: Logger): number {
   }
   logger.error(`internal error — this is a bug in sync-types, please report it:\n${(error as Error)?.stack ?? String(error)}`);
   return ExitCode.internal;
+}
+
+/**
+ * A reader that went away (`sync-types hook run | head -1`) closes our stdout or stderr. What is
+ * left to print has no one to read it; the run still goes on to its verdict (the exit code) and
+ * its clean-up, instead of dying of an unhandled EPIPE with its services left to the watchdog.
+ */
+function ignoreClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+    });
+  }
 }
 
 /** Processes get SIGTERM, then SIGKILL after 1.5 s; this bounds the whole clean-up. */
