@@ -20,7 +20,7 @@ import type { GeneratedFile } from "./generate/file.js";
 import type { OrphanReport } from "./generate/orphans.js";
 import type { OutputPlan } from "./generate/write.js";
 import { withSession, type ServicePlan, type Session } from "./session.js";
-import { readTextIfExists } from "./spec/store.js";
+import { readCommitted } from "./spec/store.js";
 import type { OpenApiDocument } from "./spec/types.js";
 
 export type { BuiltService } from "./session.js";
@@ -223,7 +223,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     result.generated = files;
     result.spec = spec;
 
-    const committedText = await readTextIfExists(options.committedPath?.(service.spec) ?? service.spec, `services.${service.name}.spec`);
+    const committedText = await readCommitted(options.committedPath?.(service.spec) ?? service.spec, `services.${service.name}.spec`);
     result.committedSpec = committedText === undefined ? undefined : parseCommitted(committedText, service.name, result.specFile, options.write !== false, warn);
     result.specChanged = committedText !== specText;
     if (result.specChanged) result.summary = summarizeSpecChange(result.committedSpec, spec);

@@ -11,6 +11,7 @@ import type { ResolvedService } from "../config/types.js";
 import { UsageError } from "../errors.js";
 import { nonRegularKind, notRegularFile } from "../regular-file.js";
 import { writeFileAtomic } from "../spec/store.js";
+import { asCommitted } from "../line-endings.js";
 
 export interface ModulePlan {
   /** Absolute path of the module. */
@@ -63,7 +64,7 @@ async function readRegular(path: string, label: string): Promise<string | "other
     if (stats.isSymbolicLink()) return "other";
     const kind = nonRegularKind(stats);
     if (kind) throw notRegularFile(path, kind, label);
-    return await readFile(path, "utf8");
+    return asCommitted(await readFile(path, "utf8"));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;

@@ -12,6 +12,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { BUILD, contentKey, readCacheEntry, writeCacheEntry } from "../services/cache.js";
 import type { GeneratedFile } from "./file.js";
+import { asCommitted } from "../line-endings.js";
 
 const KIND = "generated";
 
@@ -25,7 +26,7 @@ export function generationKey(specText: string, specPath: string, streams: unkno
   return contentKey(KIND, BUILD, specPath, JSON.stringify(streams ?? null), JSON.stringify(shape), specText);
 }
 
-/** Over the UTF-8 bytes, as written: a committed file is compared byte for byte. */
+/** Over the UTF-8 bytes of the text as git stores it (line-endings.ts): a committed file is compared byte for byte. */
 const sha256 = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 /** The files in `dir` (the committed output), when each is byte for byte what `entry` says generation gives. */
@@ -35,8 +36,10 @@ export async function reuseGenerated(cacheDir: string, key: string, dir: string)
   const files: GeneratedFile[] = [];
   for (const { path, sha256: expected } of entry.files) {
     const bytes = await readFile(join(dir, path)).catch(() => undefined);
-    if (bytes === undefined || sha256(bytes) !== expected) return undefined;
-    files.push({ path, content: bytes.toString("utf8") });
+    if (bytes === undefined) return undefined;
+    const text = asCommitted(bytes.toString("utf8"));
+    if (sha256(text) !== expected) return undefined;
+    files.push({ path, content: text });
   }
   return { files, warnings: entry.warnings };
 }

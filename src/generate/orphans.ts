@@ -9,7 +9,7 @@
 import { lstat, readdir, rm, rmdir } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { ResolvedConfig } from "../config/types.js";
-import { readTextIfExists, writeFileAtomic } from "../spec/store.js";
+import { readCommitted, readTextIfExists, writeFileAtomic } from "../spec/store.js";
 import { MANIFEST_FILE, hashContent, isPlainRelativePath, parseManifest } from "./manifest.js";
 
 export const OUTPUTS_RECORD = "sync-types.outputs.json";
@@ -29,7 +29,7 @@ export async function cleanOrphanedOutputs(config: Pick<ResolvedConfig, "root" |
   const recordFile = join(config.root, OUTPUTS_RECORD);
   const current = [...new Set(config.services.map((s) => toPosix(relative(config.root, s.output))))].sort();
   const currentFolded = new Set(current.map((p) => p.toLowerCase()));
-  const recordText = await readTextIfExists(recordFile);
+  const recordText = await readCommitted(recordFile);
   const recorded = recordText === undefined ? [] : readRecord(recordText, report);
   for (const folder of recorded) {
     // On macOS and Windows `Out` and `out` are one folder.
@@ -99,7 +99,7 @@ async function isRealFolder(path: string): Promise<boolean> {
 
 async function readRegularFile(path: string): Promise<string | undefined> {
   const isFile = await lstat(path).then((s) => s.isFile(), () => false);
-  return isFile ? readTextIfExists(path) : undefined;
+  return isFile ? readCommitted(path) : undefined;
 }
 
 const toPosix = (path: string) => path.split(sep).join("/");

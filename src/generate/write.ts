@@ -16,6 +16,7 @@
 import { lstat, readFile, readdir, rm, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { UsageError } from "../errors.js";
+import { asCommitted } from "../line-endings.js";
 import { writeFileAtomic } from "../spec/store.js";
 import { BANNER, type GeneratedFile } from "./file.js";
 import { MANIFEST_FILE, hashContent, isPlainRelativePath, manifestEntries, parseManifest, serializeManifest, type ManifestEntries } from "./manifest.js";
@@ -163,7 +164,7 @@ async function assertFolder(dir: string, shown: string, setting: string): Promis
 async function readOnDisk(path: string): Promise<OnDisk> {
   try {
     if (!(await lstat(path)).isFile()) return { kind: "other" };
-    return { kind: "file", text: await readFile(path, "utf8") };
+    return { kind: "file", text: asCommitted(await readFile(path, "utf8")) };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") return { kind: "missing" };
     throw error;

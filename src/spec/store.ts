@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { readRegularFile } from "../regular-file.js";
+import { asCommitted } from "../line-endings.js";
 
 /**
  * Writes through a temp file in the same folder and renames it into place: readers and a
@@ -29,6 +30,12 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
 }
 
 /** `label` names the setting or flag the path came from, for the error when it is not a regular file. */
+/** A committed file's text as git stores it (line-endings.ts); undefined when there is none. */
+export async function readCommitted(file: string, label?: string): Promise<string | undefined> {
+  const text = await readTextIfExists(file, label);
+  return text === undefined ? undefined : asCommitted(text);
+}
+
 export async function readTextIfExists(file: string, label?: string): Promise<string | undefined> {
   try {
     return await readRegularFile(file, label);

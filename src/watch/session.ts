@@ -10,7 +10,7 @@ import { assertSendableHeaders } from "../services/headers.js";
 import { obtainStreamSchemas } from "../services/stream-models.js";
 import { WarmExtractor } from "../services/warm.js";
 import type { Session } from "../session.js";
-import { readTextIfExists } from "../spec/store.js";
+import { readCommitted } from "../spec/store.js";
 import type { OpenApiDocument } from "../spec/types.js";
 import { ServiceRunner } from "./runner.js";
 import { unchangedStatus, type WatchPlan } from "./handler.js";
@@ -127,7 +127,7 @@ export class WatchSession {
       const warnings: string[] = [];
       const built = await this.#core.build(service, extracted, (m) => warnings.push(m));
       if (contract) await this.#core.enforceContract(contract, built.spec);
-      const committed = await readTextIfExists(service.spec, `services.${service.name}.spec`);
+      const committed = await readCommitted(service.spec, `services.${service.name}.spec`);
       const plan = await this.#core.plan(service, built.files);
       warnings.push(...plan.warnings);
       await this.#core.write(service, built, committed !== built.specText, plan);
