@@ -41,15 +41,29 @@ function secondsUntil(argv, cwd, pattern, probe) {
     const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, NO_COLOR: "1" }, detached: true });
     let output = "";
     let done = false;
+    let exited = false;
+    child.once("exit", () => (exited = true));
     const finish = (error) => {
       if (done) return;
       done = true;
       clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
       try {
         process.kill(-child.pid, "SIGINT");
       } catch {}
-      if (error) reject(error);
-      else resolve((performance.now() - started) / 1000);
+      // The next measurement starts once this run has stopped everything it started: a run still
+      // shutting down (its services, warm extractors, the consumer's compiler) would take its CPU.
+      const settled = () => (error ? reject(error) : resolve(seconds));
+      if (exited) return settled();
+      const kill = setTimeout(() => {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {}
+      }, 10_000);
+      child.once("exit", () => {
+        clearTimeout(kill);
+        settled();
+      });
     };
     const check = async () => {
       if (pattern.test(output) || (probe && (await probe()))) finish();
