@@ -2,8 +2,9 @@
  * The hook's fast path needs a few facts per service (folder, watch globs, spec, output) and
  * the config file's path, not the config: loading a `.ts` config means stripping its types and
  * importing whatever it imports (`sync-types` itself), when the whole budget of a commit that
- * touches no service is 0.3 s. So those facts are cached next to the spec cache, keyed by the config file's bytes and our version, and by the staged
- * contract files (the commit's contract, not the working tree's, decides what a staged path changes). */
+ * touches no service is 0.3 s. So those facts are cached next to the spec cache, keyed by the
+ * config file's bytes and our version, and by the staged contract files (the commit's contract,
+ * not the working tree's, decides what a staged path changes). */
 import { createHash } from "node:crypto";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import picomatch from "picomatch";
