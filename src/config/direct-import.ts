@@ -17,6 +17,7 @@ import { readFile, rename, writeFile } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { registerPath } from "../cleanup.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { staticImports } from "./static-imports.js";
 
@@ -61,12 +62,15 @@ async function rewrite(file: string, stripped: string): Promise<string | undefin
 
 async function save(file: string, text: string): Promise<boolean> {
   const temp = `${file}.${process.pid}.tmp`;
+  const release = registerPath(temp);
   try {
     await writeFile(temp, text);
     await rename(temp, file);
     return true;
   } catch {
     return false;
+  } finally {
+    release();
   }
 }
 

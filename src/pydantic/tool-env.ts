@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join } from "node:path";
+import { registerPath } from "../cleanup.js";
 import { ExitCode, SyncTypesError } from "../errors.js";
 import { runTool } from "./run-tool.js";
 
@@ -62,6 +63,7 @@ export async function provideCodegenTool(options: { python?: string | undefined;
   const base = options.python ?? (process.platform === "win32" ? "python" : "python3");
   options.progress?.(`installing datamodel-code-generator ${DATAMODEL_CODE_GENERATOR_VERSION} into ${final} (first use)`);
   await mkdir(dirname(final), { recursive: true });
+  const release = registerPath(building);
   try {
     const venv = await runTool([base, "-m", "venv", building], { cwd: dirname(final), signal: options.signal });
     if (venv.code !== 0) throw installError(`\`${base} -m venv\` failed`, venv.output, options.python);
@@ -72,6 +74,7 @@ export async function provideCodegenTool(options: { python?: string | undefined;
     });
   } finally {
     await rm(building, { recursive: true, force: true });
+    release();
   }
   return { python: venvPython(final), origin: `tool venv ${DATAMODEL_CODE_GENERATOR_VERSION}` };
 }

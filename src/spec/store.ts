@@ -1,31 +1,42 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { closeSync, fsync, openSync, write } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { registerPath } from "../cleanup.js";
 import { readRegularFile } from "../regular-file.js";
 import { asCommitted } from "../line-endings.js";
+
+const writeAll = promisify(write);
+const fsyncAsync = promisify(fsync);
 
 /**
  * Writes through a temp file in the same folder and renames it into place: readers and a
  * killed run only ever see the old bytes or the new ones, never a torn file.
+ *
+ * The temp file is registered for removal before it exists and is created synchronously, so a
+ * run that exits mid-write (Ctrl-C lets the pipeline go on while services stop, then exits)
+ * removes it in its `exit` handler: no `.tmp` is ever left beside the user's files.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const handle = await open(temp, "w");
+  const release = registerPath(temp);
   try {
-    await handle.writeFile(content, "utf8");
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
+    const fd = openSync(temp, "w");
+    try {
+      const bytes = Buffer.from(content, "utf8");
+      for (let done = 0; done < bytes.length; ) done += (await writeAll(fd, bytes, done, bytes.length - done)).bytesWritten;
+      await fsyncAsync(fd);
+    } finally {
+      closeSync(fd);
+    }
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    release();
   }
 }
 
