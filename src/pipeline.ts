@@ -3,6 +3,7 @@
  * over the core session (session.ts), per service:
  *
  *   [contract ──► Pydantic module] ──► obtain ──► build (canonical, validated, generated)
+ *     (the service starts while its contract stage runs: Session.applyContractAndObtain)
  *     ──► [held to the contract] ──► compare with the committed spec ──► plan ──► write
  *
  * Services run in parallel, bounded by `concurrency`. A failing service is reported and leaves
@@ -185,12 +186,23 @@ async function syncService(session: Session, service: ResolvedService, options: 
   };
   try {
     let started = performance.now();
-    const contract = await session.applyContract(service, {
+    const source = options.source ?? service.source;
+    options.onProgress?.({ service: service.name, phase: "obtaining", detail: source });
+    const { applied: contract, extracted, cached } = await session.applyContractAndObtain(service, {
       write: options.write !== false,
       committed: service.pydantic && options.committedPath?.(service.pydantic),
       copy: options.contracts?.[service.name],
       signal: options.signal,
       progress: (line) => options.onProgress?.({ service: service.name, phase: "obtaining", detail: line }),
+    }, {
+      source,
+      cache: options.cache,
+      signal: options.signal,
+      warn,
+      onLine: (line) => options.onServiceOutput?.(service.name, line),
+      onStatus: (detail) => options.onProgress?.({ service: service.name, phase: "obtaining", detail }),
+      // Loaded while the service runs, not once its spec is in.
+      onStarted: service.contract === undefined ? undefined : () => session.preloadContractCheck(),
     });
     if (contract) {
       const { plan, module } = contract.stage;
@@ -199,19 +211,6 @@ async function syncService(session: Session, service: ResolvedService, options: 
       // check reports them as findings; a sync says them once, as it writes the module that breaks them.
       if (options.write !== false) for (const site of result.pythonCallSites) warn(`${service.name}: ${site.file}:${site.line}:${site.column}: ${site.message} (${site.checker}, with the regenerated ${result.pydantic.file})`);
     }
-    const extractFrom = contract?.service ?? service;
-    const source = options.source ?? service.source;
-    options.onProgress?.({ service: service.name, phase: "obtaining", detail: source });
-    const { extracted, cached } = await session.obtain(extractFrom, {
-      source,
-      cache: options.cache,
-      signal: options.signal,
-      warn,
-      onLine: (line) => options.onServiceOutput?.(service.name, line),
-      onStatus: (detail) => options.onProgress?.({ service: service.name, phase: "obtaining", detail }),
-      // Loaded while the service runs, not once its spec is in.
-      onStarted: contract ? () => session.preloadContractCheck() : undefined,
-    });
     result.cached = cached;
     result.timings.obtainMs = performance.now() - started;
 

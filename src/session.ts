@@ -89,6 +89,8 @@ export interface ContractStageOptions {
   copy?: ContractCopy | undefined;
   signal?: AbortSignal | undefined;
   progress?: ((line: string) => void) | undefined;
+  /** Awaited once the stage knows the module changes, before anything of it is written or copied. */
+  beforeChange?: (() => Promise<void>) | undefined;
 }
 
 /** The contract stage's outcome: the service as the rest of the run sees it (maybe a copy with the fresh module). */
@@ -225,6 +227,7 @@ export class Session {
     if (!hasContract(service)) return undefined;
     const stage = await prepareContract(service, this.config.root, options);
     if (!stage.plan.stale) return { stage, service, pythonCallSites: [], checker: undefined };
+    await options.beforeChange?.();
     const { newPythonDiagnostics, pythonChecker } = await import("./contract/python-typecheck.js");
     const { planModule, writeModule } = await import("./contract/module-file.js");
     const checker = options.typecheck === false ? undefined : pythonChecker(service, cacheDir(this.config.root));
@@ -250,6 +253,35 @@ export class Session {
       .filter((d) => d.file !== moduleFile.split("\\").join("/"))
       .map((d) => ({ ...d, file: relative(this.config.root, join(configuredDir, d.file)) }));
     return { stage, service: target, pythonCallSites, checker: checker?.name };
+  }
+
+  /**
+   * `applyContract`, then `obtain` from the service it leaves, run at once: the service starts
+   * while its contract stage runs, most often a cache hit that finds the module as committed (the
+   * service would otherwise wait that long to start). When the stage is about to change the
+   * module (write it, or judge a copy with it), that early run is stopped before anything is
+   * written, and the service is started again on what the stage left.
+   */
+  async applyContractAndObtain(service: ResolvedService, contract: ContractStageOptions, obtain: ObtainStageOptions): Promise<{ applied: AppliedContract | undefined; extracted: Extracted; cached: boolean }> {
+    if (service.contract === undefined) return { applied: undefined, ...(await this.obtain(service, obtain)) };
+    const early = new AbortController();
+    const running = this.obtain(service, { ...obtain, signal: obtain.signal ? AbortSignal.any([obtain.signal, early.signal]) : early.signal });
+    running.catch(() => undefined); // taken below, or thrown away
+    let stopped = false;
+    const stop = async () => {
+      stopped = true;
+      early.abort();
+      await running.catch(() => undefined);
+    };
+    let applied: AppliedContract | undefined;
+    try {
+      applied = await this.applyContract(service, { ...contract, beforeChange: stop });
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    if (stopped) return { applied, ...(await this.obtain(applied?.service ?? service, obtain)) };
+    return { applied, ...(await running) };
   }
 
   /** Loads what `enforceContract` needs, without waiting: called while the service runs, before its spec is in. */

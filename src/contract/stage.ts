@@ -59,11 +59,18 @@ export function loadContractCheck() {
   return import("./conform.js");
 }
 
+const HELD = "contract-held";
+
 /** Throws when the spec does not implement the contract, naming each type, field and route. */
 export async function enforceContract(service: ContractService, module: ContractModule, spec: OpenApiDocument, root: string, realDir: string): Promise<void> {
+  // A pure function of the contract's schemas and operations and the spec: a pair found to hold is not judged again.
+  const { BUILD, cacheDir, contentKey, readCacheEntry, writeCacheEntry } = await import("../services/cache.js");
+  const key = contentKey(HELD, BUILD, JSON.stringify([module.schemas, module.operations ?? null]), JSON.stringify(spec));
+  const cache = cacheDir(root);
+  if ((await readCacheEntry<boolean>(cache, HELD, key)) === true) return;
   const { holdToContract } = await loadContractCheck();
   const breaches = holdToContract(module, spec);
-  if (breaches.length === 0) return;
+  if (breaches.length === 0) return writeCacheEntry(cache, HELD, key, true);
   const { routeSources } = await import("./route-sources.js");
   const { ContractBreachError } = await import("./breach-error.js");
   const sources = await routeSources(service);

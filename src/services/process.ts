@@ -1,8 +1,12 @@
 import { spawn } from "node:child_process";
 import { registerCleanup } from "../cleanup.js";
 import { OutputTail } from "./output-tail.js";
-import { OWNER_VAR, serviceProcesses, signalProcesses, type ProcessInfo } from "./process-tree.js";
+import { OWNER_VAR, serviceProcesses, signalProcesses, startedAt, type ProcessInfo } from "./process-tree.js";
 import { RUN_TOKEN, ensureWatchdog, forgetGroup, watchGroup } from "./watchdog.js";
+
+/** Every process of this run starts after this one: older processes are not read for its token. */
+const RUN_STARTED = startedAt(process.pid);
+const ofThisRun = (leader: number, token: string, leaderAlive = true) => serviceProcesses(leader, token, leaderAlive, process.platform, RUN_STARTED);
 
 export { OutputTail } from "./output-tail.js";
 
@@ -106,20 +110,25 @@ export function spawnProcess(argv: string[], options: SpawnOptions): ManagedProc
   const pid = child.pid ?? -1;
   const warn = options.onWarning ?? ((message: string) => process.stderr.write(`warning ${message}\n`));
   let stopping: Promise<void> | undefined;
-  const killAll = (signal: NodeJS.Signals) => signalProcesses(pid, serviceProcesses(pid, token, !leaderGone).pids, signal);
+  const killAll = (signal: NodeJS.Signals) => signalProcesses(pid, ofThisRun(pid, token, !leaderGone).pids, signal);
 
   const stop = async (graceMs: number) => {
     if (pid > 0) {
-      const { pids, strays } = serviceProcesses(pid, token);
+      const running = !leaderGone;
+      const { pids, strays } = ofThisRun(pid, token, running);
       reportStrays(strays, options.label ?? argv.join(" "), warn);
-      if (!leaderGone) {
+      if (running) {
         signalProcesses(pid, pids, "SIGTERM");
         const timer = new Promise<"timeout">((r) => setTimeout(r, graceMs, "timeout").unref());
         if ((await Promise.race([exited, timer])) === "timeout") killAll("SIGKILL");
+        await exited;
+        // Children that ignored SIGTERM, or daemons that left the group, may outlive the leader.
+        killAll("SIGKILL");
+      } else {
+        // The leader had exited (an import run that finished): what the one look found is all that is left.
+        await exited;
+        signalProcesses(pid, pids, "SIGKILL");
       }
-      await exited;
-      // Children that ignored SIGTERM, or daemons that left the group, may outlive the leader.
-      killAll("SIGKILL");
       forgetGroup(pid);
     }
     closePipes();
@@ -165,7 +174,7 @@ export async function stopAllProcesses(graceMs = 1500): Promise<void> {
 /** Last resort on `exit`: synchronous, so only SIGKILL. */
 function killAllNow(): void {
   if (live.size === 0) return;
-  const owned = serviceProcesses(-1, `${RUN_TOKEN}.`).pids;
+  const owned = ofThisRun(-1, `${RUN_TOKEN}.`).pids;
   for (const p of live) signalProcesses(p.pid, owned, "SIGKILL");
   live.clear();
 }

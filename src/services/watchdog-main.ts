@@ -8,9 +8,11 @@
  *
  * Lines on stdin: "+<pgid>" a service group started, "-<pgid>" it was stopped.
  */
-import { serviceProcesses } from "./process-tree.js";
+import { serviceProcesses, startedAt } from "./process-tree.js";
 
 const token = process.argv[2] ?? "";
+/** The run is the process that started the watchdog (alive now: it just did); none of its processes is older. */
+const runStarted = startedAt(process.ppid);
 const groups = new Set<number>();
 
 // Ctrl-C reaches the whole foreground group; the watchdog must outlive it to do its job.
@@ -49,7 +51,7 @@ async function reap(): Promise<void> {
 }
 
 function live(): number[] {
-  return token ? serviceProcesses(-1, `${token}.`).pids : [];
+  return token ? serviceProcesses(-1, `${token}.`, true, process.platform, runStarted).pids : [];
 }
 
 function signalAll(signal: NodeJS.Signals): void {

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, expect, test } from "vitest";
-import { OWNER_VAR, readsEnvironments, serviceProcesses } from "../../../src/services/process-tree.js";
+import { OWNER_VAR, readsEnvironments, serviceProcesses, startedAt } from "../../../src/services/process-tree.js";
 import { watchdogRuns } from "../../../src/services/watchdog.js";
 
 /**
@@ -47,6 +47,20 @@ test("only Linux reads the owner token: a run-wide search finds the run's proces
   expect(readsEnvironments("darwin")).toBe(false);
   expect(serviceProcesses(-1, `test-${process.pid}.`, true, "darwin")).toEqual({ pids: [], strays: [] });
   expect(serviceProcesses(leader, TOKEN, true, "win32")).toEqual({ pids: [], strays: [] });
+});
+
+test("a run-wide search reads the token only of processes no older than the run (`since`)", async () => {
+  const { leader } = await startGroup();
+  const found = (since: number) => serviceProcesses(-1, `test-${process.pid}.`, true, "linux", since).pids.sort();
+  const all = found(0);
+  expect(all).toHaveLength(3); // the leader, its child and the one that left the group
+  const started = all.map((pid) => startedAt(pid, "linux"));
+  expect(started.every((ticks) => ticks >= startedAt(process.pid, "linux") && ticks > 0)).toBe(true);
+  expect(all).toContain(leader);
+  // The run began before them: all found. It began after them (an older carrier of the token): none.
+  expect(found(startedAt(process.pid, "linux"))).toEqual(all);
+  expect(found(Math.max(...started) + 1)).toEqual([]);
+  expect(startedAt(process.pid, "darwin")).toBe(0);
 });
 
 test("the watchdog runs on every POSIX system, not on Windows", () => {
