@@ -201,8 +201,6 @@ async function syncService(session: Session, service: ResolvedService, options: 
       warn,
       onLine: (line) => options.onServiceOutput?.(service.name, line),
       onStatus: (detail) => options.onProgress?.({ service: service.name, phase: "obtaining", detail }),
-      // Loaded while the service runs, not once its spec is in.
-      onStarted: service.contract === undefined ? undefined : () => session.preloadContractCheck(),
     });
     if (contract) {
       const { plan, module } = contract.stage;

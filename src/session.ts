@@ -59,8 +59,6 @@ export interface ObtainStageOptions {
   onLine?: ((line: string) => void) | undefined;
   onStatus?: ((status: string) => void) | undefined;
   warn?: ((message: string) => void) | undefined;
-  /** Called once the service's process is spawned (not on a cache hit, nor for a `url` service). */
-  onStarted?: (() => void) | undefined;
 }
 
 export interface BuildStageOptions {
@@ -282,11 +280,6 @@ export class Session {
     }
     if (stopped) return { applied, ...(await this.obtain(applied?.service ?? service, obtain)) };
     return { applied, ...(await running) };
-  }
-
-  /** Loads what `enforceContract` needs, without waiting: called while the service runs, before its spec is in. */
-  preloadContractCheck(): void {
-    void import("./contract/stage.js").then(({ loadContractCheck }) => loadContractCheck()).catch(() => undefined);
   }
 
   /** A service whose spec does not implement its contract fails here (exit 1), before anything of it is written. */

@@ -54,11 +54,6 @@ export async function sourcesWithModule(service: ContractService, plan: ModulePl
   }
 }
 
-/** The contract check (and the diff it runs on): loaded apart from the stage, as the service's Python is spawned before any of it is needed. */
-export function loadContractCheck() {
-  return import("./conform.js");
-}
-
 const HELD = "contract-held";
 
 /** Throws when the spec does not implement the contract, naming each type, field and route. */
@@ -68,7 +63,8 @@ export async function enforceContract(service: ContractService, module: Contract
   const key = contentKey(HELD, BUILD, JSON.stringify([module.schemas, module.operations ?? null]), JSON.stringify(spec));
   const cache = cacheDir(root);
   if ((await readCacheEntry<boolean>(cache, HELD, key)) === true) return;
-  const { holdToContract } = await loadContractCheck();
+  // The check and the diff it runs on load only for a pair not judged before.
+  const { holdToContract } = await import("./conform.js");
   const breaches = holdToContract(module, spec);
   if (breaches.length === 0) return writeCacheEntry(cache, HELD, key, true);
   const { routeSources } = await import("./route-sources.js");

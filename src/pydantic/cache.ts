@@ -11,7 +11,7 @@ import { dirname } from "node:path";
 import { BUILD, cacheDir, contentKey, readCacheEntry, writeCacheEntry } from "../services/cache.js";
 import type { PydanticModule, PydanticRequest } from "./index.js";
 import { inCopy, inProject, type Mirror } from "./mirror.js";
-import { DATAMODEL_CODE_GENERATOR_VERSION } from "./tool-env.js";
+import { DATAMODEL_CODE_GENERATOR_VERSION } from "./pinned.js";
 
 const KIND = "pydantic";
 

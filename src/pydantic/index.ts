@@ -16,7 +16,7 @@ export { readContractFiles } from "./pipeline.js";
 
 export type { Mirror } from "./mirror.js";
 export type { JsonSchemaObject } from "./schema-types.js";
-export { DATAMODEL_CODE_GENERATOR_VERSION } from "./tool-env.js";
+export { DATAMODEL_CODE_GENERATOR_VERSION } from "./pinned.js";
 
 export interface PydanticRequest {
   /** Absolute path: a .ts/.mts/.d.ts module, or an OpenAPI (3.0/3.1) / JSON Schema document (.json/.yaml/.yml). */

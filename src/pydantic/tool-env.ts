@@ -10,9 +10,9 @@ import { homedir } from "node:os";
 import { dirname, isAbsolute, join } from "node:path";
 import { registerPath } from "../cleanup.js";
 import { ExitCode, SyncTypesError } from "../errors.js";
+import { DATAMODEL_CODE_GENERATOR_VERSION } from "./pinned.js";
 import { runTool } from "./run-tool.js";
 
-export const DATAMODEL_CODE_GENERATOR_VERSION = "0.97.0";
 const PACKAGE = `datamodel-code-generator==${DATAMODEL_CODE_GENERATOR_VERSION}`;
 
 export interface CodegenTool {

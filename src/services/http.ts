@@ -11,8 +11,6 @@ export interface HttpOptions {
   /** Each line the service prints. */
   onLine?: ((line: string) => void) | undefined;
   onStatus?: ((status: string) => void) | undefined;
-  /** Called once the service's process is spawned, while it starts: work to overlap with it. */
-  onStarted?: (() => void) | undefined;
   /** Told when the spec route redirects away from loopback. */
   warn?: ((message: string) => void) | undefined;
   /** The longest wait between two polls of the spec route. Default 250 ms. */
@@ -72,7 +70,6 @@ export async function startHttpService(service: ResolvedService, options: HttpOp
   );
   options.onStatus?.(`starting on :${port}`);
   const process = spawnProcess(argv, { cwd: service.dir, env: serviceEnv(service), label: service.name, onLine: options.onLine });
-  options.onStarted?.();
   return { process, port, baseUrl: `http://127.0.0.1:${port}` };
 }
 

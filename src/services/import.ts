@@ -13,8 +13,6 @@ export const EXTRACT_SCRIPT = join(PACKAGE_ROOT, "src/services/python/extract.py
 export interface ImportOptions {
   signal?: AbortSignal | undefined;
   onLine?: ((line: string) => void) | undefined;
-  /** Called once the service's process is spawned, while it starts: work to overlap with it. */
-  onStarted?: (() => void) | undefined;
 }
 
 /** Imports the app in the service's own interpreter and asks it for `app.openapi()`; no server, no port. */
@@ -28,7 +26,6 @@ export async function obtainViaImport(service: ResolvedService, options: ImportO
     label: service.name,
     onLine: options.onLine,
   });
-  options.onStarted?.();
   const abort = () => void child.stop(500);
   options.signal?.addEventListener("abort", abort, { once: true });
   let timedOut = false;

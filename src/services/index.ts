@@ -11,8 +11,6 @@ export interface ObtainOptions {
   onLine?: ((line: string) => void) | undefined;
   onStatus?: ((status: string) => void) | undefined;
   warn?: ((message: string) => void) | undefined;
-  /** Called once the service's process is spawned (never for a `url` service, which has none). */
-  onStarted?: (() => void) | undefined;
 }
 
 /** The service's OpenAPI document as raw JSON, from whichever source applies. */

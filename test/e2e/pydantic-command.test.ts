@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { generatePydantic } from "../../src/pydantic/index.js";
-import { DATAMODEL_CODE_GENERATOR_VERSION } from "../../src/pydantic/tool-env.js";
+import { DATAMODEL_CODE_GENERATOR_VERSION } from "../../src/pydantic/pinned.js";
 import { runCli, startCli } from "../helpers/cli.js";
 import { FIXTURE_PYTHON, REPO_ROOT } from "../helpers/paths.js";
 import { TOOLS_ENV, testToolPython } from "../helpers/pydantic-tools.js";
