@@ -262,8 +262,18 @@ export class Session {
    */
   async applyContractAndObtain(service: ResolvedService, contract: ContractStageOptions, obtain: ObtainStageOptions): Promise<{ applied: AppliedContract | undefined; extracted: Extracted; cached: boolean }> {
     if (service.contract === undefined) return { applied: undefined, ...(await this.obtain(service, obtain)) };
+    // What the early run says (its output, status, warnings) is held until it is known to count.
+    const held: (() => void)[] = [];
+    let counts = false;
+    const hold = <A extends unknown[]>(tell: ((...args: A) => void) | undefined) => tell && ((...args: A) => void (counts ? tell(...args) : held.push(() => tell(...args))));
     const early = new AbortController();
-    const running = this.obtain(service, { ...obtain, signal: obtain.signal ? AbortSignal.any([obtain.signal, early.signal]) : early.signal });
+    const running = this.obtain(service, {
+      ...obtain,
+      signal: obtain.signal ? AbortSignal.any([obtain.signal, early.signal]) : early.signal,
+      onLine: hold(obtain.onLine),
+      onStatus: hold(obtain.onStatus),
+      warn: hold(obtain.warn),
+    });
     running.catch(() => undefined); // taken below, or thrown away
     let stopped = false;
     const stop = async () => {
@@ -279,6 +289,8 @@ export class Session {
       throw error;
     }
     if (stopped) return { applied, ...(await this.obtain(applied?.service ?? service, obtain)) };
+    counts = true;
+    for (const tell of held.splice(0)) tell();
     return { applied, ...(await running) };
   }
 

@@ -31,6 +31,18 @@ describe("a service that implements a TypeScript-owned contract", () => {
     expect(check.code).toBe(0);
   });
 
+  test("the service starts while its module is checked: a run started on a missing module is stopped and thrown away, its output too", { timeout: 120_000 }, async () => {
+    const fresh = await contractProject();
+    const run = await runCli(["--verbose"], { cwd: fresh });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`wrote   ${MODULE}`);
+    // The early run imported the app before its module existed; what it printed never counted.
+    expect(run.stdout + run.stderr).not.toMatch(/ModuleNotFoundError|No module named|Traceback/);
+    // The spec written is the one served with the module in place.
+    expect(Object.keys(JSON.parse(await readFile(join(fresh, SPEC), "utf8")).components.schemas)).toEqual(expect.arrayContaining(["Money", "Quote"]));
+    expect((await runCli(["check"], { cwd: fresh })).code).toBe(0);
+  });
+
   test("a local redefinition that drops a contract field is refused with exit 1, naming the type, the field and the route; the spec is untouched", { timeout: 120_000 }, async () => {
     const before = await readFile(join(dir, SPEC));
     const main = join(dir, "services/quotes/app/main.py");
