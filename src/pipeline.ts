@@ -216,7 +216,7 @@ async function syncService(session: Session, service: ResolvedService, options: 
     options.onProgress?.({ service: service.name, phase: "generating" });
     // `--no-cache` (check) means every stage cold; otherwise content-keyed results are reused.
     const { spec, specText, files } = await session.build(service, extracted, warn, { cache: options.cache !== false });
-    if (contract) await session.enforceContract(contract, spec);
+    if (contract) await session.enforceContract(contract, spec, { cache: options.cache !== false });
     result.generated = files;
     result.spec = spec;
 

@@ -294,12 +294,12 @@ export class Session {
     return { applied, ...(await running) };
   }
 
-  /** A service whose spec does not implement its contract fails here (exit 1), before anything of it is written. */
-  async enforceContract(applied: AppliedContract, spec: OpenApiDocument): Promise<void> {
+  /** A service whose spec does not implement its contract fails here (exit 1), before anything of it is written. `cache: false`: judged afresh. */
+  async enforceContract(applied: AppliedContract, spec: OpenApiDocument, options: { cache?: boolean } = {}): Promise<void> {
     const { enforceContract, hasContract } = await import("./contract/stage.js");
     // Routes are named where the user edits them, not in a copy or a snapshot.
     const configuredDir = this.config.services.find((s) => s.name === applied.service.name)?.dir ?? applied.service.dir;
-    if (hasContract(applied.service)) await enforceContract(applied.service, applied.stage.module, spec, this.config.root, configuredDir);
+    if (hasContract(applied.service)) await enforceContract(applied.service, applied.stage.module, spec, this.config.root, configuredDir, options.cache !== false);
   }
 
   /** Raw spec → the canonical, validated document a sync would commit (after `specReady`). */

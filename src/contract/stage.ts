@@ -56,17 +56,20 @@ export async function sourcesWithModule(service: ContractService, plan: ModulePl
 
 const HELD = "contract-held";
 
-/** Throws when the spec does not implement the contract, naming each type, field and route. */
-export async function enforceContract(service: ContractService, module: ContractModule, spec: OpenApiDocument, root: string, realDir: string): Promise<void> {
+/**
+ * Throws when the spec does not implement the contract, naming each type, field and route.
+ * `cache: false` (`check --no-cache`) judges the pair afresh and records nothing, as every other stage then does.
+ */
+export async function enforceContract(service: ContractService, module: ContractModule, spec: OpenApiDocument, root: string, realDir: string, cache = true): Promise<void> {
   // A pure function of the contract's schemas and operations and the spec: a pair found to hold is not judged again.
   const { BUILD, cacheDir, contentKey, readCacheEntry, writeCacheEntry } = await import("../services/cache.js");
   const key = contentKey(HELD, BUILD, JSON.stringify([module.schemas, module.operations ?? null]), JSON.stringify(spec));
-  const cache = cacheDir(root);
-  if ((await readCacheEntry<boolean>(cache, HELD, key)) === true) return;
+  const dir = cacheDir(root);
+  if (cache && (await readCacheEntry<boolean>(dir, HELD, key)) === true) return;
   // The check and the diff it runs on load only for a pair not judged before.
   const { holdToContract } = await import("./conform.js");
   const breaches = holdToContract(module, spec);
-  if (breaches.length === 0) return writeCacheEntry(cache, HELD, key, true);
+  if (breaches.length === 0) return cache ? writeCacheEntry(dir, HELD, key, true) : undefined;
   const { routeSources } = await import("./route-sources.js");
   const { ContractBreachError } = await import("./breach-error.js");
   const sources = await routeSources(service);

@@ -28,6 +28,8 @@ export async function obtainViaImport(service: ResolvedService, options: ImportO
   });
   const abort = () => void child.stop(500);
   options.signal?.addEventListener("abort", abort, { once: true });
+  // A stop that came before the listener (while the temp folder was made) fires no event now.
+  if (options.signal?.aborted) abort();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
