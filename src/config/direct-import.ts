@@ -13,7 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -68,6 +68,7 @@ async function save(file: string, text: string): Promise<boolean> {
     await rename(temp, file);
     return true;
   } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
     return false;
   } finally {
     release();

@@ -82,7 +82,10 @@ export async function fetchSpecWhenReady(service: ResolvedService, running: Runn
     options.signal?.throwIfAborted();
     if (running.process.hasExited()) throw exitedEarly(service, running);
     // Not answering yet is the normal start-up; a redirect that cannot be followed is an answer.
-    const answer = await requestSpec(service, new URL(url), { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), warn: options.warn }).catch((error: unknown) => {
+    // A stopped run (Ctrl-C, or a contract service's early run thrown away) does not wait for a slow answer.
+    const timeout = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const answer = await requestSpec(service, new URL(url), { signal, warn: options.warn }).catch((error: unknown) => {
       if (error instanceof ServiceError) throw error;
       return undefined;
     });

@@ -14,16 +14,17 @@ const fsyncAsync = promisify(fsync);
  * Writes through a temp file in the same folder and renames it into place: readers and a
  * killed run only ever see the old bytes or the new ones, never a torn file.
  *
- * The temp file is registered for removal before it exists and is created synchronously, so a
- * run that exits mid-write (Ctrl-C lets the pipeline go on while services stop, then exits)
- * removes it in its `exit` handler: no `.tmp` is ever left beside the user's files.
+ * The temp file is created and registered for removal in one synchronous step, so a run that
+ * exits mid-write (Ctrl-C lets the pipeline go on while services stop, then exits) removes it in
+ * its `exit` handler: no `.tmp` is ever left beside the user's files.
  */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // "wx": never through something already at that name (a link planted there is refused, not followed, nor removed).
+  const fd = openSync(temp, "wx");
   const release = registerPath(temp);
   try {
-    const fd = openSync(temp, "w");
     try {
       const bytes = Buffer.from(content, "utf8");
       for (let done = 0; done < bytes.length; ) done += (await writeAll(fd, bytes, done, bytes.length - done)).bytesWritten;
@@ -40,13 +41,13 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
   }
 }
 
-/** `label` names the setting or flag the path came from, for the error when it is not a regular file. */
 /** A committed file's text as git stores it (line-endings.ts); undefined when there is none. */
 export async function readCommitted(file: string, label?: string): Promise<string | undefined> {
   const text = await readTextIfExists(file, label);
   return text === undefined ? undefined : asCommitted(text);
 }
 
+/** `label` names the setting or flag the path came from, for the error when it is not a regular file. */
 export async function readTextIfExists(file: string, label?: string): Promise<string | undefined> {
   try {
     return await readRegularFile(file, label);

@@ -1,11 +1,18 @@
 import { execa } from "execa";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { expect, onTestFinished, test } from "vitest";
+import { expect, onTestFinished, test, vi } from "vitest";
 import { writeFileAtomic } from "../../../src/spec/store.js";
 import { REPO_ROOT } from "../../helpers/paths.js";
+
+/** The temp name's random part, made predictable for one test (an attacker who guessed it). */
+const temp = vi.hoisted(() => ({ fixed: false }));
+vi.mock("node:crypto", async (importOriginal) => {
+  const real = await importOriginal<typeof import("node:crypto")>();
+  return { ...real, randomBytes: (size: number) => (temp.fixed ? Buffer.alloc(size, 0xab) : real.randomBytes(size)) };
+});
 
 async function folder(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "sync-types-atomic-"));
@@ -20,6 +27,21 @@ test("writes the whole content, replacing the old file, and leaves no temp file"
   await writeFileAtomic(file, "ñew ✓".repeat(100_000));
   expect(await readFile(file, "utf8")).toBe("ñew ✓".repeat(100_000));
   expect(await readdir(join(dir, "nested"))).toEqual(["spec.json"]);
+});
+
+test("a link planted at the temp name is refused, not followed: the file it points to is untouched", async () => {
+  const dir = await folder();
+  const victim = join(dir, "victim.txt");
+  await writeFile(victim, "mine");
+  temp.fixed = true;
+  try {
+    await symlink(victim, join(dir, `.spec.json.${process.pid}.${"ab".repeat(4)}.tmp`));
+    await expect(writeFileAtomic(join(dir, "spec.json"), "new")).rejects.toThrow(/EEXIST/);
+  } finally {
+    temp.fixed = false;
+  }
+  expect(await readFile(victim, "utf8")).toBe("mine");
+  expect(await readdir(dir)).not.toContain("spec.json");
 });
 
 /**
