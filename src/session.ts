@@ -116,7 +116,7 @@ export interface ServicePlan extends OutputPlan {
 /**
  * The stages after obtaining a spec (session-stages.ts), loaded on first use: once the first
  * spec is in, while any slower service still runs. Loaded sooner, they would only compete with
- * the services' start-up (and delay the spawn of a service whose contract stage loads meanwhile).
+ * the services' start-up for the CPU.
  */
 const stages = () => import("./session-stages.js");
 

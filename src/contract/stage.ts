@@ -63,13 +63,12 @@ const HELD = "contract-held";
 export async function enforceContract(service: ContractService, module: ContractModule, spec: OpenApiDocument, root: string, realDir: string, cache = true): Promise<void> {
   // A pure function of the contract's schemas and operations and the spec: a pair found to hold is not judged again.
   const { BUILD, cacheDir, contentKey, readCacheEntry, writeCacheEntry } = await import("../services/cache.js");
-  const key = contentKey(HELD, BUILD, JSON.stringify([module.schemas, module.operations ?? null]), JSON.stringify(spec));
-  const dir = cacheDir(root);
-  if (cache && (await readCacheEntry<boolean>(dir, HELD, key)) === true) return;
+  const entry = cache ? { dir: cacheDir(root), key: contentKey(HELD, BUILD, JSON.stringify([module.schemas, module.operations ?? null]), JSON.stringify(spec)) } : undefined;
+  if (entry && (await readCacheEntry<boolean>(entry.dir, HELD, entry.key)) === true) return;
   // The check and the diff it runs on load only for a pair not judged before.
   const { holdToContract } = await import("./conform.js");
   const breaches = holdToContract(module, spec);
-  if (breaches.length === 0) return cache ? writeCacheEntry(dir, HELD, key, true) : undefined;
+  if (breaches.length === 0) return entry && writeCacheEntry(entry.dir, HELD, entry.key, true);
   const { routeSources } = await import("./route-sources.js");
   const { ContractBreachError } = await import("./breach-error.js");
   const sources = await routeSources(service);

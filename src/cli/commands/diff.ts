@@ -116,8 +116,7 @@ async function readBase(service: ResolvedService, config: ResolvedConfig, base: 
 
 /** What a sync would commit, plugins included: the same session stages (a `contract`'s module first, in a copy; then held to it). */
 async function liveSpec(session: Session, service: ResolvedService, source: SourceKind | undefined, logger: Logger): Promise<OpenApiDocument> {
-  const contract = await session.applyContract(service, { write: false, typecheck: false });
-  const { extracted } = await session.obtain(contract?.service ?? service, {
+  const { applied: contract, extracted } = await session.applyContractAndObtain(service, { write: false, typecheck: false }, {
     source,
     onLine: (line) => logger.debug("services", `[${service.name}] ${line}`),
     warn: (message) => logger.warn(message),
