@@ -25,9 +25,10 @@ export class ArrayMappedTypeParser implements SubNodeParser {
 
   createType(node: TS.MappedTypeNode, context: Context): BaseType {
     const operandNode = keyofOperand(node);
-    const operand = operandNode && this.chain.createType(operandNode, context);
-    if (!operand || !holdsArray(operand)) return this.generic.createType(node, context);
-    const change = elementChange(node, operandNode!, operand);
+    if (!operandNode) return this.generic.createType(node, context);
+    const operand = this.chain.createType(operandNode, context);
+    if (!holdsArray(operand)) return this.generic.createType(node, context);
+    const change = elementChange(node, operandNode, operand);
     if (!change) return operand;
     const reference = context.getReference();
     const at = reference && !isLibrary(reference) ? reference : node;
