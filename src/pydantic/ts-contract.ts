@@ -5,9 +5,10 @@
 import { dirname } from "node:path";
 import type TS from "typescript";
 import ts from "../typescript.js";
-import { createGenerator } from "ts-json-schema-generator";
+import { DEFAULT_CONFIG, SchemaGenerator, createFormatter, createParser, type ChainNodeParser, type CompletedConfig } from "ts-json-schema-generator";
 import { UsageError, errorMessage } from "../errors.js";
 import type { Mirror } from "./mirror.js";
+import { ArrayMappedTypeParser } from "./mapped-arrays.js";
 import type { JsonSchemaObject } from "./schema-types.js";
 import { contractProgram } from "./ts-program.js";
 import { assertExpressible } from "./unsupported.js";
@@ -36,15 +37,27 @@ export function readTsContract(contract: string, options: { types?: readonly str
     return declaration;
   });
   if (!declarations.length) throw new UsageError(`contract ${contract} exports no interface, type alias or enum`, "export the types the service implements");
-  assertExpressible(program, declarations, dirname(tsconfig ?? contract));
-  const generator = createGenerator({ tsProgram: program, expose: "export", topRef: true, jsDoc: "extended", sortProps: false, additionalProperties: false, skipTypeCheck: true, encodeRefs: false, functions: "fail", strictTuples: true });
+  const root = dirname(tsconfig ?? contract);
+  assertExpressible(program, declarations, root);
+  const config: CompletedConfig = { ...DEFAULT_CONFIG, tsProgram: program, expose: "export", topRef: true, jsDoc: "extended", sortProps: false, additionalProperties: false, skipTypeCheck: true, encodeRefs: false, functions: "fail", strictTuples: true };
+  // The augmentor is handed the chain itself, typed as only mutable; parsers added here come first.
+  const parser = createParser(program, config, (chain) => chain.addNodeParser(new ArrayMappedTypeParser(chain as ChainNodeParser, program.getTypeChecker(), root, config.additionalProperties)));
+  const generator = new SchemaGenerator(program, parser, createFormatter(config), config);
   let schema: { definitions?: Record<string, JsonSchemaObject> };
   try {
     schema = generator.createSchemaFromNodes(declarations as TS.Node[]) as typeof schema;
   } catch (error) {
+    const refused = usageErrorIn(error);
+    if (refused) throw refused;
     throw new UsageError(`ts-json-schema-generator could not read ${contract}: ${errorMessage(error)}`, "simplify the type it names to interfaces, type aliases, unions and literals");
   }
   return { definitions: schema.definitions ?? {}, files };
+}
+
+/** A refusal thrown from inside the generator's parser comes back wrapped as the cause of its error. */
+function usageErrorIn(error: unknown): UsageError | undefined {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof UsageError) return e;
+  return undefined;
 }
 
 /** Exported type declarations of the module, in source order, re-exports followed to their declaration. */

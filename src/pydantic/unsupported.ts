@@ -9,7 +9,7 @@ import ts from "../typescript.js";
 import { relative } from "node:path";
 import { UsageError } from "../errors.js";
 
-interface Finding {
+export interface Finding {
   construct: string;
   fix: string;
 }
@@ -23,14 +23,8 @@ export function assertExpressible(program: TS.Program, declarations: TS.Declarat
   const checker = program.getTypeChecker();
   for (const declaration of declarations) {
     const name = ts.getNameOfDeclaration(declaration)?.getText() ?? "(anonymous)";
-    const at = (node: TS.Node) => {
-      const file = node.getSourceFile();
-      const { line } = file.getLineAndCharacterOfPosition(node.getStart());
-      return `${relative(root, file.fileName).replaceAll("\\", "/")}:${line + 1}`;
-    };
     const fail = (member: string, node: TS.Node, finding: Finding): never => {
-      const where = member ? `member "${member}"` : "the type itself";
-      throw new UsageError(`${at(node)}: contract type "${name}", ${where}: ${finding.construct} cannot be expressed as a Pydantic model`, finding.fix);
+      throw refusal(root, node, finding, { type: name, member });
     };
     if ((ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration) || ts.isClassDeclaration(declaration)) && declaration.typeParameters?.length) {
       fail("", declaration, { construct: "a generic left open (type parameters " + declaration.typeParameters.map((p) => p.name.text).join(", ") + ")", fix: `export a concrete instantiation instead (\`export type ${name}OfX = ${name}<X>\`) and do not export the generic itself, or leave it out with --types` });
@@ -42,6 +36,27 @@ export function assertExpressible(program: TS.Program, declarations: TS.Declarat
     };
     visit(checker.getTypeAtLocation(declaration), "", declaration);
   }
+}
+
+/**
+ * The refusal of one construct: where it is, in which contract type and member, and the fix. Without
+ * `where`, the type and member are those the node sits in.
+ */
+export function refusal(root: string, node: TS.Node, finding: Finding, where = enclosing(node)): UsageError {
+  const file = node.getSourceFile();
+  const { line } = file.getLineAndCharacterOfPosition(node.getStart());
+  const at = `${relative(root, file.fileName).replaceAll("\\", "/")}:${line + 1}`;
+  const member = where.member ? `member "${where.member}"` : "the type itself";
+  return new UsageError(`${at}: contract type "${where.type}", ${member}: ${finding.construct} cannot be expressed as a Pydantic model`, finding.fix);
+}
+
+function enclosing(node: TS.Node): { type: string; member: string } {
+  const members: string[] = [];
+  for (let n: TS.Node | undefined = node; n; n = n.parent) {
+    if ((ts.isPropertySignature(n) || ts.isPropertyDeclaration(n)) && n.name) members.unshift(n.name.getText());
+    if (ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n) || ts.isClassDeclaration(n)) return { type: n.name?.getText() ?? "(anonymous)", member: members.join(".") };
+  }
+  return { type: "(anonymous)", member: members.join(".") };
 }
 
 type Visit = (type: TS.Type, member: string, node?: TS.Node) => void;
@@ -109,6 +124,8 @@ function findingFor(checker: TS.TypeChecker, type: TS.Type, seen: Set<TS.Type>, 
     }
   }
   if (checker.isArrayType(type) || checker.isTupleType(type)) {
+    const undefinedElements = undefinedElementsOf(checker, type);
+    if (undefinedElements) return undefinedElements;
     for (const arg of checker.getTypeArguments(type as TS.TypeReference)) visit(arg, "");
     return undefined;
   }
@@ -139,4 +156,17 @@ function findingFor(checker: TS.TypeChecker, type: TS.Type, seen: Set<TS.Type>, 
     if (!optional) visit(memberType, name, declaration);
   }
   return undefined;
+}
+
+/** `Partial<string[]>` is `(string | undefined)[]`: JSON.stringify writes such an element as null. */
+function undefinedElementsOf(checker: TS.TypeChecker, type: TS.Type): Finding | undefined {
+  if (!checker.isArrayType(type)) return undefined;
+  const element = checker.getTypeArguments(type as TS.TypeReference)[0];
+  if (!element || !(element.flags & ts.TypeFlags.Union) || !(element as TS.UnionType).types.some((t) => t.flags & ts.TypeFlags.Undefined)) return undefined;
+  const defined = (element as TS.UnionType).types.filter((t) => !(t.flags & ts.TypeFlags.Undefined)).map((t) => checker.typeToString(t));
+  const one = defined.length === 1 ? defined[0]! : `(${defined.join(" | ")})`;
+  return {
+    construct: `an array whose elements may be \`undefined\` (\`${checker.typeToString(type)}\`, as \`Partial<T[]>\` makes)`,
+    fix: `JSON has no undefined (JSON.stringify writes such an element as null): write \`${one}[]\`, or \`(${defined.join(" | ")} | null)[]\` if an element may be missing`,
+  };
 }

@@ -51,14 +51,14 @@ beforeAll(async () => {
  * Both directions per type, as functions so that each error lands on a line naming its type.
  * A TS string enum is nominal (`"EUR"` is not assignable to `Currency.Euro`), so the source side
  * compares by its values (`${E}`), which is what crosses the wire; an open string (`string & {}`)
- * stays as it is.
+ * stays as it is. `readonly` is not on the wire either: the source side drops it.
  */
 function harness(types: string[]): string {
   const lines = [
     `import type * as Src from ${JSON.stringify(CONTRACT.replace(/\.ts$/, ".js"))};`,
     `import type { components } from "./client/types.gen.js";`,
     "type Gen<N extends keyof components[\"schemas\"]> = components[\"schemas\"][N];",
-    "type Plain<T> = T extends string ? (string extends T ? T : `${T}`) : T extends object ? { [K in keyof T]: Plain<T[K]> } : T;",
+    "type Plain<T> = T extends string ? (string extends T ? T : `${T}`) : T extends object ? { -readonly [K in keyof T]: Plain<T[K]> } : T;",
   ];
   for (const name of types) lines.push(`export const to_${name} = (v: Plain<Src.${name}>): Gen<"${name}"> => v;`, `export const from_${name} = (v: Gen<"${name}">): Plain<Src.${name}> => v;`);
   lines.push(`export const to_Wrong = (v: Plain<Src.${NEGATIVE.source}>): Gen<"${NEGATIVE.generated}"> => v;`, `export const from_Wrong = (v: Gen<"${NEGATIVE.generated}">): Plain<Src.${NEGATIVE.source}> => v;`);
