@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from "../dist/src/cli/index.js";
+import { beforeCli } from "../dist/src/cli/early.js";
 
+// Before the CLI's own modules load: see early.ts.
+beforeCli(process.argv);
+const { main } = await import("../dist/src/cli/index.js");
 await main(process.argv);

@@ -206,7 +206,7 @@ export class Session {
     const hit = key ? await readCachedSpec(cache, service.name, key) : undefined;
     if (hit) return { extracted: hit, cached: true };
     const spec = await obtainSpec(service, { ...options, source });
-    const extracted: Extracted = { spec, streams: await obtainStreamSchemas(service) };
+    const extracted: Extracted = { spec, streams: await obtainStreamSchemas(service, options.signal) };
     // The cache is an optimisation: failing to write it must never fail the service.
     if (key) await writeCachedSpec(cache, service.name, key, extracted).catch(() => undefined);
     return { extracted, cached: false };

@@ -15,6 +15,7 @@ import { dirname, isAbsolute, join, relative } from "node:path";
 import { freshBy } from "../check/fresh.js";
 import type { ResolvedService } from "../config/types.js";
 import { ServiceError } from "../errors.js";
+import { waitBounded } from "../services/bounded.js";
 import { spawnProcess } from "../services/process.js";
 
 export interface PythonDiagnostic {
@@ -74,21 +75,7 @@ interface CheckerRun {
 async function collect({ service, name, argv, dir, env, signal }: CheckerRun): Promise<PythonDiagnostic[]> {
   const lines: string[] = [];
   const child = spawnProcess(argv, { cwd: dir, env, label: `${service.name} ${name}`, onLine: (line) => lines.push(line) });
-  const stop = () => void child.stop(500);
-  signal?.addEventListener("abort", stop, { once: true });
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    stop();
-  }, service.pythonTypecheckTimeoutMs);
-  try {
-    await child.exited;
-    signal?.throwIfAborted();
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", stop);
-    await child.stop(500);
-  }
+  const { timedOut } = await waitBounded(child, { signal, timeoutMs: service.pythonTypecheckTimeoutMs });
   if (timedOut) {
     throw new ServiceError(service.name, `the Python type checker (pythonTypecheck: ${name}) did not finish within ${service.pythonTypecheckTimeoutMs} ms and was stopped`, {
       output: child.output.lines(),

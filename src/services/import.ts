@@ -5,6 +5,7 @@ import { ServiceError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import type { Json } from "../spec/types.js";
 import { missingModule, pythonHint, readSpecFile, requireLaunchable, serviceEnv } from "./common.js";
+import { waitBounded } from "./bounded.js";
 import { spawnProcess } from "./process.js";
 
 /** Shipped as source (package.json "files"), found the same way from src/ and dist/. */
@@ -26,18 +27,8 @@ export async function obtainViaImport(service: ResolvedService, options: ImportO
     label: service.name,
     onLine: options.onLine,
   });
-  const abort = () => void child.stop(500);
-  options.signal?.addEventListener("abort", abort, { once: true });
-  // A stop that came before the listener (while the temp folder was made) fires no event now.
-  if (options.signal?.aborted) abort();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    abort();
-  }, service.readyTimeoutMs);
   try {
-    const { code, signal } = await child.exited;
-    options.signal?.throwIfAborted();
+    const { code, signal, timedOut } = await waitBounded(child, { signal: options.signal, timeoutMs: service.readyTimeoutMs });
     if (code !== 0) {
       const text = child.output.text();
       // No exit code and no signal: the interpreter never ran (spawn failed).
@@ -55,9 +46,6 @@ export async function obtainViaImport(service: ResolvedService, options: ImportO
     }
     return await readSpecFile(service, out, `${service.app}.openapi()`);
   } finally {
-    clearTimeout(timer);
-    options.signal?.removeEventListener("abort", abort);
-    await child.stop(500);
     await work.remove();
   }
 }

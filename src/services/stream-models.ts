@@ -6,6 +6,7 @@ import { ServiceError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import type { Json } from "../spec/types.js";
 import { serviceEnv } from "./common.js";
+import { waitBounded } from "./bounded.js";
 import { spawnProcess } from "./process.js";
 
 const SCRIPT = join(PACKAGE_ROOT, "src/services/python/stream_models.py");
@@ -14,7 +15,7 @@ const SCRIPT = join(PACKAGE_ROOT, "src/services/python/stream_models.py");
  * The `model_json_schema()` of each model named in the service's `streams` option, from its
  * own interpreter: the item type of streams the spec leaves untyped (sse-starlette, `StreamingResponse`).
  */
-export async function obtainStreamSchemas(service: ResolvedService): Promise<Record<string, Json> | undefined> {
+export async function obtainStreamSchemas(service: ResolvedService, signal?: AbortSignal): Promise<Record<string, Json> | undefined> {
   const entries = Object.entries(service.streams);
   if (entries.length === 0) return undefined;
   const work = await makeTempDir("sync-types-streams-");
@@ -25,7 +26,14 @@ export async function obtainStreamSchemas(service: ResolvedService): Promise<Rec
     label: service.name,
   });
   try {
-    const { code } = await child.exited;
+    // They import the app's modules: bounded like the app's own import.
+    const { code, timedOut } = await waitBounded(child, { signal, timeoutMs: service.readyTimeoutMs });
+    if (timedOut) {
+      throw new ServiceError(service.name, `reading the stream models (services.${service.name}.streams) took longer than ${service.readyTimeoutMs} ms and was stopped`, {
+        output: child.output.lines(),
+        hint: `check what the models' modules wait for at import time, or raise services.${service.name}.readyTimeoutMs if they are only slow`,
+      });
+    }
     if (code !== 0) {
       throw new ServiceError(service.name, `reading the stream models (services.${service.name}.streams) failed`, {
         output: child.output.lines(),
@@ -34,7 +42,6 @@ export async function obtainStreamSchemas(service: ResolvedService): Promise<Rec
     }
     return JSON.parse(await readFile(out, "utf8")) as Record<string, Json>;
   } finally {
-    await child.stop(500);
     await work.remove();
   }
 }

@@ -32,6 +32,20 @@ test("a service that never becomes ready: timeout error, and its process is gone
   expect(processesMatching(marker)).toEqual([]);
 });
 
+test("stream models whose import never ends: timeout error, and their process is gone", async () => {
+  const marker = `hung-streams-${randomUUID()}`;
+  const dir = await makeProject({
+    svc: { from: "test/fixtures/apps/ordered", app: "app:app", source: "import", readyTimeoutMs: 5000, env: { MARKER: marker }, streams: { "GET /items": "hung_models:Item" } },
+  });
+  await writeFile(join(dir, "services/svc/hung_models.py"), "import time\n\ntime.sleep(300)\n");
+
+  const run = await runCli([], { cwd: dir });
+  expect(run.code).toBe(3);
+  expect(run.stdout).toContain("reading the stream models (services.svc.streams) took longer than 5000 ms and was stopped");
+  expect(run.stdout).toContain("readyTimeoutMs");
+  expect(processesMatching(marker)).toEqual([]);
+});
+
 test.each(["SIGINT", "SIGTERM"] as const)("%s while services start: no python process is left", async (signal) => {
   const marker = `interrupted-${randomUUID()}`;
   const dir = await makeProject({

@@ -26,7 +26,7 @@ def main():
         key, _, ref = pair.partition("=")
         schemas[key] = schema_of(load_app(ref))
     with open(out, "w", encoding="utf-8") as f:
-        json.dump(schemas, f, allow_nan=False, ensure_ascii=False)
+        f.write(json.dumps(schemas, allow_nan=False, ensure_ascii=False))  # the C encoder (see extract.py)
 
 
 if __name__ == "__main__":

@@ -84,7 +84,7 @@ def extract(ref, out):
             if not callable(openapi):
                 raise SystemExit(f"sync-types: {ref} is a {type(app).__name__}, not a FastAPI app (it has no openapi())")
             with open(out, "w", encoding="utf-8") as f:
-                json.dump(openapi(), f, allow_nan=False, ensure_ascii=False)
+                f.write(json.dumps(openapi(), allow_nan=False, ensure_ascii=False))  # the C encoder (see extract.py)
         except SystemExit as e:
             if e.code not in (None, 0):
                 print(e.code if isinstance(e.code, str) else f"exit {e.code}", file=sys.stderr)
