@@ -4,6 +4,7 @@ import { makeTempDir } from "../cleanup.js";
 import type { ResolvedService } from "../config/types.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { serviceEnv } from "../services/common.js";
+import { waitBounded } from "../services/bounded.js";
 import { spawnProcess } from "../services/process.js";
 
 const SCRIPT = join(PACKAGE_ROOT, "src/services/python/route_sources.py");
@@ -19,13 +20,13 @@ export async function routeSources(service: ResolvedService): Promise<Record<str
   const out = join(work.path, "routes.json");
   const child = spawnProcess([service.python, SCRIPT, service.app, out], { cwd: service.dir, env: serviceEnv(service), label: service.name });
   try {
-    const { code } = await child.exited;
+    // It imports the app again: bounded like the app's own import.
+    const { code } = await waitBounded(child, { timeoutMs: service.readyTimeoutMs });
     if (code !== 0) return {};
     return JSON.parse(await readFile(out, "utf8")) as Record<string, string>;
   } catch {
     return {};
   } finally {
-    await child.stop(500);
     await work.remove();
   }
 }

@@ -54,6 +54,9 @@ function withFormatExtras(value: unknown): unknown {
   return out;
 }
 
+/** Far above the seconds it takes on a large contract: past it the generator is stuck. */
+const CODEGEN_TIMEOUT_MS = 300_000;
+
 export async function runCodegen(tool: CodegenTool, components: Record<string, JsonSchemaObject>, signal: AbortSignal | undefined): Promise<string> {
   // Registered for cleanup: Ctrl-C while the generator runs exits before the `finally` below.
   const work = await makeTempDir("sync-types-pydantic-");
@@ -62,7 +65,7 @@ export async function runCodegen(tool: CodegenTool, components: Record<string, J
     const input = join(dir, "contract.json");
     const output = join(dir, "models.py");
     await writeFile(input, JSON.stringify({ openapi: "3.1.0", info: { title: "contract", version: "0" }, paths: {}, components: { schemas: withFormatExtras(components) } }));
-    const run = await runTool([tool.python, "-m", "datamodel_code_generator", "--input", input, "--output", output, ...CODEGEN_OPTIONS], { cwd: dir, signal });
+    const run = await runTool([tool.python, "-m", "datamodel_code_generator", "--input", input, "--output", output, ...CODEGEN_OPTIONS], { cwd: dir, signal, timeoutMs: CODEGEN_TIMEOUT_MS });
     if (run.code !== 0) {
       throw new SyncTypesError(`datamodel-code-generator (${tool.origin}) failed on the contract's schemas: ${run.output.slice(-5).join(" | ")}`, {
         exitCode: ExitCode.service,

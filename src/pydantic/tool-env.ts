@@ -55,6 +55,10 @@ export function findCodegenTool(servicePython: string | undefined): CodegenTool 
  * The pinned tool, installed into the tool venv on first use. The venv is built beside its final
  * place and renamed into it, so a killed or concurrent first run never leaves a half-built one.
  */
+/** Bounds far above what each takes (seconds): past them something waits that will not come. */
+const VENV_TIMEOUT_MS = 120_000;
+const INSTALL_TIMEOUT_MS = 600_000;
+
 export async function provideCodegenTool(options: { python?: string | undefined; signal?: AbortSignal | undefined; progress?: ((line: string) => void) | undefined }): Promise<CodegenTool> {
   const found = findCodegenTool(options.python);
   if (found) return found;
@@ -65,9 +69,9 @@ export async function provideCodegenTool(options: { python?: string | undefined;
   await mkdir(dirname(final), { recursive: true });
   const release = registerPath(building);
   try {
-    const venv = await runTool([base, "-m", "venv", building], { cwd: dirname(final), signal: options.signal });
+    const venv = await runTool([base, "-m", "venv", building], { cwd: dirname(final), signal: options.signal, timeoutMs: VENV_TIMEOUT_MS });
     if (venv.code !== 0) throw installError(`\`${base} -m venv\` failed`, venv.output, options.python);
-    const pip = await runTool([venvPython(building), "-m", "pip", "install", "--disable-pip-version-check", "--quiet", PACKAGE], { cwd: dirname(final), signal: options.signal });
+    const pip = await runTool([venvPython(building), "-m", "pip", "install", "--disable-pip-version-check", "--quiet", PACKAGE], { cwd: dirname(final), signal: options.signal, timeoutMs: INSTALL_TIMEOUT_MS });
     if (pip.code !== 0) throw installError(`pip could not install ${PACKAGE}`, pip.output, options.python);
     await rename(building, final).catch((error: NodeJS.ErrnoException) => {
       if (!existsSync(venvPython(final))) throw error; // another run finished first: use theirs

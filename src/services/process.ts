@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { registerCleanup } from "../cleanup.js";
 import { OutputTail } from "./output-tail.js";
 import { OWNER_VAR, serviceProcesses, signalProcesses, startedAt, type ProcessInfo } from "./process-tree.js";
-import { RUN_TOKEN, ensureWatchdog, forgetGroup, watchGroup } from "./watchdog.js";
+import { RUN_TOKEN, ensureWatchdog, forgetGroup, releaseWatchdog, watchGroup } from "./watchdog.js";
 
 /** Every process of this run starts after this one: older processes are not read for its token. */
 const RUN_STARTED = startedAt(process.pid);
@@ -171,9 +171,9 @@ export async function stopAllProcesses(graceMs = 1500): Promise<void> {
   await Promise.all([...live].map((p) => p.stop(graceMs)));
 }
 
-/** Last resort on `exit`: synchronous, so only SIGKILL. */
+/** Last resort on `exit`: synchronous, so only SIGKILL. With nothing left, the watchdog is let go. */
 function killAllNow(): void {
-  if (live.size === 0) return;
+  if (live.size === 0) return releaseWatchdog();
   const owned = ofThisRun(-1, `${RUN_TOKEN}.`).pids;
   for (const p of live) signalProcesses(p.pid, owned, "SIGKILL");
   live.clear();

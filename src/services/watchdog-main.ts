@@ -6,7 +6,8 @@
  * daemon that left its group), then exits. macOS cannot read another process's environment: there
  * the groups are all it stops (see process-tree.ts).
  *
- * Lines on stdin: "+<pgid>" a service group started, "-<pgid>" it was stopped.
+ * Lines on stdin: "+<pgid>" a service group started, "-<pgid>" it was stopped, "." sync-types is
+ * ending with every process it started stopped (then EOF ends the watchdog at once, without a scan).
  */
 import { serviceProcesses, startedAt } from "./process-tree.js";
 
@@ -19,18 +20,20 @@ const groups = new Set<number>();
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => undefined);
 
 let pending = "";
+let released = false;
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk: string) => {
   const lines = (pending + chunk).split("\n");
   pending = lines.pop() ?? "";
   for (const line of lines) {
+    if (line === ".") released = true;
     const pgid = Number(line.slice(1));
     if (!(pgid > 0)) continue;
     if (line.startsWith("+")) groups.add(pgid);
     else groups.delete(pgid);
   }
 });
-process.stdin.on("close", () => void reap());
+process.stdin.on("close", () => (released ? process.exit(0) : void reap()));
 process.stdin.on("error", () => void reap());
 
 let reaping = false;

@@ -34,6 +34,14 @@ export function forgetGroup(pgid: number): void {
   write(`-${pgid}\n`);
 }
 
+/**
+ * Every process of the run was stopped (and its token swept): the watchdog need not scan for any
+ * once we are gone. Said only at exit; if the line does not get through, it reaps as after a crash.
+ */
+export function releaseWatchdog(): void {
+  write(".\n");
+}
+
 function write(line: string): void {
   if (watchdog?.stdin?.writable) watchdog.stdin.write(line);
 }
