@@ -2,6 +2,6 @@
 import { beforeCli } from "../dist/src/cli/early.js";
 
 // Before the CLI's own modules load: see early.ts.
-beforeCli(process.argv);
+await beforeCli(process.argv);
 const { main } = await import("../dist/src/cli/index.js");
 await main(process.argv);

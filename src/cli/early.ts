@@ -9,8 +9,6 @@
  * nothing (all services `url`, a usage error) sees the run end and exits; a run not guessed here
  * starts its watchdog with its first service, as every other command does.
  */
-import { ensureWatchdog } from "../services/watchdog.js";
-
 /** The CLI's subcommands (cli/index.ts); a test holds the two lists equal. */
 export const SUBCOMMANDS = ["check", "diff", "can-deploy", "generate", "pydantic", "fake", "init", "hook"];
 
@@ -24,6 +22,7 @@ export function startsServices(argv: readonly string[]): boolean {
   return true;
 }
 
-export function beforeCli(argv: readonly string[]): void {
-  if (startsServices(argv)) ensureWatchdog();
+/** Loads the watchdog's module only for a run that starts services: `--version` stays as light as it was. */
+export async function beforeCli(argv: readonly string[]): Promise<void> {
+  if (startsServices(argv)) (await import("../services/watchdog.js")).ensureWatchdog();
 }
