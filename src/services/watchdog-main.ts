@@ -7,7 +7,8 @@
  * the groups are all it stops (see process-tree.ts).
  *
  * Lines on stdin: "+<pgid>" a service group started, "-<pgid>" it was stopped, "." sync-types is
- * ending with every process it started stopped (then EOF ends the watchdog at once, without a scan).
+ * ending with every process it started stopped: then one look at EOF confirms it (no group left,
+ * no process with the token) and the watchdog ends at once; anything found is reaped as after a crash.
  */
 import { serviceProcesses, startedAt } from "./process-tree.js";
 
@@ -33,13 +34,14 @@ process.stdin.on("data", (chunk: string) => {
     else groups.delete(pgid);
   }
 });
-process.stdin.on("close", () => (released ? process.exit(0) : void reap()));
+process.stdin.on("close", () => void reap());
 process.stdin.on("error", () => void reap());
 
 let reaping = false;
 async function reap(): Promise<void> {
   if (reaping) return;
   reaping = true;
+  if (released && groups.size === 0 && live().length === 0) process.exit(0);
   // SIGTERM first so services shut down cleanly; SIGKILL whatever is left (or was forked meanwhile).
   signalAll("SIGTERM");
   for (let waited = 0; waited < 1000 && live().length > 0; waited += 100) await sleep(100);

@@ -25,10 +25,17 @@ test("the run's end (its pipe closing) makes the watchdog stop the groups it was
   expect(await waitFor(() => !isRunning(group.pid!), 5000)).toBe(true);
 });
 
-test("a run that said it stopped everything lets its watchdog go at once, without signalling anything", async () => {
+test("a run that said it stopped everything lets its watchdog go after one look, signalling nothing", async () => {
+  const { group, watchdog, exited } = groupAndWatchdog();
+  // The run stopped the group (here it did not: the watchdog must take its word and the look).
+  watchdog.stdin!.end(`-${group.pid}\n.\n`);
+  await exited;
+  expect(isRunning(group.pid!)).toBe(true);
+});
+
+test("a group the run still had when it said so is stopped all the same", async () => {
   const { group, watchdog, exited } = groupAndWatchdog();
   watchdog.stdin!.end(".\n");
   await exited;
-  // Nothing was signalled: what the run reported stopped is its own business (here, still running).
-  expect(isRunning(group.pid!)).toBe(true);
+  expect(await waitFor(() => !isRunning(group.pid!), 5000)).toBe(true);
 });
