@@ -3,7 +3,8 @@
  * starts services, and the watchdog they need is a Node process whose own start-up costs about
  * as much CPU as sync-types' does. Started here, that start-up runs on another core while this
  * process loads the CLI and its config; started beside the first service, it took CPU from the
- * services' Python, which on 2 cores slowed a one-shot sync of the examples by ~0.05 s.
+ * services' Python, which on 2 cores is the whole machine (the README's start-up figures, before
+ * and after, come from `node bench/run.mjs --only=startup`).
  *
  * Only argv is read, so the guess can be wrong both ways, never harmfully: a watchdog started for
  * nothing (all services `url`, a usage error) sees the run end and exits; a run not guessed here

@@ -51,14 +51,14 @@ export function findCodegenTool(servicePython: string | undefined): CodegenTool 
   return undefined;
 }
 
-/**
- * The pinned tool, installed into the tool venv on first use. The venv is built beside its final
- * place and renamed into it, so a killed or concurrent first run never leaves a half-built one.
- */
 /** Bounds far above what each takes (seconds): past them something waits that will not come. */
 const VENV_TIMEOUT_MS = 120_000;
 const INSTALL_TIMEOUT_MS = 600_000;
 
+/**
+ * The pinned tool, installed into the tool venv on first use. The venv is built beside its final
+ * place and renamed into it, so a killed or concurrent first run never leaves a half-built one.
+ */
 export async function provideCodegenTool(options: { python?: string | undefined; signal?: AbortSignal | undefined; progress?: ((line: string) => void) | undefined }): Promise<CodegenTool> {
   const found = findCodegenTool(options.python);
   if (found) return found;
