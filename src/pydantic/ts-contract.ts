@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG, SchemaGenerator, createFormatter, createParser, type Ch
 import { UsageError, errorMessage } from "../errors.js";
 import type { Mirror } from "./mirror.js";
 import { ArrayMappedTypeParser } from "./mapped-arrays.js";
+import { NonNullableParser } from "./non-nullable.js";
 import type { JsonSchemaObject } from "./schema-types.js";
 import { contractProgram } from "./ts-program.js";
 import { assertExpressible } from "./unsupported.js";
@@ -41,7 +42,10 @@ export function readTsContract(contract: string, options: { types?: readonly str
   assertExpressible(program, declarations, root);
   const config: CompletedConfig = { ...DEFAULT_CONFIG, tsProgram: program, expose: "export", topRef: true, jsDoc: "extended", sortProps: false, additionalProperties: false, skipTypeCheck: true, encodeRefs: false, functions: "fail", strictTuples: true };
   // The augmentor is handed the chain itself, typed as only mutable; parsers added here come first.
-  const parser = createParser(program, config, (chain) => chain.addNodeParser(new ArrayMappedTypeParser(chain as ChainNodeParser, program.getTypeChecker(), root, config.additionalProperties)));
+  const parser = createParser(program, config, (chain) => {
+    chain.addNodeParser(new ArrayMappedTypeParser(chain as ChainNodeParser, program.getTypeChecker(), root, config.additionalProperties));
+    chain.addNodeParser(new NonNullableParser(chain as ChainNodeParser));
+  });
   const generator = new SchemaGenerator(program, parser, createFormatter(config), config);
   let schema: { definitions?: Record<string, JsonSchemaObject> };
   try {

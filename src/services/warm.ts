@@ -69,7 +69,14 @@ export class WarmExtractor {
   }
 
   async #whenReady(): Promise<void> {
-    const ready = await this.#ready;
+    // The start imports the app twice: in the throwaway child, then its dependencies here.
+    const ready = await this.#bounded(this.#ready, 2 * this.#service.readyTimeoutMs);
+    if (ready === "timeout") {
+      throw new ServiceError(this.#service.name, `the warm Python process did not finish importing ${this.#service.app} within ${2 * this.#service.readyTimeoutMs} ms (twice readyTimeoutMs) and was stopped`, {
+        output: this.#process.output.lines(),
+        hint: "check what the app waits for at import time, or raise readyTimeoutMs if it is only slow; the next save tries again",
+      });
+    }
     if (!ready.ready) {
       throw new ServiceError(this.#service.name, "the warm Python process exited while starting", {
         output: this.#process.output.lines(),
@@ -88,12 +95,18 @@ export class WarmExtractor {
     this.#work ??= await makeTempDir("sync-types-warm-");
     const id = this.#next++;
     const out = join(this.#work.path, `${id}.json`);
-    const reply = await new Promise<Reply>((resolve) => {
+    const reply = await this.#bounded(new Promise<Reply>((resolve) => {
       this.#pending.set(id, resolve);
       this.#process.write(`${JSON.stringify({ id, out })}\n`);
-    });
+    }), this.#service.readyTimeoutMs);
     this.#pending.delete(id);
     try {
+      if (reply === "timeout") {
+        throw new ServiceError(this.#service.name, `importing ${this.#service.app} took longer than ${this.#service.readyTimeoutMs} ms and was stopped`, {
+          output: this.#process.output.lines(),
+          hint: "check what the app waits for at import time, or raise readyTimeoutMs if it is only slow; the next save tries again",
+        });
+      }
       if (!reply.ok) {
         const output = trimTraceback((reply.error || this.#process.output.text()).trimEnd().split("\n")).slice(-20);
         throw new ServiceError(this.#service.name, this.alive ? `importing ${this.#service.app} failed` : "the warm Python process died", {
@@ -104,6 +117,22 @@ export class WarmExtractor {
       return await readSpecFile(this.#service, out, `${this.#service.app}.openapi()`);
     } finally {
       await rm(out, { force: true });
+    }
+  }
+
+  /**
+   * A hung import must not hold the watch loop: every later save, the fix included, waits behind
+   * this one. Past `ms` the process is stopped (its forked import with it), so the next save starts a new one.
+   */
+  async #bounded<T>(promise: Promise<T>, ms: number): Promise<T | "timeout"> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(resolve, ms, "timeout")));
+    try {
+      const result = await Promise.race([promise, timeout]);
+      if (result === "timeout") await this.#process.stop(1000);
+      return result;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
