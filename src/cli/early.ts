@@ -25,5 +25,11 @@ export function startsServices(argv: readonly string[]): boolean {
 
 /** Loads the watchdog's module only for a run that starts services: `--version` stays as light as it was. */
 export async function beforeCli(argv: readonly string[]): Promise<void> {
-  if (startsServices(argv)) (await import("../services/watchdog.js")).ensureWatchdog();
+  if (!startsServices(argv)) return;
+  const { ensureWatchdog } = await import("../services/watchdog.js");
+  try {
+    ensureWatchdog();
+  } catch {
+    // Nothing here may fail a run: its first service starts the watchdog (and reports what stops it).
+  }
 }
