@@ -18,6 +18,9 @@ interface Reply {
   ms?: number;
 }
 
+/** Said when an import is stopped at its bound (the warm start or a save). */
+const HUNG_IMPORT_HINT = "check what the app waits for at import time, or raise readyTimeoutMs if it is only slow; the next save tries again";
+
 /**
  * A Python process per service that has imported the app's third-party dependencies once and
  * forks a fresh child per request to import the app and emit its spec (see warm.py): a save
@@ -74,7 +77,7 @@ export class WarmExtractor {
     if (ready === "timeout") {
       throw new ServiceError(this.#service.name, `the warm Python process did not finish importing ${this.#service.app} within ${2 * this.#service.readyTimeoutMs} ms (twice readyTimeoutMs) and was stopped`, {
         output: this.#process.output.lines(),
-        hint: "check what the app waits for at import time, or raise readyTimeoutMs if it is only slow; the next save tries again",
+        hint: HUNG_IMPORT_HINT,
       });
     }
     if (!ready.ready) {
@@ -104,7 +107,7 @@ export class WarmExtractor {
       if (reply === "timeout") {
         throw new ServiceError(this.#service.name, `importing ${this.#service.app} took longer than ${this.#service.readyTimeoutMs} ms and was stopped`, {
           output: this.#process.output.lines(),
-          hint: "check what the app waits for at import time, or raise readyTimeoutMs if it is only slow; the next save tries again",
+          hint: HUNG_IMPORT_HINT,
         });
       }
       if (!reply.ok) {
